@@ -1,0 +1,5 @@
+"""python -m dyad"""
+
+from .cli import main
+
+main()

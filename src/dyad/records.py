@@ -1,0 +1,254 @@
+"""Typed records that flow one way through dyad's stages.
+
+ingest -> RawDocument | Reject
+clean  -> CleanText (text + offsets back into what was read, quotes, repeats, trailer)
+parse  -> Sentence (with Token records; spaCy stays behind the parse stage)
+actors -> ActorMatch / Mention
+code   -> Event
+
+Every record is a frozen dataclass with ``as_dict()`` giving plain JSON-able values.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class Record:
+    """Mixin: ``as_dict()`` for every record."""
+
+    def as_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+
+@dataclass(frozen=True)
+class RawDocument(Record):
+    """One item as read from an input, before cleaning.
+
+    ``origin`` names where it came from (``path``, ``path:line``, ``path#record``), so a
+    problem can be traced back. ``text`` is the decoded text that was read (for HTML: the
+    main text extracted by trafilatura). ``doc_id`` is the input's own id when it had one.
+    """
+
+    origin: str
+    kind: str  # txt | html | jsonl | csv | tsv | warc | rss | stdin
+    text: str
+    doc_id: str | None = None
+    title: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD where known
+    url: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Reject(Record):
+    """An input item that could not be read, with a one-line reason."""
+
+    origin: str
+    reason: str  # stable short code: empty, binary, invalid-utf8, bad-json, no-text-column, ...
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Quote(Record):
+    """An embedded social-media post or block quote split out of an article body."""
+
+    text: str
+    author: str | None = None
+    handle: str | None = None
+    date: str | None = None  # ISO date where it could be parsed
+    url: str | None = None
+    raw_start: int = -1  # offsets of the whole embed in the text that was read
+    raw_end: int = -1
+
+
+@dataclass(frozen=True)
+class Repeat(Record):
+    """A sentence or pull quote that appeared again in the same article and was dropped."""
+
+    text: str
+    raw_start: int
+    raw_end: int
+    first_raw_start: int  # where its first (kept) occurrence starts in the text read
+
+
+@dataclass(frozen=True)
+class CleanText(Record):
+    """The cleaned body of an article and how it maps back to what was read.
+
+    ``offsets[i]`` is the offset in ``raw`` of character ``i`` of ``text`` (a run-length
+    encoding would be smaller; the list keeps the mapping trivially correct). ``trailer``
+    holds the author bio / disclaimer separated from the body; ``removed`` lists the
+    kinds of noise removed with counts (e.g. ``{"read-more": 9}``).
+    """
+
+    raw: str
+    text: str
+    offsets: tuple[int, ...]
+    quotes: tuple[Quote, ...] = ()
+    repeats: tuple[Repeat, ...] = ()
+    trailer: str = ""
+    removed: dict[str, int] = field(default_factory=dict)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in ``raw`` of the cleaned span ``text[start:end]``."""
+        if start >= end or not self.offsets:
+            return (0, 0)
+        return (self.offsets[start], self.offsets[end - 1] + 1)
+
+
+@dataclass(frozen=True)
+class Token(Record):
+    """One parsed token; ``head`` and ``i`` index tokens within the sentence."""
+
+    i: int
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    start: int  # char offset within the sentence text
+    ent_type: str = ""
+    ent_iob: str = ""  # B, I, O or ""
+    morph: str = ""
+
+
+@dataclass(frozen=True)
+class Span(Record):
+    """A token span within a sentence: an entity or a noun chunk (end exclusive)."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence(Record):
+    """A sentence of an article's cleaned text with its parse.
+
+    ``start``/``end`` are offsets into the article's cleaned text; ``raw_start``/``raw_end``
+    into the text that was read. ``index`` is the sentence's number within its article
+    (0-based); ``paragraph`` the paragraph it belongs to.
+    """
+
+    article_id: str
+    index: int
+    text: str
+    start: int
+    end: int
+    raw_start: int
+    raw_end: int
+    paragraph: int
+    tokens: tuple[Token, ...] = ()
+    entities: tuple[Span, ...] = ()
+    noun_chunks: tuple[Span, ...] = ()
+
+    @property
+    def sentence_id(self) -> str:
+        return f"{self.article_id}:{self.index}"
+
+
+@dataclass(frozen=True)
+class Article(Record):
+    """A cleaned article, identified by the hash of its cleaned text."""
+
+    id: str
+    origin: str
+    kind: str
+    raw: str
+    text: str
+    title: str | None
+    date: str | None
+    url: str | None
+    source: str | None
+    doc_id: str | None
+    quotes: tuple[Quote, ...] = ()
+    repeats: tuple[Repeat, ...] = ()
+    trailer: str = ""
+    duplicate_of: str | None = None
+    similarity: float | None = None  # estimated Jaccard with duplicate_of
+
+
+@dataclass(frozen=True)
+class ActorMatch(Record):
+    """An actor mention resolved (or not) against the knowledge base.
+
+    ``code`` is the CAMEO actor code (``PAKGOV``, ``IGOUNO``, ``---GOV``) or ``None`` when
+    the mention could not be resolved; ``why`` says which entry and rule decided it.
+    ``start``/``end`` locate the mention: token indices within a sentence when it came
+    from a parse, character offsets when it came from a string.
+    """
+
+    text: str
+    code: str | None
+    country: str | None = None
+    roles: tuple[str, ...] = ()
+    entity: str | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
+    why: str = ""
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(frozen=True)
+class ActorRef(Record):
+    """An event's source or target as written in the output contract."""
+
+    text: str
+    code: str | None
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Plover(Record):
+    event: str | None
+    mode: str | None
+    context: str | None
+
+
+@dataclass(frozen=True)
+class Evidence(Record):
+    """The trigger words of an event and their character offsets in the sentence."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Event(Record):
+    """One coded event; ``as_dict()`` is exactly the ``dyad code --format jsonl`` contract."""
+
+    doc_id: str
+    sentence_id: str
+    sentence: str
+    event_id: str
+    date: str | None
+    date_precision: str  # day | month | year | decade | unknown
+    source: ActorRef | None
+    target: ActorRef | None
+    cameo: str
+    cameo_root: str
+    cameo_name: str
+    goldstein: float
+    quad_class: int
+    plover: Plover
+    modality: str  # asserted | negated | hypothetical | future | desired
+    attributed_to: str | None
+    evidence: Evidence
+    confidence: float

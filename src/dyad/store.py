@@ -1,0 +1,269 @@
+"""The store: one DuckDB file holding articles, quotes, sentences (with their parse) and rejects.
+
+The schema has a version; migrations are recorded in ``schema_migrations`` and applied in
+order when a store is opened. Writes happen in transactions of whole articles, so a run
+killed at any moment leaves only complete articles behind and the next run resumes.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from .errors import StoreError
+from .parse import spans_from_json, spans_to_json, tokens_from_json, tokens_to_json
+from .records import Article, Quote, Reject, Repeat, Sentence
+
+log = logging.getLogger(__name__)
+
+
+def _migration_1(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("""
+        CREATE TABLE articles (
+            id VARCHAR PRIMARY KEY,
+            seq BIGINT NOT NULL,
+            origin VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,
+            doc_id VARCHAR,
+            title VARCHAR,
+            date DATE,
+            url VARCHAR,
+            source VARCHAR,
+            raw VARCHAR NOT NULL,
+            text VARCHAR NOT NULL,
+            trailer VARCHAR,
+            duplicate_of VARCHAR,
+            similarity DOUBLE,
+            n_sentences INTEGER NOT NULL,
+            minhash UBIGINT[]
+        )""")
+    con.execute("""
+        CREATE TABLE quotes (
+            article_id VARCHAR NOT NULL, n INTEGER NOT NULL, text VARCHAR NOT NULL,
+            author VARCHAR, handle VARCHAR, date DATE, url VARCHAR,
+            raw_start INTEGER, raw_end INTEGER,
+            PRIMARY KEY (article_id, n))""")
+    con.execute("""
+        CREATE TABLE repeats (
+            article_id VARCHAR NOT NULL, n INTEGER NOT NULL, text VARCHAR NOT NULL,
+            raw_start INTEGER, raw_end INTEGER, first_raw_start INTEGER,
+            PRIMARY KEY (article_id, n))""")
+    con.execute("""
+        CREATE TABLE sentences (
+            article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, paragraph INTEGER NOT NULL,
+            text VARCHAR NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+            raw_start INTEGER NOT NULL, raw_end INTEGER NOT NULL,
+            tokens VARCHAR NOT NULL, entities VARCHAR NOT NULL, noun_chunks VARCHAR NOT NULL,
+            PRIMARY KEY (article_id, idx))""")
+    con.execute("""
+        CREATE TABLE rejects (
+            origin VARCHAR NOT NULL, reason VARCHAR NOT NULL, detail VARCHAR,
+            PRIMARY KEY (origin, reason))""")
+    con.execute("""
+        CREATE TABLE exact_duplicates (
+            origin VARCHAR NOT NULL, article_id VARCHAR NOT NULL,
+            PRIMARY KEY (origin, article_id))""")
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
+    (1, "articles, quotes, repeats, sentences, rejects, exact_duplicates", _migration_1),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as read back from the store, with its quotes."""
+
+    article: Article
+    n_sentences: int
+
+
+class Store:
+    """A DuckDB-backed store. Use as a context manager or call :meth:`close`."""
+
+    def __init__(self, path: str | Path = "dyad.duckdb", read_only: bool = False):
+        self.path = str(path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open store {self.path!r}: {exc}") from exc
+        if not read_only:
+            self.migrate()
+
+    # --- lifecycle -------------------------------------------------------------------
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def migrate(self) -> list[int]:
+        """Apply pending migrations; return the versions applied."""
+        self.con.execute("""CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,
+            applied_at TIMESTAMP DEFAULT current_timestamp)""")
+        done = {r[0] for r in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
+        applied = []
+        for version, name, fn in MIGRATIONS:
+            if version in done:
+                continue
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                fn(self.con)
+                self.con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
+                self.con.execute("COMMIT")
+            except Exception:
+                self.con.execute("ROLLBACK")
+                raise
+            log.info("store %s: applied migration %d (%s)", self.path, version, name)
+            applied.append(version)
+        return applied
+
+    def schema_version(self) -> int:
+        row = self.con.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    # --- writes ------------------------------------------------------------------------
+    def add_reject(self, reject: Reject) -> None:
+        self.con.execute(
+            "INSERT INTO rejects VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET detail = excluded.detail",
+            [reject.origin, reject.reason, reject.detail],
+        )
+
+    def add_exact_duplicate(self, origin: str, article_id: str) -> None:
+        self.con.execute("INSERT INTO exact_duplicates VALUES (?, ?) ON CONFLICT DO NOTHING",
+                         [origin, article_id])
+
+    def next_seq(self) -> int:
+        return int(self.con.execute("SELECT coalesce(max(seq), -1) + 1 FROM articles").fetchone()[0])
+
+    def add_articles(self, items: Sequence[tuple[Article, list[Sentence], Sequence[int] | None]]) -> None:
+        """Write whole articles (with quotes, repeats, sentences) in one transaction."""
+        if not items:
+            return
+        con = self.con
+        seq = self.next_seq()
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for k, (art, sents, minhash) in enumerate(items):
+                con.execute(
+                    "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [art.id, seq + k, art.origin, art.kind, art.doc_id, art.title, art.date, art.url,
+                     art.source, art.raw, art.text, art.trailer, art.duplicate_of, art.similarity,
+                     len(sents), list(minhash) if minhash is not None else None],
+                )
+                if art.quotes:
+                    con.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?)", [
+                        [art.id, n, q.text, q.author, q.handle, q.date, q.url, q.raw_start, q.raw_end]
+                        for n, q in enumerate(art.quotes)])
+                if art.repeats:
+                    con.executemany("INSERT INTO repeats VALUES (?,?,?,?,?,?)", [
+                        [art.id, n, r.text, r.raw_start, r.raw_end, r.first_raw_start]
+                        for n, r in enumerate(art.repeats)])
+                if sents:
+                    con.executemany("INSERT INTO sentences VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
+                        [art.id, s.index, s.paragraph, s.text, s.start, s.end, s.raw_start, s.raw_end,
+                         tokens_to_json(s.tokens), spans_to_json(s.entities), spans_to_json(s.noun_chunks)]
+                        for s in sents])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+
+    # --- reads -------------------------------------------------------------------------
+    def article_origin(self, article_id: str) -> str | None:
+        row = self.con.execute("SELECT origin FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row[0] if row else None
+
+    def article_ids(self) -> set[str]:
+        return {r[0] for r in self.con.execute("SELECT id FROM articles").fetchall()}
+
+    def minhashes(self) -> Iterator[tuple[str, list[int]]]:
+        """(id, minhash) of every original (non-duplicate) article, in ingest order."""
+        cur = self.con.execute(
+            "SELECT id, minhash FROM articles WHERE duplicate_of IS NULL AND minhash IS NOT NULL ORDER BY seq")
+        while rows := cur.fetchmany(1000):
+            yield from rows
+
+    def quotes(self, article_id: str) -> list[Quote]:
+        rows = self.con.execute(
+            "SELECT text, author, handle, CAST(date AS VARCHAR), url, raw_start, raw_end FROM quotes "
+            "WHERE article_id = ? ORDER BY n", [article_id]).fetchall()
+        return [Quote(*r) for r in rows]
+
+    def repeats(self, article_id: str) -> list[Repeat]:
+        rows = self.con.execute(
+            "SELECT text, raw_start, raw_end, first_raw_start FROM repeats WHERE article_id = ? ORDER BY n",
+            [article_id]).fetchall()
+        return [Repeat(*r) for r in rows]
+
+    _ARTICLE_COLS = ("id, origin, kind, raw, text, title, CAST(date AS VARCHAR), url, source, doc_id, "
+                     "trailer, duplicate_of, similarity, n_sentences")
+
+    def _article(self, row) -> StoredArticle:
+        (aid, origin, kind, raw, text, title, date, url, source, doc_id, trailer, dup, sim, n) = row
+        art = Article(id=aid, origin=origin, kind=kind, raw=raw, text=text, title=title, date=date,
+                      url=url, source=source, doc_id=doc_id, quotes=tuple(self.quotes(aid)),
+                      repeats=tuple(self.repeats(aid)), trailer=trailer or "", duplicate_of=dup,
+                      similarity=sim)
+        return StoredArticle(art, n)
+
+    def articles(self, include_duplicates: bool = True) -> Iterator[StoredArticle]:
+        where = "" if include_duplicates else "WHERE duplicate_of IS NULL"
+        rows = self.con.execute(f"SELECT {self._ARTICLE_COLS} FROM articles {where} ORDER BY seq").fetchall()
+        for row in rows:
+            yield self._article(row)
+
+    def get_article(self, ref: str) -> StoredArticle | None:
+        """An article by id, unique id prefix, or input doc_id."""
+        row = self.con.execute(
+            f"SELECT {self._ARTICLE_COLS} FROM articles WHERE id = ? OR doc_id = ? ORDER BY seq LIMIT 1",
+            [ref, ref]).fetchone()
+        if row is None:
+            rows = self.con.execute(
+                f"SELECT {self._ARTICLE_COLS} FROM articles WHERE starts_with(id, ?) ORDER BY seq LIMIT 2",
+                [ref]).fetchall()
+            row = rows[0] if len(rows) == 1 else None
+        return self._article(row) if row else None
+
+    def sentences(self, article_id: str) -> list[Sentence]:
+        rows = self.con.execute(
+            "SELECT idx, text, start_char, end_char, raw_start, raw_end, paragraph, tokens, entities, "
+            "noun_chunks FROM sentences WHERE article_id = ? ORDER BY idx", [article_id]).fetchall()
+        return [Sentence(article_id=article_id, index=i, text=t, start=s, end=e, raw_start=rs, raw_end=re,
+                         paragraph=p, tokens=tokens_from_json(tk), entities=spans_from_json(en),
+                         noun_chunks=spans_from_json(nc))
+                for (i, t, s, e, rs, re, p, tk, en, nc) in rows]
+
+    def rejects(self) -> list[Reject]:
+        return [Reject(*r) for r in self.con.execute(
+            "SELECT origin, reason, detail FROM rejects ORDER BY origin, reason").fetchall()]
+
+    def counts(self) -> dict[str, int]:
+        tables = ("articles", "quotes", "repeats", "sentences", "rejects", "exact_duplicates")
+        out = {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+        out["near_duplicates"] = int(self.con.execute(
+            "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0])
+        return out
+
+    def query(self, sql: str, params: Iterable | None = None) -> tuple[list[str], list[tuple]]:
+        cur = self.con.execute(sql, list(params or []))
+        cols = [d[0] for d in cur.description] if cur.description else []
+        return cols, cur.fetchall()
+
+    def dump(self) -> dict[str, list]:
+        """Every content table as sorted rows (for comparing stores in tests)."""
+        out = {}
+        for table in ("articles", "quotes", "repeats", "sentences", "rejects", "exact_duplicates"):
+            rows = self.con.execute(f"SELECT * FROM {table}").fetchall()
+            out[table] = sorted(json.dumps(r, default=str) for r in rows)
+        return out
