@@ -34,7 +34,7 @@ class Settings:
         default=40, metadata=_help("Documents with fewer characters of text are rejected as empty.")
     )
     near_dup_threshold: float = field(
-        default=0.8,
+        default=0.7,
         metadata=_help("Estimated Jaccard similarity (word 5-shingles) above which an article "
                        "is stored as a near-duplicate of an earlier one."),
     )

@@ -1,0 +1,215 @@
+"""dyad's command line: each command parses its options, then calls the library."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import api
+from .errors import DyadError
+from .settings import Settings
+
+app = typer.Typer(
+    help="dyad: evidence-backed political event data from news text.",
+    no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    json = "json"
+
+
+DbOption = Annotated[str, typer.Option("--db", help="DuckDB store file.", envvar="DYAD_DB")]
+FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
+VerboseOption = Annotated[int, typer.Option("--verbose", "-v", count=True, help="More log output (-vv: debug).")]
+
+
+def _logging(verbose: int) -> None:
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr, force=True)
+
+
+@contextmanager
+def _progress(label: str):
+    """A rich progress spinner on stderr when a person watches; a no-op callback otherwise."""
+    if not err.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} items"),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda origin: bar.update(task, advance=1, description=f"{label} {origin[-50:]}")
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _print_rows(rows: list[dict], fmt: TableFormat, columns: list[str], title: str | None = None) -> None:
+    if fmt is TableFormat.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    if fmt is TableFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title=title)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*["" if row.get(c) is None else str(row.get(c)) for c in columns])
+    out.print(table)
+
+
+def _print_summary(summary, db: str) -> None:
+    s = summary.as_dict()
+    rejected = ", ".join(f"{k}: {v}" for k, v in sorted(s["rejected"].items())) or "none"
+    err.print(
+        f"read {s['read']} documents; stored {s['stored']} articles ({s['near_duplicates']} near-duplicates), "
+        f"{s['sentences']} sentences; skipped {s['exact_duplicates']} exact duplicates and "
+        f"{s['already_stored']} already stored; rejected {sum(s['rejected'].values())} ({rejected}) -> {db}",
+        highlight=False)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for standard input.")],
+    db: DbOption = "dyad.duckdb",
+    text_column: Annotated[str, typer.Option(help="Corpus column holding the text.")] = "text",
+    id_column: Annotated[str, typer.Option(help="Corpus column holding the id.")] = "id",
+    date_column: Annotated[str, typer.Option(help="Corpus column holding the date.")] = "date",
+    title_column: Annotated[str, typer.Option(help="Corpus column holding the title.")] = "title",
+    url_column: Annotated[str, typer.Option(help="Corpus column holding the URL.")] = "url",
+    source_column: Annotated[str, typer.Option(help="Corpus column holding the source.")] = "source",
+    max_bytes: Annotated[Optional[int], typer.Option(help="Reject inputs larger than this.")] = None,
+    n_process: Annotated[Optional[int], typer.Option(help="spaCy worker processes.")] = None,
+    verbose: VerboseOption = 0,
+) -> None:
+    """Read articles (txt, html, jsonl, csv, tsv, warc, rss/atom, .gz, folders, -) into the store.
+
+    Example: dyad ingest news/ feed.xml crawl.warc.gz --db news.duckdb
+    """
+    _logging(verbose)
+    settings = Settings.from_env().replace(
+        db=db, text_column=text_column, id_column=id_column, date_column=date_column,
+        title_column=title_column, url_column=url_column, source_column=source_column,
+        max_bytes=max_bytes, n_process=n_process)
+    try:
+        with _progress("ingest") as tick:
+            summary = api.ingest(paths, settings=settings, stdin=sys.stdin, progress=tick)
+    except DyadError as exc:
+        _fail(str(exc))
+    _print_summary(summary, settings.db)
+    if summary.read == 0 and summary.rejected:
+        raise typer.Exit(1)
+
+
+@app.command()
+def articles(
+    db: DbOption = "dyad.duckdb",
+    fmt: FormatOption = TableFormat.table,
+    originals_only: Annotated[bool, typer.Option("--originals-only", help="Leave out near-duplicates.")] = False,
+) -> None:
+    """List stored articles.
+
+    Example: dyad articles --db news.duckdb --format jsonl
+    """
+    if not Path(db).exists():
+        _fail(f"no store at {db}; run `dyad ingest` first")
+    rows = list(api.articles(db, include_duplicates=not originals_only))
+    if fmt is TableFormat.table:
+        rows = [{**r, "quotes": len(r["quotes"]), "title": (r["title"] or "")[:60]} for r in rows]
+    _print_rows(rows, fmt, ["id", "date", "source", "title", "n_sentences", "quotes", "duplicate_of"])
+
+
+@app.command()
+def show(
+    ref: Annotated[str, typer.Argument(help="Article id (or unique prefix, or the input's own id).")],
+    db: DbOption = "dyad.duckdb",
+    fmt: FormatOption = TableFormat.table,
+) -> None:
+    """Show one article: cleaned text with numbered sentences, its quotes, repeats and trailer.
+
+    Example: dyad show 3f2a9c --db news.duckdb
+    """
+    if not Path(db).exists():
+        _fail(f"no store at {db}; run `dyad ingest` first")
+    art = api.show(ref, db)
+    if art is None:
+        _fail(f"no article {ref!r} in {db}")
+    if fmt is not TableFormat.table:
+        sys.stdout.write(json.dumps(art, ensure_ascii=False, indent=2 if fmt is TableFormat.json else None) + "\n")
+        return
+    out.print(f"[bold]{art['title'] or '(untitled)'}[/bold]  {art['date'] or ''}  {art['source'] or ''}")
+    out.print(f"id {art['id']}  from {art['origin']}" + (f"  duplicate of {art['duplicate_of']}" if art["duplicate_of"] else ""), highlight=False)
+    para = None
+    for s in art["sentences"]:
+        if para is not None and s["paragraph"] != para:
+            out.print()
+        para = s["paragraph"]
+        out.print(f"[dim]{s['index']:>3}[/dim] {s['text']}", highlight=False)
+    for q in art["quotes"]:
+        out.print(f"\n[bold]quote[/bold] {q['author'] or ''} (@{q['handle'] or '?'}) {q['date'] or ''}: {q['text']}", highlight=False)
+    for r in art["repeats"]:
+        out.print(f"[dim]repeated, counted once: {r['text'][:100]}[/dim]", highlight=False)
+    if art["trailer"]:
+        out.print(f"\n[dim]trailer (not in body): {art['trailer']}[/dim]", highlight=False)
+
+
+@app.command()
+def summary(db: DbOption = "dyad.duckdb", fmt: FormatOption = TableFormat.table) -> None:
+    """Counts of what the store holds.
+
+    Example: dyad summary --db news.duckdb
+    """
+    if not Path(db).exists():
+        _fail(f"no store at {db}; run `dyad ingest` first")
+    counts = api.summary(db)
+    if fmt is not TableFormat.table:
+        sys.stdout.write(json.dumps(counts) + "\n")
+        return
+    _print_rows([{"what": k, "count": v} for k, v in counts.items()], fmt, ["what", "count"])
+
+
+@app.command()
+def demo(
+    db: DbOption = "dyad-demo.duckdb",
+    verbose: VerboseOption = 0,
+) -> None:
+    """Run the main job on the bundled sample corpus into a fresh store and summarise it.
+
+    Example: dyad demo
+    """
+    _logging(verbose)
+    if Path(db).exists():
+        Path(db).unlink()
+    with _progress("demo") as tick:
+        result = api.ingest([api.sample_corpus_path()], db=db, progress=tick)
+    _print_summary(result, db)
+    rows = [{**a, "id": a["id"][:10], "duplicate_of": (a["duplicate_of"] or "")[:10]} for a in api.articles(db)]
+    _print_rows(rows, TableFormat.table, ["id", "date", "title", "n_sentences", "duplicate_of"],
+                title=f"articles in {db}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,200 @@
+"""The ingest job: read -> clean -> deduplicate -> parse -> store, resumably.
+
+Articles are identified by the hash of their cleaned text. An exact duplicate is skipped
+(and recorded in ``exact_duplicates``); a near-duplicate (MinHash estimate of the Jaccard
+similarity of word 5-shingles at or above ``Settings.near_dup_threshold``) is stored with
+``duplicate_of`` pointing at the earliest original. Inputs are processed in a fixed order
+and committed in whole-article batches, so a killed run resumes to the same final store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+from .clean import clean
+from .ingest import read_inputs
+from .parse import Parser
+from .records import Article, CleanText, RawDocument, Reject, Sentence
+from .settings import Settings
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+SHINGLE = 5
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def article_id(text: str) -> str:
+    """Content id: sha256 of the cleaned text with case and whitespace normalised."""
+    norm = " ".join(text.lower().split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+_SCHEME = MinHash(num_perm=1, seed=1).scheme  # stored signatures are read back with the same scheme
+
+
+def minhash(text: str, num_perm: int) -> LeanMinHash:
+    words = _WORD.findall(text.lower())
+    grams = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    m = MinHash(num_perm=num_perm, seed=1)
+    m.update_batch([g.encode("utf-8") for g in grams])
+    return LeanMinHash(m)
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest run did; ``rejected`` counts reasons."""
+
+    read: int = 0
+    stored: int = 0
+    already_stored: int = 0
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+    sentences: int = 0
+    rejected: Counter = field(default_factory=Counter)
+
+    def as_dict(self) -> dict:
+        return {"read": self.read, "stored": self.stored, "already_stored": self.already_stored,
+                "exact_duplicates": self.exact_duplicates, "near_duplicates": self.near_duplicates,
+                "sentences": self.sentences, "rejected": dict(self.rejected)}
+
+
+class NearDuplicateIndex:
+    """MinHash LSH over the originals already seen (store + this run)."""
+
+    def __init__(self, settings: Settings):
+        self.threshold = settings.near_dup_threshold
+        self.num_perm = settings.minhash_perm
+        # LSH banding has false negatives near its threshold: query wider, decide on the estimate
+        self.lsh = MinHashLSH(threshold=max(0.3, self.threshold - 0.25), num_perm=self.num_perm)
+        self.sigs: dict[str, LeanMinHash] = {}
+        self.order: dict[str, int] = {}
+
+    def add(self, key: str, sig: LeanMinHash) -> None:
+        if key in self.sigs:
+            return
+        self.lsh.insert(key, sig)
+        self.sigs[key] = sig
+        self.order[key] = len(self.order)
+
+    def add_values(self, key: str, values: list[int]) -> None:
+        import numpy as np
+
+        self.add(key, LeanMinHash(seed=1, hashvalues=np.array(values, dtype=np.uint64), scheme=_SCHEME))
+
+    def match(self, sig: LeanMinHash) -> tuple[str, float] | None:
+        """The earliest original whose estimated similarity reaches the threshold."""
+        best = None
+        for key in self.lsh.query(sig):
+            sim = sig.jaccard(self.sigs[key])
+            if sim >= self.threshold and (best is None or self.order[key] < self.order[best[0]]):
+                best = (key, sim)
+        return best
+
+
+def _to_article(doc: RawDocument, cleaned: CleanText) -> Article:
+    return Article(
+        id=article_id(cleaned.text), origin=doc.origin, kind=doc.kind, raw=cleaned.raw, text=cleaned.text,
+        title=doc.title, date=doc.date, url=doc.url, source=doc.source, doc_id=doc.doc_id,
+        quotes=cleaned.quotes, repeats=cleaned.repeats, trailer=cleaned.trailer,
+    )
+
+
+class Ingestor:
+    """Runs the ingest job against one store."""
+
+    def __init__(self, store: Store, settings: Settings | None = None, parser: Parser | None = None):
+        self.store = store
+        self.settings = settings or Settings()
+        self._parser = parser
+        self.seen: set[str] = store.article_ids()
+        self.index = NearDuplicateIndex(self.settings)
+        for key, values in store.minhashes():
+            self.index.add_values(key, values)
+
+    @property
+    def parser(self) -> Parser:
+        if self._parser is None:
+            self._parser = Parser(self.settings)
+        return self._parser
+
+    def prepare(self, items: Iterable[RawDocument | Reject], summary: IngestSummary,
+                progress: Callable[[str], None] | None = None
+                ) -> Iterator[tuple[Article, CleanText, LeanMinHash] | Reject]:
+        """Clean and deduplicate; yield new articles (with their signature) and rejects."""
+        for item in items:
+            if progress:
+                progress(item.origin)
+            if isinstance(item, Reject):
+                yield item
+                continue
+            summary.read += 1
+            try:
+                cleaned = clean(item.text)
+            except Exception as exc:  # a cleaning bug must not stop the batch
+                log.exception("cleaning failed for %s", item.origin)
+                yield Reject(item.origin, "clean-failed", f"{type(exc).__name__}: {exc}")
+                continue
+            if len(cleaned.text) < self.settings.min_chars:
+                log.warning("rejected %s: empty (%d characters after cleaning)", item.origin, len(cleaned.text))
+                yield Reject(item.origin, "empty", f"{len(cleaned.text)} characters of text after cleaning")
+                continue
+            art = _to_article(item, cleaned)
+            if art.id in self.seen:
+                if self.store.article_origin(art.id) == item.origin:
+                    summary.already_stored += 1  # the same input again: nothing to add
+                else:
+                    summary.exact_duplicates += 1
+                    self.store.add_exact_duplicate(item.origin, art.id)
+                continue
+            self.seen.add(art.id)
+            sig = minhash(art.text, self.settings.minhash_perm)
+            near = self.index.match(sig)
+            if near is not None:
+                art = Article(**{**art.__dict__, "duplicate_of": near[0], "similarity": round(near[1], 4)})
+                summary.near_duplicates += 1
+            else:
+                self.index.add(art.id, sig)
+            yield art, cleaned, sig
+
+    def run(self, paths: Iterable[str], stdin=None,
+            progress: Callable[[str], None] | None = None) -> IngestSummary:
+        summary = IngestSummary()
+        batch: list[tuple[Article, CleanText, LeanMinHash]] = []
+        for item in self.prepare(read_inputs(paths, self.settings, stdin=stdin), summary, progress):
+            if isinstance(item, Reject):  # ingest and prepare have logged it
+                summary.rejected[item.reason] += 1
+                self.store.add_reject(item)
+                continue
+            batch.append(item)
+            if len(batch) >= self.settings.commit_every:
+                self._commit(batch, summary)
+                batch = []
+        self._commit(batch, summary)
+        return summary
+
+    def _commit(self, batch: list[tuple[Article, CleanText, LeanMinHash]], summary: IngestSummary) -> None:
+        if not batch:
+            return
+        parsed: dict[str, list[Sentence]] = dict(
+            self.parser.parse_many((art.id, cleaned) for art, cleaned, _ in batch))
+        rows = [(art, parsed[art.id], sig.hashvalues.tolist()) for art, _, sig in batch]
+        self.store.add_articles(rows)
+        summary.stored += len(rows)
+        summary.sentences += sum(len(s) for _, s, _ in rows)
+        log.info("committed %d articles", len(rows))
+
+
+def ingest(paths: Iterable[str], settings: Settings | None = None, stdin=None,
+           progress: Callable[[str], None] | None = None) -> IngestSummary:
+    """Ingest ``paths`` into the store named by ``settings.db``."""
+    settings = settings or Settings()
+    with Store(settings.db) as store:
+        return Ingestor(store, settings).run(paths, stdin=stdin, progress=progress)
