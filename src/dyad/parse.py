@@ -58,7 +58,7 @@ def _chunks(start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _sentence_from_span(sent, article_id: str, index: int, para: int, base: int,
-                        clean: CleanText | None) -> Sentence:
+                        clean: CleanText | None, doc_chunks: Sequence) -> Sentence:
     s0, c0 = sent.start, sent.start_char
     tokens = tuple(
         Token(
@@ -69,12 +69,8 @@ def _sentence_from_span(sent, article_id: str, index: int, para: int, base: int,
         for t in sent
     )
     ents = tuple(Span(e.start - s0, e.end - s0, e.label_, e.text) for e in sent.ents)
-    doc = sent.doc
-    chunks = tuple(
-        Span(nc.start - s0, nc.end - s0, "NP", nc.text)
-        for nc in doc.noun_chunks
-        if nc.start >= s0 and nc.end <= sent.end
-    ) if doc.has_annotation("DEP") else ()
+    chunks = tuple(Span(nc.start - s0, nc.end - s0, "NP", nc.text)
+                   for nc in doc_chunks if nc.start >= s0 and nc.end <= sent.end)
     start, end = base + sent.start_char, base + sent.end_char
     text = sent.text
     while text and text[-1].isspace():  # spaCy keeps trailing whitespace out, but be sure
@@ -116,9 +112,11 @@ class Parser:
         for doc, (article_id, para, base, clean) in docs:
             bucket = pending[article_id]
             if para >= 0:
+                doc_chunks = list(doc.noun_chunks) if doc.has_annotation("DEP") else []
                 for sent in doc.sents:
                     if sent.text.strip():
-                        bucket.append(_sentence_from_span(sent, article_id, len(bucket), para, base, clean))
+                        bucket.append(_sentence_from_span(sent, article_id, len(bucket), para, base, clean,
+                                                          doc_chunks))
                 counts[article_id] -= 1
             # articles finish in input order: flush every finished article at the front
             while order and counts.get(order[0], 0) <= 0:

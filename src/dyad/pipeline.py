@@ -166,30 +166,37 @@ class Ingestor:
 
     def run(self, paths: Iterable[str], stdin=None,
             progress: Callable[[str], None] | None = None) -> IngestSummary:
+        """Stream everything through one ``nlp.pipe``; commit every ``commit_every`` articles."""
         summary = IngestSummary()
-        batch: list[tuple[Article, CleanText, LeanMinHash]] = []
-        for item in self.prepare(read_inputs(paths, self.settings, stdin=stdin), summary, progress):
-            if isinstance(item, Reject):  # ingest and prepare have logged it
-                summary.rejected[item.reason] += 1
-                self.store.add_reject(item)
-                continue
-            batch.append(item)
+        pending: dict[str, tuple[Article, LeanMinHash]] = {}
+
+        def to_parse() -> Iterator[tuple[str, CleanText]]:
+            for item in self.prepare(read_inputs(paths, self.settings, stdin=stdin), summary, progress):
+                if isinstance(item, Reject):  # ingest and prepare have logged it
+                    summary.rejected[item.reason] += 1
+                    self.store.add_reject(item)
+                    continue
+                art, cleaned, sig = item
+                pending[art.id] = (art, sig)
+                yield art.id, cleaned
+
+        batch: list[tuple[Article, list[Sentence], list[int]]] = []
+        for aid, sentences in self.parser.parse_many(to_parse()):
+            art, sig = pending.pop(aid)
+            batch.append((art, sentences, sig.hashvalues.tolist()))
             if len(batch) >= self.settings.commit_every:
                 self._commit(batch, summary)
                 batch = []
         self._commit(batch, summary)
         return summary
 
-    def _commit(self, batch: list[tuple[Article, CleanText, LeanMinHash]], summary: IngestSummary) -> None:
+    def _commit(self, batch: list[tuple[Article, list[Sentence], list[int]]], summary: IngestSummary) -> None:
         if not batch:
             return
-        parsed: dict[str, list[Sentence]] = dict(
-            self.parser.parse_many((art.id, cleaned) for art, cleaned, _ in batch))
-        rows = [(art, parsed[art.id], sig.hashvalues.tolist()) for art, _, sig in batch]
-        self.store.add_articles(rows)
-        summary.stored += len(rows)
-        summary.sentences += sum(len(s) for _, s, _ in rows)
-        log.info("committed %d articles", len(rows))
+        self.store.add_articles(batch)
+        summary.stored += len(batch)
+        summary.sentences += sum(len(s) for _, s, _ in batch)
+        log.info("committed %d articles", len(batch))
 
 
 def ingest(paths: Iterable[str], settings: Settings | None = None, stdin=None,
