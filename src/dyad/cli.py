@@ -207,6 +207,11 @@ def demo(
                 title=f"articles in {db}")
 
 
+from . import cli_actors  # noqa: E402
+
+app.add_typer(cli_actors.app, name="actors")
+
+
 def main() -> None:
     app()
 

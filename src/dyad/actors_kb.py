@@ -1,0 +1,546 @@
+"""The actor knowledge base: its file format, loading, and the index the resolver looks in.
+
+Entries are JSON objects, one a line, in ``dyad/data/actors/*.jsonl`` (the format is
+described in that folder's ``README.md``); a user's files in the same format are read after
+the bundled ones, and an entry with an id already seen replaces it. :class:`ActorKB` keeps
+the entries and an index of their names as normalised token sequences, built once, so that
+the resolver (:mod:`dyad.actors`) needs only dictionary lookups. Names are tokenised the way
+the parser splits text where it matters (punctuation, possessive ``'s``, hyphens), so one
+index serves plain strings and parsed sentences alike.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DataFileError
+from .records import Record, Sentence
+from .settings import data_path
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = data_path("actors")
+
+KINDS = ("country", "region", "seat", "place", "org", "person", "role", "honorific", "marker", "reference")
+# When one name belongs to entries of several kinds, the earlier kind wins a tie.
+KIND_RANK = {k: i for i, k in enumerate(("country", "seat", "org", "region", "place", "person", "role",
+                                          "reference", "marker", "honorific"))}
+INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})  # country slots followed by a body's own code
+ROLE_CODES = frozenset({
+    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "SEP", "RAD", "UAF", "BUS", "MED",
+    "EDU", "CVL", "LAB", "REF", "HRI", "NGO", "ELI", "SPY", "CRM", "REL", "AGR", "DEV", "ENV", "HLH",
+    "MNC", "IGO",
+})
+_FIELDS = {"id", "kind", "names", "codes", "country", "adjectives", "demonyms", "note", "weak", "title",
+           "refers", "plural", "position", "abroad"}
+_SPAN_FIELDS = {"code", "valid_from", "valid_to", "title", "approx"}
+_CODE_RE = re.compile(r"^[A-Z0-9-]{3,}$")
+_ROLE_RE = re.compile(r"^([A-Z]{3})+$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+# --------------------------------------------------------------------------------------------
+# Records of the knowledge base
+# --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CodeSpan(Record):
+    """One code an entry carries, from ``valid_from`` (inclusive) to ``valid_to`` (exclusive).
+
+    ``None`` at either end leaves it open. ``title`` says what the role was ("Prime
+    Minister"); ``approx`` marks dates known only to the month (entered as the 1st).
+    """
+
+    code: str
+    valid_from: str | None = None
+    valid_to: str | None = None
+    title: str = ""
+    approx: bool = False
+
+    def covers(self, date: str) -> bool:
+        return (self.valid_from is None or self.valid_from <= date) and (
+            self.valid_to is None or date < self.valid_to)
+
+    def describe(self) -> str:
+        title = f" ({self.title})" if self.title else ""
+        if self.valid_from is None and self.valid_to is None:
+            return f"{self.code}{title}"
+        return f"{self.code} {self.valid_from or '…'}..{self.valid_to or '…'}{title}"
+
+
+@dataclass(frozen=True)
+class ActorEntry(Record):
+    """One knowledge-base entry: a country, seat, place, person, organisation, role noun ...
+
+    ``codes`` lists the entry's codes in order of preference: on a given date the first span
+    that covers it wins. Role entries carry bare role codes (``GOV``); honorifics, markers
+    and references carry none. ``source`` is the file the entry came from.
+    """
+
+    id: str
+    kind: str
+    names: tuple[str, ...]
+    codes: tuple[CodeSpan, ...] = ()
+    country: str | None = None
+    adjectives: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    note: str = ""
+    weak: bool = False  # role: applies only when nothing else in the phrase gives a role
+    title: bool = False  # role: can stand before a person's name ("Prime Minister", "Gen.")
+    refers: str = ""  # reference: "person" (he, she) or "pair" (the two sides)
+    plural: bool = True  # role: also match the regular plural of each name
+    position: str = "suffix"  # role: "prefix" puts the role before the country (PETRARCH's NGO~)
+    abroad: bool = False  # role: often posted abroad, so "troops in Afghanistan" are not Afghan
+    source: str = ""
+
+    def span_at(self, date: str | None) -> CodeSpan | None:
+        """The span in force on ``date``; with no date, the latest one (see the README)."""
+        if not self.codes:
+            return None
+        if date is None:
+            return max(self.codes, key=lambda s: s.valid_from or "")
+        for span in self.codes:
+            if span.covers(date):
+                return span
+        return None
+
+
+def split_code(code: str | None) -> tuple[str | None, tuple[str, ...]]:
+    """``"PAKGOV"`` -> ``("PAK", ("GOV",))``; ``"IGONATMIL"`` -> ``("IGO", ("MIL",))``.
+
+    The country slot is ``None`` for ``---``; chunks that are not role codes (a body's own
+    code after ``IGO``, a territory such as ``GZA``) are left out of the roles.
+    """
+    if not code:
+        return None, ()
+    country = code[:3]
+    rest = code[3:]
+    chunks = [rest[i:i + 3] for i in range(0, len(rest), 3)]
+    if country in INTERNATIONAL and chunks:
+        chunks = chunks[1:]
+    roles = tuple(c for c in chunks if c in ROLE_CODES)
+    return (None if country == "---" else country), roles
+
+
+def add_roles(code: str, roles: Iterable[str], prefix: bool = False) -> str:
+    """Add the three-letter role codes the code does not carry yet (after the country slot,
+    or before it for PETRARCH's prefix agents such as ``NGO~``)."""
+    have = {code[i:i + 3] for i in range(3, len(code), 3)}
+    add = ""
+    for role in roles:
+        for chunk in (role[i:i + 3] for i in range(0, len(role), 3)):
+            if chunk not in have:
+                have.add(chunk)
+                add += chunk
+    return add + code if prefix else code + add
+
+
+# --------------------------------------------------------------------------------------------
+# Reading and writing the data files
+# --------------------------------------------------------------------------------------------
+
+def _check_date(value, where: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _DATE_RE.match(value):
+        raise DataFileError(f"{where}: dates are YYYY-MM-DD or null, got {value!r}")
+    return value
+
+
+def entry_from_dict(data: dict, where: str = "<dict>", source: str = "") -> ActorEntry:
+    """Validate one JSON object of the actor format and build its entry."""
+    if not isinstance(data, dict):
+        raise DataFileError(f"{where}: each line is one JSON object")
+    unknown = set(data) - _FIELDS
+    if unknown:
+        raise DataFileError(f"{where}: unknown field(s) {sorted(unknown)}")
+    for key in ("id", "kind", "names"):
+        if key not in data:
+            raise DataFileError(f"{where}: missing '{key}'")
+    kind = data["kind"]
+    if kind not in KINDS:
+        raise DataFileError(f"{where}: kind must be one of {', '.join(KINDS)}, got {kind!r}")
+    names = data["names"]
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
+        raise DataFileError(f"{where}: 'names' must be a non-empty list of strings")
+    spans = []
+    for i, raw in enumerate(data.get("codes", [])):
+        here = f"{where} codes[{i}]"
+        if not isinstance(raw, dict) or not {"code", "valid_from", "valid_to"} <= set(raw):
+            raise DataFileError(f"{here}: a code is an object with code, valid_from and valid_to")
+        if set(raw) - _SPAN_FIELDS:
+            raise DataFileError(f"{here}: unknown field(s) {sorted(set(raw) - _SPAN_FIELDS)}")
+        code = raw["code"]
+        pattern = _ROLE_RE if kind == "role" else _CODE_RE
+        if not isinstance(code, str) or not pattern.match(code):
+            raise DataFileError(f"{here}: bad code {code!r}")
+        start, end = _check_date(raw["valid_from"], here), _check_date(raw["valid_to"], here)
+        if start and end and end < start:
+            raise DataFileError(f"{here}: valid_to {end} is before valid_from {start}")
+        spans.append(CodeSpan(code, start, end, raw.get("title", ""), bool(raw.get("approx", False))))
+    if kind in ("country", "region", "seat", "place", "org", "person", "role") and not spans:
+        raise DataFileError(f"{where}: a {kind} entry needs at least one code")
+    if kind == "reference" and data.get("refers") not in ("person", "pair"):
+        raise DataFileError(f"{where}: a reference entry has refers: person or pair")
+    return ActorEntry(
+        id=str(data["id"]), kind=kind, names=tuple(names), codes=tuple(spans),
+        country=data.get("country"), adjectives=tuple(data.get("adjectives", ())),
+        demonyms=tuple(data.get("demonyms", ())), note=data.get("note", ""),
+        weak=bool(data.get("weak", False)), title=bool(data.get("title", False)),
+        refers=data.get("refers", ""), plural=bool(data.get("plural", True)),
+        position=data.get("position", "suffix"), abroad=bool(data.get("abroad", False)), source=source,
+    )
+
+
+def entry_to_dict(entry: ActorEntry) -> dict:
+    """The JSON object of the actor format for one entry (fields at their default left out)."""
+    out: dict = {"id": entry.id, "kind": entry.kind, "names": list(entry.names)}
+    if entry.country:
+        out["country"] = entry.country
+    for key in ("adjectives", "demonyms"):
+        if getattr(entry, key):
+            out[key] = list(getattr(entry, key))
+    if entry.codes:
+        out["codes"] = []
+        for s in entry.codes:
+            span = {"code": s.code, "valid_from": s.valid_from, "valid_to": s.valid_to}
+            if s.title:
+                span["title"] = s.title
+            if s.approx:
+                span["approx"] = True
+            out["codes"].append(span)
+    for key, default in (("weak", False), ("title", False), ("refers", ""), ("plural", True),
+                         ("position", "suffix"), ("abroad", False), ("note", "")):
+        if getattr(entry, key) != default:
+            out[key] = getattr(entry, key)
+    return out
+
+
+def read_entries(path: str | Path) -> list[ActorEntry]:
+    """Read one actor file (JSON Lines; blank lines and lines starting with ``#`` skipped)."""
+    path = Path(path)
+    entries = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataFileError(f"cannot read actor file {path}: {exc}") from exc
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        where = f"{path.name}:{n}"
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DataFileError(f"{where}: not JSON ({exc.msg})") from exc
+        entries.append(entry_from_dict(data, where, source=str(path)))
+    return entries
+
+
+def write_entries(entries: Iterable[ActorEntry], path: str | Path) -> int:
+    """Write entries in the actor format; returns how many were written."""
+    n = 0
+    with open(path, "w", encoding="utf-8") as out:
+        for entry in entries:
+            out.write(json.dumps(entry_to_dict(entry), ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+# --------------------------------------------------------------------------------------------
+# Tokens: the same normalisation for the data and for the text
+# --------------------------------------------------------------------------------------------
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
+DASHES = "-‐‑‒–—―"
+_HYPHEN_SPLIT = re.compile(f"[{DASHES}]")
+_LEAD = "\"'“”‘’([{<«"
+_TRAIL = "\"“”)]}>»,;:!?"
+
+
+def norm_key(text: str) -> str:
+    """Case-folded, accent-free, without full stops: ``"U.S."`` and ``"US"`` both give ``"us"``.
+    The Arabic article is one word however it is spelt: ``"el"`` reads as ``"al"``."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    key = "".join(c for c in text if not unicodedata.combining(c)).casefold().replace(".", "")
+    return "al" if key == "el" else key
+
+
+@dataclass
+class Tok:
+    """A word, or a part of a hyphenated word, with the key it is looked up by."""
+
+    key: str
+    text: str
+    tok: int  # index of the source token (sentence) or of the word (plain text)
+    start: int  # character offsets in the source text
+    end: int
+    pos: str = ""
+    punct: bool = False
+    hyphen: bool = False  # split from the part before it at a hyphen
+
+
+def _pieces(word: str, start: int, tok: int, pos: str = "") -> list[Tok]:
+    """Split a word at hyphens (spaCy keeps "U.S.-Pakistan" whole but splits "al-Qaeda")."""
+    out, offset = [], 0
+    for part in _HYPHEN_SPLIT.split(word):
+        if part:
+            out.append(Tok(norm_key(part), part, tok, start + offset, start + offset + len(part), pos,
+                            hyphen=offset > 0))
+        offset += len(part) + 1
+    return out
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Words of a plain string, split the way the parser splits them where it matters:
+    punctuation, possessive ``'s``, hyphens."""
+    toks: list[Tok] = []
+    for n, m in enumerate(re.finditer(r"\S+", text)):
+        word, start = m.group(), m.start()
+        lead = []
+        while word and word[0] in _LEAD:
+            lead.append(Tok(word[0], word[0], n, start, start + 1, punct=True))
+            word, start = word[1:], start + 1
+        trail = []
+        while word and word[-1] in _TRAIL:
+            end = start + len(word)
+            trail.insert(0, Tok(word[-1], word[-1], n, end - 1, end, punct=True))
+            word = word[:-1]
+        toks.extend(lead)
+        if word:
+            flat = word.translate(_APOSTROPHES)
+            poss = None
+            if len(flat) > 2 and flat.lower().endswith("'s"):
+                poss, word = word[-2:], word[:-2]
+            elif len(flat) > 2 and flat.endswith("s'"):
+                poss, word = word[-1:], word[:-1]
+            toks.extend(_pieces(word, start, n))
+            if poss:
+                end = start + len(word)
+                toks.append(Tok(norm_key(poss), poss, n, end, end + len(poss)))
+        toks.extend(trail)
+    return toks
+
+
+def sentence_tokens(sentence: Sentence, start: int = 0, end: int | None = None) -> list[Tok]:
+    """Sub-tokens of a parsed sentence's tokens ``[start, end)``, with their parts of speech."""
+    toks: list[Tok] = []
+    dash_end = -1  # end of a hyphen token written tight against the word before it
+    for t in sentence.tokens[start:end]:
+        text = t.text
+        if not text.strip() or all(c in DASHES for c in text):
+            if toks and toks[-1].end == t.start:
+                dash_end = t.start + len(text)
+            continue  # hyphens between parts of a name are transparent
+        glued, dash_end = t.start == dash_end, -1
+        if not any(c.isalnum() for c in text) and norm_key(text) not in ("'s", "'"):
+            toks.append(Tok(text, text, t.i, t.start, t.start + len(text), t.pos, punct=True))
+            continue
+        if norm_key(text) in ("'s", "'"):
+            toks.append(Tok(norm_key(text), text, t.i, t.start, t.start + len(text), t.pos))
+            continue
+        pieces = _pieces(text, t.start, t.i, t.pos)
+        if pieces and glued:
+            pieces[0].hyphen = True
+        toks.extend(pieces)
+    return toks
+
+
+def _shape(word: str) -> str | None:
+    """What a name's word asks of the text: ``None`` any case (role nouns, "al"); ``"^"`` a
+    capital first letter (names; waived when the whole input is lower case); ``"A"`` a
+    capital first letter always (longer acronyms: "NATO" may be "Nato"); or the exact letters
+    (acronyms of up to three letters and mixed case: "US" is not "us", "CAR" is no "car", "GIA"
+    no "Gia", "LeT" no "Let")."""
+    letters = "".join(c for c in word if c.isalpha())
+    if not letters or not letters[0].isupper():
+        return None
+    if (len(letters) <= 3 and letters.isupper()) or (any(c.isupper() for c in letters[1:])
+                                                     and any(c.islower() for c in letters)):
+        return letters
+    return "A" if letters.isupper() else "^"
+
+
+def case_ok(shapes: tuple[str | None, ...], window: Sequence[Tok], relax: bool) -> bool:
+    for need, tok in zip(shapes, window):
+        if need is None:
+            continue
+        letters = "".join(c for c in tok.text if c.isalpha())
+        if not letters:
+            return False
+        if need == "^":
+            if not relax and not letters[0].isupper():
+                return False
+        elif need == "A":
+            if not letters[0].isupper():
+                return False
+        elif letters != need:
+            return False
+    return True
+
+
+def _plural(word: str) -> str | None:
+    if not word.isalpha() or not word.islower() or word.endswith("s"):
+        return None
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("ch", "sh", "x", "z")):
+        return word + "es"
+    return word + "s"
+
+
+def join_tokens(toks: Sequence[Tok]) -> str:
+    """The text of sub-tokens as written, single-spaced where the source had spaces."""
+    out = ""
+    for k, t in enumerate(toks):
+        if k and t.hyphen:
+            out += "-"  # dropped between the parts of a word
+        elif k and t.start > toks[k - 1].end:
+            out += " "
+        out += t.text
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# The knowledge base
+# --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class IndexedName:
+    """One way of writing an entry's name, as the index keeps it."""
+
+    entry: ActorEntry
+    form: str
+    shapes: tuple[str | None, ...]  # what each word asks of the text's case (see _shape)
+    part: str  # name | adjective | demonym
+    order: int  # load order of the entry (a user's file comes last)
+
+
+_PARTICLES = frozenset({"al", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "der", "ul", "ud",
+                        "e", "i", "la", "le", "du", "dos", "zu"})
+
+
+class ActorKB:
+    """Entries by id plus an index of normalised token sequences, built once."""
+
+    def __init__(self, entries: Iterable[ActorEntry]):
+        self.entries: dict[str, ActorEntry] = {}
+        for entry in entries:  # a later entry with the same id replaces the earlier one
+            self.entries[entry.id] = entry
+        self.index: dict[tuple[str, ...], list[IndexedName]] = {}
+        self.surnames: dict[tuple[str, ...], list[ActorEntry]] = {}
+        self.max_len = 1
+        for order, entry in enumerate(self.entries.values()):
+            for part, forms in (("name", entry.names), ("adjective", entry.adjectives),
+                                ("demonym", entry.demonyms)):
+                for form in forms:
+                    self._add(entry, form, part, order)
+                    if entry.kind == "role" and entry.plural:
+                        words = form.split()
+                        plural = _plural(words[-1])
+                        if plural:
+                            self._add(entry, " ".join(words[:-1] + [plural]), part, order)
+            if entry.kind == "person":
+                for name in entry.names:
+                    for key in surname_keys(name):
+                        bucket = self.surnames.setdefault(key, [])
+                        if entry not in bucket:
+                            bucket.append(entry)
+
+    def _add(self, entry: ActorEntry, form: str, part: str, order: int) -> None:
+        toks = [t for t in tokenize(form) if not t.punct]
+        if toks and toks[0].key == "the" and len(toks) > 1:
+            toks = toks[1:]
+        if not toks:
+            return
+        key = tuple(t.key for t in toks)
+        shapes = tuple(_shape(t.text) for t in toks)
+        if entry.kind == "role":  # a capitalised title stays a title in lower-case input ("general election")
+            shapes = tuple("A" if shape == "^" else shape for shape in shapes)
+        bucket = self.index.setdefault(key, [])
+        if not any(n.entry is entry and n.shapes == shapes for n in bucket):
+            bucket.append(IndexedName(entry, form, shapes, part, order))
+        self.max_len = max(self.max_len, len(key))
+
+    def get(self, entry_id: str) -> ActorEntry | None:
+        return self.entries.get(entry_id)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def counts(self) -> dict[str, int]:
+        """Entries by kind, plus ``person_spans``: the dated roles of people."""
+        out = Counter(e.kind for e in self.entries.values())
+        out["person_spans"] = sum(len(e.codes) for e in self.entries.values() if e.kind == "person")
+        return dict(out)
+
+    def search(self, name: str) -> list[ActorEntry]:
+        """Entries named ``name`` exactly, then those with a name starting with or containing it."""
+        query = tuple(t.key for t in tokenize(name) if not t.punct)
+        if query and query[0] == "the" and len(query) > 1:
+            query = query[1:]
+        if not query:
+            return []
+        exact = [n.entry for n in self.index.get(query, [])]
+        text = " ".join(query)
+        starts, contains = [], []
+        for key, names in self.index.items():
+            joined = " ".join(key)
+            if key == query:
+                continue
+            if joined.startswith(text):
+                starts.extend(n.entry for n in names)
+            elif f" {text}" in f" {joined}":
+                contains.extend(n.entry for n in names)
+        out, seen = [], set()
+        for entry in exact + starts + contains:
+            if entry.id not in seen:
+                seen.add(entry.id)
+                out.append(entry)
+        return out
+
+
+def surname_keys(name: str) -> list[tuple[str, ...]]:
+    """How a person may be referred to later by surname: the last word, with its particle."""
+    keys = [t.key for t in tokenize(name) if not t.punct]
+    if len(keys) < 2:
+        return []
+    out = [(keys[-1],)]
+    if len(keys) >= 3 and keys[-2] in _PARTICLES:
+        out.append((keys[-2], keys[-1]))
+    return out
+
+
+def bundled_files() -> list[Path]:
+    return sorted(DATA_DIR.glob("*.jsonl"))
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled_kb() -> ActorKB:
+    entries = [e for path in bundled_files() for e in read_entries(path)]
+    kb = ActorKB(entries)
+    log.debug("actor knowledge base: %s", kb.counts())
+    return kb
+
+
+def load_kb(extra_files: Sequence[str] = ()) -> ActorKB:
+    """The bundled knowledge base plus a user's files in the same format (later ids win).
+
+    Without extra files the result is built once per process and shared.
+    """
+    if not extra_files:
+        return _bundled_kb()
+    base = _bundled_kb()
+    extra = [e for path in extra_files for e in read_entries(path)]
+    return ActorKB(list(base.entries.values()) + extra)
+
+
