@@ -63,3 +63,134 @@ def summary(db: str = "dyad.duckdb") -> dict[str, Any]:
         counts["rejects_by_reason"] = dict(rows)
         counts["schema_version"] = store.schema_version()
         return counts
+
+
+# --- events and what they say about relations (dyad.events, export, relations, report, sql) ---
+def _reading(db: str):
+    """A read-only store that has the event tables (an older store is migrated first)."""
+    from pathlib import Path
+
+    from .errors import StoreError
+    from .store import SCHEMA_VERSION
+
+    if not Path(db).exists():
+        raise StoreError(f"no store at {db}")
+    store = Store(db, read_only=True)
+    try:
+        version = store.schema_version()
+    except Exception as exc:  # not a dyad store
+        store.close()
+        raise StoreError(f"{db} is not a dyad store: {exc}") from exc
+    if version < SCHEMA_VERSION:
+        store.close()
+        Store(db).close()  # applies the pending migrations
+        store = Store(db, read_only=True)
+    return store
+
+
+def _filter(actors: Iterable[str] = (), modality: Iterable[str] = (), since: str | None = None,
+            until: str | None = None):
+    from .events import EventFilter, normalize_actor
+
+    keys = tuple(normalize_actor(a) for a in actors)
+    return EventFilter(
+        involving=keys if len(keys) == 1 else (), dyad=keys if len(keys) == 2 else None,
+        actors=keys if len(keys) > 2 else (), modality=tuple(modality), since=since, until=until)
+
+
+def add_events(events: Iterable, db: str = "dyad.duckdb", window_days: int | None = None,
+               family: str | None = None, replace_articles: bool = False) -> Any:
+    """Store the coder's events (mentions) and merge them into events; a ``MergeSummary``.
+
+    ``window_days``/``family`` change the merge rule (and re-merge the store); by default the
+    store keeps the rule it has (±3 days, CAMEO root). Re-coding an article never duplicates.
+    """
+    from .events import MergeRule, add_events as _add, stored_rule
+
+    with Store(db) as store:
+        current = stored_rule(store) or MergeRule()
+        rule = MergeRule(window_days=current.window_days if window_days is None else window_days,
+                         family=family or current.family)
+        return _add(store, events, rule, replace_articles=replace_articles)
+
+
+def events(db: str = "dyad.duckdb", actors: Iterable[str] = (), modality: Iterable[str] = (),
+           since: str | None = None, until: str | None = None) -> Iterator[dict[str, Any]]:
+    """Merged events (as in ``dyad export --format jsonl``), each with every mention.
+
+    One actor: events involving it; two: events between them; more: events among them.
+    """
+    from .events import read_events
+
+    with _reading(db) as store:
+        yield from (e.as_dict() for e in read_events(store, _filter(actors, modality, since, until)))
+
+
+def export(fmt: str, out, db: str = "dyad.duckdb", actors: Iterable[str] = (), modality: Iterable[str] = (),
+           since: str | None = None, until: str | None = None, header: bool = False) -> int:
+    """Write events as ``jsonl``, ``plover``, ``gdelt``, ``csv`` (to a path or text stream) or
+    ``parquet`` (to a new folder); return how many events were written."""
+    from .export import export as _export
+
+    with _reading(db) as store:
+        return _export(store, fmt, out, _filter(actors, modality, since, until), header=header)
+
+
+def _options(**kw):
+    from .relations import RelationOptions
+
+    kw["modality"] = tuple(kw.get("modality") or ())
+    return RelationOptions(**{k: v for k, v in kw.items() if v is not None})
+
+
+def relations(a: str, b: str, db: str = "dyad.duckdb", period: str = "month",
+              modality: Iterable[str] = ("asserted",), since: str | None = None, until: str | None = None,
+              bootstrap: int = 500, seed: int = 0, penalty: float | None = None) -> dict[str, Any]:
+    """The dyad ``a``–``b`` per period and direction: counts by quad class, Goldstein sum and
+    mean, the net cooperation index with its article-bootstrap band, drivers, change points."""
+    from .relations import relations as _relations
+
+    with _reading(db) as store:
+        opts = _options(period=period, modality=modality, since=since, until=until, bootstrap=bootstrap,
+                        seed=seed, penalty=penalty)
+        return _relations(store, a, b, opts).as_dict()
+
+
+def dyads(db: str = "dyad.duckdb", sort: str = "volume", recent_months: int = 12, limit: int | None = 20,
+          modality: Iterable[str] = ("asserted",), since: str | None = None, until: str | None = None,
+          include_domestic: bool = False) -> list[dict[str, Any]]:
+    """Dyads ranked by volume, by the recent change of their index, or by recent volume."""
+    from .relations import dyads as _dyads
+
+    with _reading(db) as store:
+        return [d.as_dict() for d in _dyads(store, tuple(modality), since, until, recent_months, sort, limit,
+                                             include_domestic)]
+
+
+def network(actors: Iterable[str], db: str = "dyad.duckdb", modality: Iterable[str] = ("asserted",),
+            since: str | None = None, until: str | None = None, directed: bool = True) -> dict[str, Any]:
+    """The net cooperation index (and event counts) between every ordered pair of ``actors``."""
+    from .relations import network as _network
+
+    with _reading(db) as store:
+        net = _network(store, list(actors), tuple(modality), since, until, directed)
+        return {**net.as_dict(), "cells": net.cells()}
+
+
+def report(a: str, b: str, db: str = "dyad.duckdb", out_path: str = "report.html", period: str = "month",
+           modality: Iterable[str] = ("asserted",), since: str | None = None, until: str | None = None,
+           max_events: int = 200, interactive: bool = False, bootstrap: int = 500) -> str:
+    """Write the report on ``a``–``b`` (HTML, self-contained; ``.md`` for Markdown); its path."""
+    from .report import write_report
+
+    with _reading(db) as store:
+        opts = _options(period=period, modality=modality, since=since, until=until, bootstrap=bootstrap)
+        return str(write_report(store, a, b, out_path, opts, max_events=max_events, interactive=interactive))
+
+
+def sql(query: str, db: str = "dyad.duckdb", params: Iterable[Any] | None = None, limit: int | None = None) -> Any:
+    """Run a read-only SQL query against the store; a ``QueryResult`` (columns, rows, truncated)."""
+    from .sql import query as _query
+
+    _reading(db).close()  # migrate an older store, so its event tables exist
+    return _query(db, query, list(params or []), limit)

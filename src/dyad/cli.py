@@ -207,6 +207,11 @@ def demo(
                 title=f"articles in {db}")
 
 
+from . import cli_analysis  # noqa: E402  (export, relations, dyads, network, report, sql)
+
+cli_analysis.register(app)
+
+
 from . import cli_actors  # noqa: E402
 
 app.add_typer(cli_actors.app, name="actors")

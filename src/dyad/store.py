@@ -70,8 +70,43 @@ def _migration_1(con: duckdb.DuckDBPyConnection) -> None:
             PRIMARY KEY (origin, article_id))""")
 
 
+def _migration_2(con: duckdb.DuckDBPyConnection) -> None:
+    """Event tables: the coder's mentions, the events merged from them (``dyad.events``)."""
+    con.execute("""
+        CREATE TABLE mentions (
+            event_id VARCHAR PRIMARY KEY,
+            article_id VARCHAR NOT NULL, sentence_id VARCHAR NOT NULL, sentence VARCHAR NOT NULL,
+            date DATE, date_precision VARCHAR NOT NULL,
+            source_text VARCHAR, source_code VARCHAR, source_country VARCHAR,
+            target_text VARCHAR, target_code VARCHAR, target_country VARCHAR,
+            cameo VARCHAR NOT NULL, cameo_root VARCHAR NOT NULL, cameo_name VARCHAR NOT NULL,
+            goldstein DOUBLE NOT NULL, quad_class TINYINT NOT NULL,
+            plover_event VARCHAR, plover_mode VARCHAR, plover_context VARCHAR,
+            modality VARCHAR NOT NULL, attributed_to VARCHAR,
+            evidence_text VARCHAR NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+            confidence DOUBLE NOT NULL,
+            merge_group VARCHAR NOT NULL,
+            event_key VARCHAR,
+            coded_at TIMESTAMP NOT NULL DEFAULT current_timestamp)""")
+    con.execute("""
+        CREATE TABLE events (
+            event_key VARCHAR NOT NULL, global_id BIGINT NOT NULL, merge_group VARCHAR NOT NULL,
+            date DATE, date_end DATE, date_precision VARCHAR NOT NULL,
+            source_key VARCHAR NOT NULL, source_text VARCHAR, source_code VARCHAR, source_country VARCHAR,
+            target_key VARCHAR NOT NULL, target_text VARCHAR, target_code VARCHAR, target_country VARCHAR,
+            cameo VARCHAR NOT NULL, cameo_base VARCHAR NOT NULL, cameo_root VARCHAR NOT NULL,
+            cameo_name VARCHAR NOT NULL, goldstein DOUBLE NOT NULL, quad_class TINYINT NOT NULL,
+            plover_event VARCHAR, plover_mode VARCHAR, plover_context VARCHAR,
+            modality VARCHAR NOT NULL,
+            num_mentions INTEGER NOT NULL, num_sources INTEGER NOT NULL, num_articles INTEGER NOT NULL,
+            article_ids VARCHAR[] NOT NULL, is_root BOOLEAN NOT NULL, confidence DOUBLE NOT NULL,
+            source_url VARCHAR, added_at TIMESTAMP NOT NULL)""")
+    con.execute("CREATE TABLE merge_rule (name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     (1, "articles, quotes, repeats, sentences, rejects, exact_duplicates", _migration_1),
+    (2, "mentions, events, merge_rule", _migration_2),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -1,0 +1,247 @@
+"""The analysis commands: export, relations, dyads, network, report, sql.
+
+``register(app)`` adds them to dyad's typer app (``dyad.cli`` calls it). They are defined
+inside ``register`` so that this module can import the shared options from ``dyad.cli``
+without an import cycle; each parses its options and calls a function of ``dyad.api``.
+"""
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import api
+from .errors import DyadError
+from .export import FORMATS
+
+ALL = "all"
+
+
+def _modality(values: Optional[list[str]]) -> tuple[str, ...]:
+    """``--modality`` values: asserted by default, ``all`` for every modality."""
+    values = values or ["asserted"]
+    return () if ALL in values else tuple(values)
+
+
+def _band(row: dict) -> str:
+    if row["index"] is None:
+        return ""
+    if row["index_lo"] is None:
+        return f"{row['index']:+.2f}"
+    return f"{row['index']:+.2f} [{row['index_lo']:+.2f}, {row['index_hi']:+.2f}]"
+
+
+def _codes(drivers: list[dict]) -> str:
+    return ", ".join(f"{d['key']} ({d['contribution']:+.2f})" for d in drivers)
+
+
+def _num(x: Optional[float]) -> str:
+    return "" if x is None else f"{x:+.2f}"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the analysis commands to ``app``."""
+    from .cli import DbOption, FormatOption, TableFormat, _fail, _print_rows, err, out
+
+    ModalityOption = Annotated[Optional[list[str]], typer.Option(
+        "--modality", "-m", help="Modality to count (repeatable): asserted (default), negated, hypothetical, "
+                                 "future, desired, or all.")]
+    SinceOption = Annotated[Optional[str], typer.Option(help="First day, YYYY-MM-DD (inclusive).")]
+    UntilOption = Annotated[Optional[str], typer.Option(help="Last day, YYYY-MM-DD (inclusive).")]
+
+    def need_store(db: str) -> None:
+        if not Path(db).exists():
+            _fail(f"no store at {db}; run `dyad ingest` first")
+
+    @app.command()
+    def export(
+        fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")] = "jsonl",
+        out_path: Annotated[str, typer.Option("--out", "-o", help="Output file (- for standard output); "
+                                              "a new folder for parquet.")] = "-",
+        db: DbOption = "dyad.duckdb",
+        actor: Annotated[Optional[list[str]], typer.Option(
+            "--actor", "-a", help="Repeatable. One: events involving it; two: between them; more: among them.")] = None,
+        modality: Annotated[Optional[list[str]], typer.Option(
+            "--modality", "-m", help="Modality to export (repeatable); default: all.")] = None,
+        since: SinceOption = None,
+        until: UntilOption = None,
+        header: Annotated[bool, typer.Option(help="Header row for gdelt (GDELT's files have none).")] = False,
+    ) -> None:
+        """Export merged events: dyad's JSONL, PLOVER JSONL, GDELT 2.0 event rows, CSV or Parquet.
+
+        Example: dyad export --format gdelt --out events.tsv --actor USA --actor PAK --db news.duckdb
+        """
+        need_store(db)
+        if fmt not in FORMATS:
+            _fail(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+        target = sys.stdout if out_path == "-" else out_path
+        if fmt == "parquet" and out_path == "-":
+            _fail("parquet needs an output folder: --out DIR")
+        try:
+            n = api.export(fmt, target, db, actor or (), tuple(modality or ()), since, until, header)
+        except (DyadError, ValueError) as exc:
+            _fail(str(exc))
+        err.print(f"exported {n} events as {fmt}" + ("" if out_path == "-" else f" -> {out_path}"), highlight=False)
+
+    @app.command()
+    def relations(
+        a: Annotated[str, typer.Argument(help="First actor (country code: USA).")],
+        b: Annotated[str, typer.Argument(help="Second actor (PAK).")],
+        db: DbOption = "dyad.duckdb",
+        fmt: FormatOption = TableFormat.table,
+        period: Annotated[str, typer.Option(help="day, week, month or year.")] = "month",
+        modality: ModalityOption = None,
+        since: SinceOption = None,
+        until: UntilOption = None,
+        bootstrap: Annotated[int, typer.Option(help="Bootstrap resamples of articles for the band (0: none).")] = 500,
+        seed: Annotated[int, typer.Option(help="Seed of the bootstrap.")] = 0,
+        penalty: Annotated[Optional[float], typer.Option(
+            help="PELT penalty for change points (default: 5·σ²·ln n, see dyad.relations).")] = None,
+    ) -> None:
+        """A dyad over time, both directions: counts by quad class, Goldstein sum and mean, the net
+        cooperation index with its bootstrap band, top codes, and change points.
+
+        Example: dyad relations USA PAK --period month --db news.duckdb
+        """
+        need_store(db)
+        try:
+            r = api.relations(a, b, db, period, _modality(modality), since, until, bootstrap, seed, penalty)
+        except (DyadError, ValueError) as exc:
+            _fail(str(exc))
+        if fmt is TableFormat.json:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False, indent=2) + "\n")
+            return
+        if fmt is TableFormat.jsonl:
+            for kind, rows in (("period", r["rows"]), ("total", r["totals"]), ("change", r["change_points"])):
+                for row in rows:
+                    sys.stdout.write(json.dumps({"kind": kind, **row}, ensure_ascii=False) + "\n")
+            return
+        cols = ["period", "direction", "events", "coop", "conflict", "goldstein", "mean", "index [band]", "top codes"]
+
+        def line(x: dict) -> dict:
+            return {"period": x["period"], "direction": x["direction"], "events": x["events"],
+                    "coop": x["verbal_coop"] + x["material_coop"],
+                    "conflict": x["verbal_conflict"] + x["material_conflict"],
+                    "goldstein": f"{x['goldstein_sum']:+.1f}", "mean": _num(x["goldstein_mean"]),
+                    "index [band]": _band(x), "top codes": _codes(x["top_codes"])}
+
+        _print_rows([line(x) for x in r["rows"] if x["events"]], fmt, cols, title=f"{r['a']}–{r['b']} by {period}")
+        _print_rows([line(x) for x in r["totals"]], fmt, cols, title="whole span")
+        changes = [{"from": c["period"][:7], "direction": c["direction"], "before": _num(c["index_before"]),
+                    "after": _num(c["index_after"]), "what changed": _codes(c["drivers"])} for c in r["change_points"]]
+        if changes:
+            _print_rows(changes, fmt, ["from", "direction", "before", "after", "what changed"], title="change points")
+        else:
+            out.print("no change points", style="dim")
+
+    @app.command()
+    def dyads(
+        db: DbOption = "dyad.duckdb",
+        fmt: FormatOption = TableFormat.table,
+        sort: Annotated[str, typer.Option(help="volume, change (of the index, recent vs prior) or recent.")] = "volume",
+        recent_months: Annotated[int, typer.Option(help="Length of the recent and the prior window.")] = 12,
+        limit: Annotated[int, typer.Option(help="How many dyads (0: all).")] = 20,
+        modality: ModalityOption = None,
+        since: SinceOption = None,
+        until: UntilOption = None,
+        include_domestic: Annotated[bool, typer.Option(help="Keep events within one country.")] = False,
+    ) -> None:
+        """Rank dyads by volume and by how their net cooperation changed recently.
+
+        Example: dyad dyads --sort change --recent-months 6 --db news.duckdb
+        """
+        need_store(db)
+        try:
+            rows = api.dyads(db, sort, recent_months, limit or None, _modality(modality), since, until,
+                             include_domestic)
+        except (DyadError, ValueError) as exc:
+            _fail(str(exc))
+        if fmt is TableFormat.table:
+            rows = [{**d, "dyad": f"{d['a']}–{d['b']}", "index": _num(d["index"]), "recent": _num(d["recent_index"]),
+                     "prior": _num(d["prior_index"]), "change": _num(d["index_change"])} for d in rows]
+        _print_rows(rows, fmt, ["dyad", "events", "a_to_b", "b_to_a", "index", "recent_events", "prior_events",
+                                "recent", "prior", "change", "last_date"])
+
+    @app.command()
+    def network(
+        actors: Annotated[list[str], typer.Argument(help="Two or more actors (country codes).")],
+        db: DbOption = "dyad.duckdb",
+        fmt: FormatOption = TableFormat.table,
+        modality: ModalityOption = None,
+        since: SinceOption = None,
+        until: UntilOption = None,
+        undirected: Annotated[bool, typer.Option(help="Pool both directions (a symmetric matrix).")] = False,
+    ) -> None:
+        """Matrix of net cooperation among actors: row = source, column = target.
+
+        Example: dyad network USA PAK IND AFG CHN --db news.duckdb
+        """
+        need_store(db)
+        try:
+            net = api.network(actors, db, _modality(modality), since, until, directed=not undirected)
+        except (DyadError, ValueError) as exc:
+            _fail(str(exc))
+        if fmt is TableFormat.jsonl:
+            _print_rows(net["cells"], fmt, [])
+            return
+        if fmt is TableFormat.json:
+            sys.stdout.write(json.dumps(net, ensure_ascii=False, indent=2) + "\n")
+            return
+        keys = net["actors"]
+        rows = [{"source → target": s, **{t: ("·" if i == j else "" if net["events"][i][j] == 0
+                                             else f"{_num(net['index'][i][j]) or '0'} ({net['events'][i][j]})")
+                                          for j, t in enumerate(keys)}} for i, s in enumerate(keys)]
+        _print_rows(rows, fmt, ["source → target", *keys], title="net cooperation index (events)")
+
+    @app.command()
+    def report(
+        a: Annotated[str, typer.Argument(help="First actor (USA).")],
+        b: Annotated[str, typer.Argument(help="Second actor (PAK).")],
+        out_path: Annotated[Optional[str], typer.Option("--out", "-o", help="Report file: .html (default) or .md. "
+                                                        "Default: A-B.html")] = None,
+        db: DbOption = "dyad.duckdb",
+        period: Annotated[str, typer.Option(help="day, week, month or year.")] = "month",
+        modality: ModalityOption = None,
+        since: SinceOption = None,
+        until: UntilOption = None,
+        max_events: Annotated[int, typer.Option(help="Latest events listed with their evidence.")] = 200,
+        interactive: Annotated[bool, typer.Option(help="Also inline Vega's JavaScript (≈1 MB) for live "
+                                                  "charts with tooltips.")] = False,
+        bootstrap: Annotated[int, typer.Option(help="Bootstrap resamples of articles for the band.")] = 500,
+    ) -> None:
+        """Write a self-contained HTML (or Markdown) report on a dyad: index chart with band and change
+        points, volume by quad class, drivers, and every event with its evidence.
+
+        Example: dyad report USA PAK --out usa-pak.html --db news.duckdb
+        """
+        need_store(db)
+        path = out_path or f"{a.lower()}-{b.lower()}.html"
+        try:
+            written = api.report(a, b, db, path, period, _modality(modality), since, until, max_events, interactive,
+                                 bootstrap)
+        except (DyadError, ValueError) as exc:
+            _fail(str(exc))
+        err.print(f"report -> {written}", highlight=False)
+
+    @app.command()
+    def sql(
+        query: Annotated[str, typer.Argument(help="SQL (read-only); - to read it from standard input.")],
+        db: DbOption = "dyad.duckdb",
+        fmt: FormatOption = TableFormat.table,
+        limit: Annotated[Optional[int], typer.Option(help="At most this many rows.")] = None,
+    ) -> None:
+        """Run a read-only SQL query on the store (tables: articles, sentences, quotes, mentions, events…).
+
+        Example: dyad sql "SELECT cameo, count(*) AS n FROM events GROUP BY cameo ORDER BY n DESC" --db news.duckdb
+        """
+        need_store(db)
+        text = sys.stdin.read() if query == "-" else query
+        try:
+            result = api.sql(text, db, limit=limit)
+        except DyadError as exc:
+            _fail(str(exc))
+        _print_rows(result.dicts(), fmt, list(result.columns))
+        if result.truncated:
+            err.print(f"(first {limit} rows)", style="dim")

@@ -1,0 +1,703 @@
+"""Merge the coder's event mentions into events, and keep both in the store.
+
+The coder writes one :class:`~dyad.records.Event` per sentence and trigger: a *mention*.
+Several mentions often report one real-world event: a sentence of an article and an
+embedded tweet quoted in it, or two outlets' stories of the same meeting. This stage
+groups them into :class:`MergedEvent` records, each with every mention's evidence and the
+counts GDELT calls NumMentions, NumSources and NumArticles.
+
+The merge rule
+--------------
+Two mentions report the same event when all of these hold:
+
+1. **Same dyad, direction kept.** Their sources share a country-level key and so do their
+   targets. The key is the actor's CAMEO country code (``PAKGOV``, ``PAK`` and ``PAKMIL`` all
+   have the key ``PAK``); an actor without a country (an IGO such as ``IGOUNO``) is keyed by
+   its own code; a missing or unknown (``---``) actor has the empty key and merges only with
+   another missing one. ``USA→PAK`` and ``PAK→USA`` are different events.
+2. **Role-compatible.** The first role code after the country decides the actor's *side*:
+   state roles (``GOV MIL SPY COP JUD LEG``) are one side, each other role (``OPP``,
+   ``REB``, ``BUS``…) a side of its own, and a bare country code has no side and fits any.
+   So ``PAKGOV ≈ PAK ≈ PAKMIL`` but ``PAKGOV ≠ PAKOPP``. An event takes the side of its
+   first mention that has one.
+3. **Same CAMEO family:** the two-digit root (default: ``071`` ≈ ``072`` ≈ ``07``) or, with
+   ``family="base"``, the three-digit base code (``0711`` ≈ ``071``; a root-level ``07`` is
+   the base ``070``).
+4. **Same modality.** An asserted event and a hoped-for or denied one are never the same.
+5. **Close in time.** Mentions are taken in date order; each joins the earliest open event
+   whose first (anchor) mention is at most ``window_days`` (default 3) days before it, and
+   otherwise opens a new event. Mentions dated only to a month, year or decade merge only
+   with mentions of the same date and precision; undated mentions only within one article.
+
+The rule applies across sentences and articles. A mention's key is the coder's
+deterministic ``event_id``, so coding an article again updates its mentions instead of
+adding new ones, and the events they belong to are merged afresh. Repeated pull quotes
+never reach this stage (the cleaner keeps one copy). Merging is a pure function of all
+stored mentions: every write re-merges only the groups (dyad, family, modality) it touched,
+and the result equals merging everything at once.
+
+An event's ``num_mentions`` counts its mentions, ``num_articles`` the distinct articles they
+come from, ``num_sources`` the distinct outlets (the article's ``source``, else its URL's
+host, else the article itself). Its code, Goldstein value, quad class and PLOVER fields are
+those of its most frequent CAMEO code (ties: the more specific code, then the more
+confident mention); its date is the anchor mention's, ``date_end`` the latest mention's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date as Date
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import urlparse
+
+import pyarrow as pa
+
+from .errors import StoreError
+from .records import ActorRef, Event, Evidence, Plover, Record
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+STATE_ROLES = frozenset({"GOV", "MIL", "SPY", "COP", "JUD", "LEG"})
+FAMILIES = ("root", "base")
+MODALITIES = ("asserted", "negated", "hypothetical", "future", "desired")
+
+
+@dataclass(frozen=True)
+class MergeRule(Record):
+    """How mentions are merged into events (see the module docstring)."""
+
+    window_days: int = 3
+    family: str = "root"  # root | base
+
+    def __post_init__(self) -> None:
+        if self.family not in FAMILIES:
+            raise ValueError(f"family must be one of {FAMILIES}, not {self.family!r}")
+        if self.window_days < 0:
+            raise ValueError("window_days must be >= 0")
+
+    def family_of(self, cameo: str) -> str:
+        return cameo[:2] if self.family == "root" else cameo_base(cameo)
+
+
+@dataclass(frozen=True)
+class ArticleMeta(Record):
+    """What merging needs to know of an article: its outlet, URL and lead-paragraph sentences."""
+
+    outlet: str
+    url: str | None = None
+    lead: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class MergedEvent(Record):
+    """A real-world event: one or more mentions merged by the rule above.
+
+    ``event_key`` is a hash of the anchor mention's ``event_id`` (stable while that mention
+    stays the earliest); ``global_id`` is its integer form for GDELT's GlobalEventID.
+    ``mentions`` are the coder's records, each with its evidence.
+    """
+
+    event_key: str
+    global_id: int
+    date: str | None
+    date_end: str | None
+    date_precision: str
+    source_key: str
+    target_key: str
+    source: ActorRef | None
+    target: ActorRef | None
+    cameo: str
+    cameo_base: str
+    cameo_root: str
+    cameo_name: str
+    goldstein: float
+    quad_class: int
+    plover: Plover
+    modality: str
+    num_mentions: int
+    num_sources: int
+    num_articles: int
+    article_ids: tuple[str, ...]
+    is_root: bool
+    confidence: float
+    source_url: str | None = None
+    added_at: str | None = None
+    mentions: tuple[Event, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class MergeSummary(Record):
+    """What one write of mentions did to the store."""
+
+    mentions: int = 0  # mentions in the batch (after dropping repeated ids)
+    new: int = 0
+    updated: int = 0
+    removed: int = 0  # stale mentions of re-coded articles (replace_articles=True)
+    groups: int = 0  # merge groups re-merged
+    events: int = 0  # events in the store afterwards
+
+
+# --- the rule ------------------------------------------------------------------------------
+def cameo_base(code: str) -> str:
+    """The three-digit base code: ``0711`` -> ``071``; a root ``07`` -> ``070``."""
+    return code[:3] if len(code) >= 3 else code.ljust(2, "0") + "0"
+
+
+def actor_key(ref: ActorRef | None) -> str:
+    """The country-level key of an actor: its country, else its code, else ``""``."""
+    if ref is None:
+        return ""
+    if ref.country:
+        return ref.country.upper()
+    code = (ref.code or "").upper()
+    return "" if not code or code.startswith("---") else code
+
+
+def actor_side(ref: ActorRef | None) -> str | None:
+    """``"state"`` for state roles, the role itself for others, ``None`` for a bare country."""
+    if ref is None or not ref.code:
+        return None
+    code, key = ref.code.upper(), actor_key(ref)
+    if code.startswith("---"):
+        rest = code[3:]
+    elif key and code.startswith(key):
+        rest = code[len(key):]
+    else:
+        rest = ""
+    role = rest[:3] or None
+    if role is None:
+        return None
+    return "state" if role in STATE_ROLES else role
+
+
+def merge_group(event: Event, rule: MergeRule) -> str:
+    """The group a mention is merged within: source key, target key, family, modality."""
+    return "|".join((actor_key(event.source), actor_key(event.target), rule.family_of(event.cameo),
+                     event.modality))
+
+
+def _sides_fit(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _day(value: str | None) -> Date | None:
+    return Date.fromisoformat(value[:10]) if value else None
+
+
+class _Cluster:
+    """An event being assembled from mentions taken in date order."""
+
+    def __init__(self, first: Event):
+        self.members = [first]
+        self.anchor = first
+        self.anchor_day = _day(first.date)
+        self.source_side = actor_side(first.source)
+        self.target_side = actor_side(first.target)
+
+    def accepts(self, m: Event, rule: MergeRule) -> bool:
+        a = self.anchor
+        if a.date is None or m.date is None:
+            same_time = a.date is None and m.date is None and a.doc_id == m.doc_id
+        elif a.date_precision == "day" and m.date_precision == "day":
+            same_time = abs((_day(m.date) - self.anchor_day).days) <= rule.window_days
+        else:
+            same_time = a.date == m.date and a.date_precision == m.date_precision
+        return (same_time and _sides_fit(self.source_side, actor_side(m.source))
+                and _sides_fit(self.target_side, actor_side(m.target)))
+
+    def add(self, m: Event) -> None:
+        self.members.append(m)
+        self.source_side = self.source_side or actor_side(m.source)
+        self.target_side = self.target_side or actor_side(m.target)
+
+
+def cluster(mentions: Iterable[Event], rule: MergeRule = MergeRule()) -> list[list[Event]]:
+    """Split the mentions of one merge group into events (lists of mentions, date order)."""
+    ordered = sorted(mentions, key=lambda e: (e.date is None, e.date or "", e.event_id))
+    done: list[_Cluster] = []
+    open_: list[_Cluster] = []
+    for m in ordered:
+        day = _day(m.date)
+        if day is not None:  # events whose anchor is out of reach are closed for good
+            still = []
+            for c in open_:
+                reachable = c.anchor_day is not None and (day - c.anchor_day).days <= rule.window_days
+                (still if reachable or c.anchor.date_precision != "day" else done).append(c)
+            open_ = still
+        for c in open_:
+            if c.accepts(m, rule):
+                c.add(m)
+                break
+        else:
+            open_.append(_Cluster(m))
+    done += open_
+    return [c.members for c in sorted(done, key=lambda c: (c.anchor.date is None, c.anchor.date or "",
+                                                          c.anchor.event_id))]
+
+
+def _outlet(article_id: str, meta: Mapping[str, ArticleMeta]) -> str:
+    m = meta.get(article_id)
+    return m.outlet if m else article_id
+
+
+def _sentence_index(event: Event) -> int | None:
+    prefix = f"{event.doc_id}:"
+    if event.sentence_id.startswith(prefix) and event.sentence_id[len(prefix):].isdigit():
+        return int(event.sentence_id[len(prefix):])
+    return None
+
+
+def _most_common_actor(refs: list[ActorRef | None]) -> ActorRef | None:
+    present = [r for r in refs if r is not None]
+    if not present:
+        return None
+    counts = Counter((r.code or "") for r in present)
+    best = max(counts, key=lambda c: (counts[c], len(c)))  # max keeps the first of equals
+    return next(r for r in present if (r.code or "") == best)
+
+
+def event_key_for(anchor_event_id: str) -> tuple[str, int]:
+    digest = hashlib.sha1(f"event:{anchor_event_id}".encode()).hexdigest()
+    return digest[:16], int(digest[:15], 16)
+
+
+def build_event(members: Sequence[Event], rule: MergeRule = MergeRule(),
+                articles: Mapping[str, ArticleMeta] | None = None,
+                added_at: str | None = None) -> MergedEvent:
+    """One merged event from its mentions (in date order, the anchor first)."""
+    articles = articles or {}
+    anchor = members[0]
+    codes = Counter(m.cameo for m in members)
+    rep = max(members, key=lambda m: (codes[m.cameo], len(m.cameo), m.confidence))
+    article_ids = tuple(dict.fromkeys(m.doc_id for m in members))
+    key, gid = event_key_for(anchor.event_id)
+    dated = [m.date for m in members if m.date]
+    url = next((articles[a].url for a in article_ids if a in articles and articles[a].url), None)
+    is_root = any((i := _sentence_index(m)) is not None and m.doc_id in articles
+                  and i in articles[m.doc_id].lead for m in members)
+    return MergedEvent(
+        event_key=key, global_id=gid, date=anchor.date, date_end=max(dated) if dated else None,
+        date_precision=anchor.date_precision,
+        source_key=actor_key(anchor.source), target_key=actor_key(anchor.target),
+        source=_most_common_actor([m.source for m in members]),
+        target=_most_common_actor([m.target for m in members]),
+        cameo=rep.cameo, cameo_base=cameo_base(rep.cameo), cameo_root=rep.cameo_root,
+        cameo_name=rep.cameo_name, goldstein=rep.goldstein, quad_class=rep.quad_class,
+        plover=rep.plover, modality=anchor.modality, num_mentions=len(members),
+        num_sources=len({_outlet(a, articles) for a in article_ids}), num_articles=len(article_ids),
+        article_ids=article_ids, is_root=is_root, confidence=max(m.confidence for m in members),
+        source_url=url, added_at=added_at, mentions=tuple(members),
+    )
+
+
+def merge(mentions: Iterable[Event], rule: MergeRule = MergeRule(),
+          articles: Mapping[str, ArticleMeta] | None = None) -> list[MergedEvent]:
+    """Merge mentions into events by the rule; a pure function of its inputs.
+
+    A repeated ``event_id`` counts once (the last record wins, as in the store's upsert).
+    ``articles`` gives outlets, URLs and lead sentences; an article it lacks is its own outlet.
+    """
+    unique = {m.event_id: m for m in mentions}
+    groups: dict[str, list[Event]] = {}
+    for m in unique.values():
+        groups.setdefault(merge_group(m, rule), []).append(m)
+    out = [build_event(members, rule, articles)
+           for g in sorted(groups) for members in cluster(groups[g], rule)]
+    return sorted(out, key=lambda e: (e.date is None, e.date or "", e.event_key))
+
+
+# --- the JSONL contract ----------------------------------------------------------------------
+def _actor_from(d: Mapping[str, Any] | None) -> ActorRef | None:
+    return None if not d else ActorRef(text=d.get("text") or "", code=d.get("code"), country=d.get("country"))
+
+
+def event_from_dict(d: Mapping[str, Any]) -> Event:
+    """An Event from its ``as_dict()`` form (a line of ``dyad code --format jsonl``)."""
+    p = d.get("plover") or {}
+    ev = d.get("evidence") or {}
+    return Event(
+        doc_id=d["doc_id"], sentence_id=d["sentence_id"], sentence=d.get("sentence") or "",
+        event_id=d["event_id"], date=d.get("date"), date_precision=d.get("date_precision") or "unknown",
+        source=_actor_from(d.get("source")), target=_actor_from(d.get("target")),
+        cameo=d["cameo"], cameo_root=d.get("cameo_root") or d["cameo"][:2],
+        cameo_name=d.get("cameo_name") or "", goldstein=float(d.get("goldstein") or 0.0),
+        quad_class=int(d["quad_class"]),
+        plover=Plover(event=p.get("event"), mode=p.get("mode"), context=p.get("context")),
+        modality=d.get("modality") or "asserted", attributed_to=d.get("attributed_to"),
+        evidence=Evidence(text=ev.get("text") or "", start=int(ev.get("start", -1)), end=int(ev.get("end", -1))),
+        confidence=float(d.get("confidence", 1.0)),
+    )
+
+
+# --- the store ----------------------------------------------------------------------------
+MENTION_COLUMNS = (
+    "event_id", "article_id", "sentence_id", "sentence", "date", "date_precision",
+    "source_text", "source_code", "source_country", "target_text", "target_code", "target_country",
+    "cameo", "cameo_root", "cameo_name", "goldstein", "quad_class",
+    "plover_event", "plover_mode", "plover_context", "modality", "attributed_to",
+    "evidence_text", "evidence_start", "evidence_end", "confidence", "merge_group",
+)
+EVENT_COLUMNS = (
+    "event_key", "global_id", "merge_group", "date", "date_end", "date_precision",
+    "source_key", "source_text", "source_code", "source_country",
+    "target_key", "target_text", "target_code", "target_country",
+    "cameo", "cameo_base", "cameo_root", "cameo_name", "goldstein", "quad_class",
+    "plover_event", "plover_mode", "plover_context", "modality",
+    "num_mentions", "num_sources", "num_articles", "article_ids", "is_root", "confidence",
+    "source_url", "added_at",
+)
+_MENTION_TYPES = {
+    "date": pa.date32(), "goldstein": pa.float64(), "quad_class": pa.int8(), "evidence_start": pa.int32(),
+    "evidence_end": pa.int32(), "confidence": pa.float64(),
+}
+_EVENT_TYPES = {
+    "global_id": pa.int64(), "date": pa.date32(), "date_end": pa.date32(), "goldstein": pa.float64(),
+    "quad_class": pa.int8(), "num_mentions": pa.int32(), "num_sources": pa.int32(),
+    "num_articles": pa.int32(), "article_ids": pa.list_(pa.string()), "is_root": pa.bool_(),
+    "confidence": pa.float64(), "added_at": pa.timestamp("us"),
+}
+
+
+def _keys(values: Iterable[str]) -> pa.Table:
+    """A one-column table of keys for DuckDB to semi-join against (``IN (SELECT k FROM …)``).
+
+    DuckDB finds it by its Python variable name, so that name must not be a table's.
+    """
+    return pa.table({"k": pa.array(sorted(set(values)), type=pa.string())})
+
+
+def _ref_cols(ref: ActorRef | None) -> list:
+    return [None, None, None] if ref is None else [ref.text, ref.code, ref.country]
+
+
+def _mention_row(e: Event, rule: MergeRule) -> list:
+    return [e.event_id, e.doc_id, e.sentence_id, e.sentence, _day(e.date), e.date_precision,
+            *_ref_cols(e.source), *_ref_cols(e.target), e.cameo, e.cameo_root, e.cameo_name,
+            float(e.goldstein), int(e.quad_class), e.plover.event, e.plover.mode, e.plover.context,
+            e.modality, e.attributed_to, e.evidence.text, e.evidence.start, e.evidence.end,
+            float(e.confidence), merge_group(e, rule)]
+
+
+def _event_row(ev: MergedEvent, group: str) -> list:
+    added = datetime.fromisoformat(ev.added_at) if ev.added_at else datetime.now(timezone.utc).replace(tzinfo=None)
+    return [ev.event_key, ev.global_id, group, _day(ev.date), _day(ev.date_end), ev.date_precision,
+            ev.source_key, *_ref_cols(ev.source), ev.target_key, *_ref_cols(ev.target),
+            ev.cameo, ev.cameo_base, ev.cameo_root, ev.cameo_name, ev.goldstein, ev.quad_class,
+            ev.plover.event, ev.plover.mode, ev.plover.context, ev.modality,
+            ev.num_mentions, ev.num_sources, ev.num_articles, list(ev.article_ids), ev.is_root,
+            ev.confidence, ev.source_url, added]
+
+
+def _arrow(rows: list[list], columns: Sequence[str], types: Mapping[str, pa.DataType]) -> pa.Table:
+    arrays = [pa.array([r[i] for r in rows], type=types.get(c, pa.string())) for i, c in enumerate(columns)]
+    return pa.Table.from_arrays(arrays, names=list(columns))
+
+
+def _ref(text, code, country) -> ActorRef | None:
+    return None if text is None and code is None and country is None else ActorRef(text or "", code, country)
+
+
+def _event_from_row(r: Sequence) -> Event:
+    (eid, aid, sid, sentence, day, prec, st, sc, sco, tt, tc, tco, cameo, root, name, gold, quad,
+     pe, pm, pc, modality, attributed, etext, estart, eend, conf) = r[:26]
+    return Event(doc_id=aid, sentence_id=sid, sentence=sentence, event_id=eid,
+                 date=day.isoformat() if day else None, date_precision=prec,
+                 source=_ref(st, sc, sco), target=_ref(tt, tc, tco), cameo=cameo, cameo_root=root,
+                 cameo_name=name, goldstein=gold, quad_class=int(quad), plover=Plover(pe, pm, pc),
+                 modality=modality, attributed_to=attributed, evidence=Evidence(etext, estart, eend),
+                 confidence=conf)
+
+
+def stored_rule(store: Store) -> MergeRule | None:
+    """The rule the store's events were merged by, or ``None`` before any merge."""
+    rows = dict(store.con.execute("SELECT name, value FROM merge_rule").fetchall())
+    if not rows:
+        return None
+    return MergeRule(window_days=int(rows["window_days"]), family=rows["family"])
+
+
+def _save_rule(store: Store, rule: MergeRule) -> None:
+    store.con.execute("DELETE FROM merge_rule")
+    store.con.executemany("INSERT INTO merge_rule VALUES (?, ?)",
+                          [["window_days", str(rule.window_days)], ["family", rule.family]])
+
+
+def _article_meta(store: Store, article_ids: Iterable[str]) -> dict[str, ArticleMeta]:
+    ids = sorted(set(article_ids))
+    if not ids:
+        return {}
+    wanted = _keys(ids)  # noqa: F841 (read by DuckDB)
+    rows = store.con.execute("SELECT id, source, url FROM articles WHERE id IN (SELECT k FROM wanted)").fetchall()
+    lead: dict[str, set[int]] = {}
+    for aid, idx in store.con.execute(
+            "SELECT article_id, idx FROM sentences WHERE paragraph = 0 AND article_id IN (SELECT k FROM wanted)"
+    ).fetchall():
+        lead.setdefault(aid, set()).add(idx)
+    out = {}
+    for aid, source, url in rows:
+        outlet = source or (urlparse(url).netloc if url else "") or aid
+        out[aid] = ArticleMeta(outlet=outlet, url=url, lead=frozenset(lead.get(aid, ())))
+    return out
+
+
+def _remerge_groups(store: Store, groups: set[str], rule: MergeRule) -> None:
+    """Merge the named groups afresh from their stored mentions (inside a transaction)."""
+    con = store.con
+    if not groups:
+        return
+    glist = sorted(groups)
+    touched = _keys(glist)  # noqa: F841 (read by DuckDB)
+    rows = con.execute(f"SELECT {', '.join(MENTION_COLUMNS)}, coded_at FROM mentions "
+                       "WHERE merge_group IN (SELECT k FROM touched)").fetchall()
+    by_group: dict[str, list[Event]] = {}
+    coded: dict[str, datetime] = {}
+    for r in rows:
+        by_group.setdefault(r[26], []).append(_event_from_row(r))
+        coded[r[0]] = r[27]
+    meta = _article_meta(store, (r[1] for r in rows))
+    event_rows, links = [], []
+    for g in glist:
+        for members in cluster(by_group.get(g, []), rule):
+            added = min(coded[m.event_id] for m in members).isoformat()
+            ev = build_event(members, rule, meta, added_at=added)
+            event_rows.append(_event_row(ev, g))
+            links += [[m.event_id, ev.event_key] for m in members]
+    con.execute("DELETE FROM events WHERE merge_group IN (SELECT k FROM touched)")
+    if event_rows:
+        new_events = _arrow(event_rows, EVENT_COLUMNS, _EVENT_TYPES)  # noqa: F841 (read by DuckDB)
+        con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM new_events")
+        new_links = pa.table({"event_id": [x[0] for x in links], "event_key": [x[1] for x in links]})  # noqa: F841
+        con.execute("UPDATE mentions SET event_key = l.event_key FROM new_links l "
+                    "WHERE mentions.event_id = l.event_id")
+
+
+def add_events(store: Store, events: Iterable[Event], rule: MergeRule | None = None,
+               replace_articles: bool = False) -> MergeSummary:
+    """Upsert mentions (keyed on ``event_id``) and re-merge the groups they touch, in one transaction.
+
+    ``rule`` defaults to the store's rule (or :class:`MergeRule`'s defaults); a different rule
+    re-merges every stored mention. With ``replace_articles`` the stored mentions of every
+    article in the batch that the batch no longer has are removed (a re-coded article).
+    """
+    previous = stored_rule(store)
+    rule = rule or previous or MergeRule()
+    batch = {e.event_id: e for e in events}
+    con = store.con
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if previous != rule:
+            _save_rule(store, rule)
+        ids = sorted(batch)
+        batch_ids = _keys(ids)  # noqa: F841 (read by DuckDB)
+        old = dict(con.execute("SELECT event_id, merge_group FROM mentions "
+                               "WHERE event_id IN (SELECT k FROM batch_ids)").fetchall()) if ids else {}
+        touched = set(old.values())
+        removed = 0
+        if replace_articles and batch:
+            recoded_articles = _keys({e.doc_id for e in batch.values()})  # noqa: F841 (read by DuckDB)
+            stale = con.execute(
+                "SELECT event_id, merge_group FROM mentions WHERE article_id IN (SELECT k FROM recoded_articles) "
+                "AND event_id NOT IN (SELECT k FROM batch_ids)").fetchall()
+            if stale:
+                touched |= {g for _, g in stale}
+                stale_ids = _keys(s for s, _ in stale)  # noqa: F841 (read by DuckDB)
+                con.execute("DELETE FROM mentions WHERE event_id IN (SELECT k FROM stale_ids)")
+                removed = len(stale)
+        if batch:
+            rows = [_mention_row(e, rule) for e in batch.values()]
+            touched |= {r[-1] for r in rows}
+            new_mentions = _arrow(rows, MENTION_COLUMNS, _MENTION_TYPES)  # noqa: F841 (read by DuckDB)
+            updates = ", ".join(f"{c} = excluded.{c}" for c in MENTION_COLUMNS[1:])
+            con.execute(f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) SELECT * FROM new_mentions "
+                        f"ON CONFLICT (event_id) DO UPDATE SET {updates}")
+        if previous is not None and previous != rule:
+            touched = _regroup_all(store, rule)
+        _remerge_groups(store, touched, rule)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    n_events = int(con.execute("SELECT count(*) FROM events").fetchone()[0])
+    summary = MergeSummary(mentions=len(batch), new=len(batch) - len(old), updated=len(old), removed=removed,
+                           groups=len(touched), events=n_events)
+    log.info("events: %s", summary)
+    return summary
+
+
+def _regroup_all(store: Store, rule: MergeRule) -> set[str]:
+    """Recompute every mention's merge group under ``rule``; return all groups old and new."""
+    con = store.con
+    before = {r[0] for r in con.execute("SELECT DISTINCT merge_group FROM mentions").fetchall()}
+    rows = con.execute(f"SELECT {', '.join(MENTION_COLUMNS)} FROM mentions").fetchall()
+    regrouped = pa.table({"event_id": [r[0] for r in rows],  # noqa: F841 (read by DuckDB)
+                          "merge_group": [merge_group(_event_from_row(r), rule) for r in rows]})
+    con.execute("UPDATE mentions SET merge_group = g.merge_group FROM regrouped g "
+                "WHERE mentions.event_id = g.event_id")
+    con.execute("DELETE FROM events")
+    return before | set(regrouped.column("merge_group").to_pylist())
+
+
+def remerge(store: Store, rule: MergeRule | None = None) -> MergeSummary:
+    """Merge every stored mention afresh (by ``rule``, else the stored rule)."""
+    rule = rule or stored_rule(store) or MergeRule()
+    con = store.con
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _save_rule(store, rule)
+        groups = _regroup_all(store, rule)
+        _remerge_groups(store, groups, rule)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    n_events = int(con.execute("SELECT count(*) FROM events").fetchone()[0])
+    return MergeSummary(groups=len(groups), events=n_events)
+
+
+def insert_events(store: Store, merged: Iterable[MergedEvent]) -> int:
+    """Store already-merged events as they are, without mentions (imports of other event data,
+    tests). Their merge group is derived from their own fields; a later re-merge of that group
+    replaces them with what the stored mentions give."""
+    rule = stored_rule(store) or MergeRule()
+    rows = [_event_row(e, "|".join((e.source_key, e.target_key, rule.family_of(e.cameo), e.modality)))
+            for e in merged]
+    if rows:
+        imported = _arrow(rows, EVENT_COLUMNS, _EVENT_TYPES)  # noqa: F841 (read by DuckDB)
+        store.con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM imported")
+    return len(rows)
+
+
+# --- reads --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class EventFilter(Record):
+    """Which merged events to read; every field optional. Actors are country-level keys."""
+
+    actors: tuple[str, ...] = ()  # events whose source AND target are among these
+    dyad: tuple[str, str] | None = None  # events between these two, either way
+    involving: tuple[str, ...] = ()  # events whose source OR target is among these
+    source: str | None = None
+    target: str | None = None
+    modality: tuple[str, ...] = ()  # () = all
+    since: str | None = None  # ISO date, inclusive
+    until: str | None = None  # ISO date, inclusive
+
+    def __post_init__(self) -> None:
+        for name in ("since", "until"):
+            check_date(getattr(self, name), name)
+        bad = [m for m in self.modality if m not in MODALITIES]
+        if bad:
+            raise ValueError(f"unknown modality {bad[0]!r}; one of {', '.join(MODALITIES)}")
+
+    def where(self) -> tuple[str, list]:
+        """A SQL ``WHERE`` clause over ``events`` and its parameters."""
+        parts, params = ["TRUE"], []
+        if self.actors:
+            parts.append("list_contains(?, source_key) AND list_contains(?, target_key)")
+            params += [list(self.actors), list(self.actors)]
+        if self.dyad:
+            a, b = self.dyad
+            parts.append("((source_key = ? AND target_key = ?) OR (source_key = ? AND target_key = ?))")
+            params += [a, b, b, a]
+        if self.involving:
+            parts.append("(list_contains(?, source_key) OR list_contains(?, target_key))")
+            params += [list(self.involving), list(self.involving)]
+        if self.source:
+            parts.append("source_key = ?")
+            params.append(self.source)
+        if self.target:
+            parts.append("target_key = ?")
+            params.append(self.target)
+        if self.modality:
+            parts.append(f"modality IN ({', '.join('?' * len(self.modality))})")
+            params += list(self.modality)
+        if self.since:
+            parts.append("date >= CAST(? AS DATE)")
+            params.append(self.since)
+        if self.until:
+            parts.append("date <= CAST(? AS DATE)")
+            params.append(self.until)
+        return " AND ".join(parts), params
+
+
+def check_date(value: str | None, name: str = "date") -> None:
+    """Raise ``ValueError`` unless ``value`` is ``None`` or an ISO date (YYYY-MM-DD)."""
+    if value is None:
+        return
+    try:
+        Date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a date as YYYY-MM-DD, not {value!r}") from None
+
+
+def normalize_actor(code: str) -> str:
+    """An actor as typed on the command line, as a country-level key (``usa`` -> ``USA``)."""
+    code = code.strip().upper()
+    if not re.fullmatch(r"[A-Z0-9]{3,}", code):
+        raise ValueError(f"not an actor code: {code!r}")
+    return code
+
+
+def _merged_from_row(r: Sequence, mentions: tuple[Event, ...]) -> MergedEvent:
+    (key, gid, _group, day, day_end, prec, skey, st, sc, sco, tkey, tt, tc, tco, cameo, base, root, name,
+     gold, quad, pe, pm, pc, modality, nm, ns, na, aids, is_root, conf, url, added) = r
+    return MergedEvent(
+        event_key=key, global_id=gid, date=day.isoformat() if day else None,
+        date_end=day_end.isoformat() if day_end else None, date_precision=prec, source_key=skey,
+        target_key=tkey, source=_ref(st, sc, sco), target=_ref(tt, tc, tco), cameo=cameo, cameo_base=base,
+        cameo_root=root, cameo_name=name, goldstein=gold, quad_class=int(quad), plover=Plover(pe, pm, pc),
+        modality=modality, num_mentions=nm, num_sources=ns, num_articles=na, article_ids=tuple(aids),
+        is_root=bool(is_root), confidence=conf, source_url=url,
+        added_at=added.isoformat() if added else None, mentions=mentions)
+
+
+def read_events(store: Store, where: EventFilter = EventFilter(), with_mentions: bool = True,
+                limit: int | None = None, offset: int = 0, batch: int = 5000) -> Iterator[MergedEvent]:
+    """Merged events in date order, each with its mentions (unless ``with_mentions`` is off)."""
+    clause, params = where.where()
+    sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE {clause} "
+           "ORDER BY date NULLS LAST, event_key" + (f" LIMIT {int(limit)}" if limit is not None else "")
+           + (f" OFFSET {int(offset)}" if offset else ""))
+    cur = store.con.cursor()
+    try:
+        cur.execute(sql, params)
+        while rows := cur.fetchmany(batch):
+            by_key: dict[str, list[Event]] = {}
+            if with_mentions:
+                keys = _keys(r[0] for r in rows)  # noqa: F841 (read by DuckDB)
+                for m in store.con.execute(
+                        f"SELECT {', '.join(MENTION_COLUMNS)}, event_key FROM mentions "
+                        "WHERE event_key IN (SELECT k FROM keys) ORDER BY date NULLS LAST, event_id").fetchall():
+                    by_key.setdefault(m[-1], []).append(_event_from_row(m))
+            for r in rows:
+                yield _merged_from_row(r, tuple(by_key.get(r[0], ())))
+    finally:
+        cur.close()
+
+
+def read_mentions(store: Store, event_key: str | None = None, article_id: str | None = None) -> list[Event]:
+    """Stored mentions, by event or article, in date order."""
+    clause, params = "TRUE", []
+    if event_key is not None:
+        clause, params = "event_key = ?", [event_key]
+    elif article_id is not None:
+        clause, params = "article_id = ?", [article_id]
+    rows = store.con.execute(f"SELECT {', '.join(MENTION_COLUMNS)} FROM mentions WHERE {clause} "
+                             "ORDER BY date NULLS LAST, event_id", params).fetchall()
+    return [_event_from_row(r) for r in rows]
+
+
+def counts(store: Store) -> dict[str, int]:
+    """How many mentions and events the store holds."""
+    try:
+        m = store.con.execute("SELECT count(*) FROM mentions").fetchone()[0]
+        e = store.con.execute("SELECT count(*) FROM events").fetchone()[0]
+    except Exception as exc:  # a store from before migration 2, opened read-only
+        raise StoreError(f"store {store.path!r} has no event tables; open it writable once to migrate") from exc
+    return {"mentions": int(m), "events": int(e)}
