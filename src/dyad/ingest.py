@@ -128,6 +128,9 @@ def read_inputs(
             yield item
 
 
+_LANGUAGE_MIN_WORDS = 12
+
+
 def detect_language(text: str, settings: Settings) -> str | None:
     """Language code of ``text`` ("en", "fr", ...), or None when undecidable.
 
@@ -141,6 +144,8 @@ def detect_language(text: str, settings: Settings) -> str | None:
         return None
     if sum(w in _ENGLISH_WORDS for w in words) / len(words) >= settings.english_min_ratio:
         return "en"
+    if len(words) < _LANGUAGE_MIN_WORDS:
+        return None  # a headline or one short sentence: too little to tell ("Arnor attacked Gondor.")
     DetectorFactory.seed = 0  # langdetect is random unless seeded
     try:
         best = detect_langs(sample)[0]

@@ -1,0 +1,108 @@
+"""Coder throughput against spaCy's parse alone on the same text, and peak memory.
+
+    .venv/bin/python benchmarks/bench_code.py [--articles 300] [--memory 150,600]
+
+Builds distinct articles by reshuffling the sentences of the bundled sample corpus (fixed
+seed), then times, on the same texts:
+
+(a) ``nlp.pipe`` over the articles' paragraphs (spaCy alone);
+(b) ``dyad.code.code_documents``: parse (dyad's parse stage) + code every sentence, with the
+    real actor resolver, lexicon, modality and dates.
+
+and prints sentences/s for both and (a)/(b)'s time ratio (the coder's throughput as a share
+of parse-alone; the target is >= 0.8). With ``--memory A,B`` it codes A and B articles in
+fresh subprocesses and prints each one's peak resident memory, which should stay flat as
+the corpus grows (the coder streams: nothing is kept per article once coded).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import time
+
+from dyad.code import Coder, Document, code_documents
+from dyad.parse import load_model, paragraphs
+from dyad.settings import Settings, data_path
+
+
+def build_texts(n_articles: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    sentences: list[str] = []
+    for line in data_path("sample", "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        text = json.loads(line)["text"]
+        sentences += [s for s in re.split(r"(?<=[.!?])\s+", text.replace("\n", " ")) if len(s) > 30]
+    texts = []
+    for _ in range(n_articles):
+        picked = rng.sample(sentences, k=min(12, len(sentences)))
+        texts.append("\n".join(" ".join(picked[j:j + 3]) for j in range(0, len(picked), 3)))
+    return texts
+
+
+def time_parse_alone(texts: list[str], settings: Settings) -> tuple[float, int]:
+    nlp = load_model(settings.model)
+    units = [t[s:e] for t in texts for s, e in paragraphs(t)]
+    start = time.perf_counter()
+    n = sum(len(list(doc.sents)) for doc in nlp.pipe(units, batch_size=settings.batch_size))
+    return time.perf_counter() - start, n
+
+
+def time_code(texts: list[str], coder: Coder) -> tuple[float, int, int]:
+    docs = (Document(f"bench-{i}", t, "2019-07-22") for i, t in enumerate(texts))
+    start = time.perf_counter()
+    n_events = 0
+    sentences = set()
+    for e in code_documents(docs, coder):
+        n_events += 1
+        sentences.add(e.sentence_id)
+    return time.perf_counter() - start, n_events, len(sentences)
+
+
+def peak_memory(n_articles: int) -> tuple[float, int]:
+    """Code ``n_articles`` in this process; return (peak RSS in MiB, events)."""
+    settings = Settings()
+    coder = Coder(settings)
+    _, n_events, _ = time_code(build_texts(n_articles, seed=11), coder)
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, n_events
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=300)
+    ap.add_argument("--memory", default="150,600", help="two corpus sizes for peak memory ('' to skip)")
+    ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        mib, n = peak_memory(args.child)
+        print(json.dumps({"articles": args.child, "peak_mib": round(mib, 1), "events": n}))
+        return
+
+    settings = Settings()
+    texts = build_texts(args.articles)
+    coder = Coder(settings)
+    load_model(settings.model)
+    time_code(texts[:5], coder)  # warm caches (lexicon, actors, model) outside both timings
+    parse_s, n_sent = time_parse_alone(texts, settings)
+    code_s, n_events, _ = time_code(texts, coder)
+    print(f"corpus: {len(texts)} articles, {n_sent} sentences; {n_events} events coded")
+    print(f"{'':22}{'seconds':>9}{'sentences/s':>13}")
+    print(f"{'spaCy parse alone':22}{parse_s:9.2f}{n_sent / parse_s:13.1f}")
+    print(f"{'parse + code (dyad)':22}{code_s:9.2f}{n_sent / code_s:13.1f}")
+    print(f"coder throughput / parse-alone: {parse_s / code_s:.2f}")
+
+    if args.memory:
+        for size in (int(s) for s in args.memory.split(",")):
+            out = subprocess.run([sys.executable, __file__, "--child", str(size)], check=True,
+                                 capture_output=True, text=True).stdout
+            r = json.loads(out.strip().splitlines()[-1])
+            print(f"peak memory coding {r['articles']:5d} articles: {r['peak_mib']:7.1f} MiB "
+                  f"({r['events']} events)")
+
+
+if __name__ == "__main__":
+    main()

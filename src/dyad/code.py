@@ -1,0 +1,1138 @@
+"""Code stage: parsed sentences -> CAMEO/PLOVER events with actors, modality, date, evidence.
+
+For every token the lexicon (``dyad.lexicon``) knows as a trigger, the best-matching
+pattern is chosen (the one whose constraints are most specific). The grammar then finds who
+did what to whom on the dependency parse:
+
+- active and passive voice ("X arrested Y", "Y was arrested by X", "Y, arrested by X");
+- compound sources and targets, one event per pair; reciprocal verbs ("X and Y met");
+- prepositional targets ("met with", "talks with", "pressure on");
+- control and complement clauses: the frame event ("urged Pakistan to arrest X" -> appeal
+  USA->PAK, coded by what is asked, see ``compose`` in frames.lex) and the embedded event
+  (arrest PAK->X, desired);
+- nominal events: possessor, actor modifiers, ``by``/``from`` phrases and light verbs give
+  the source ("Khan's visit to Washington", "U.S.-Taliban talks", "held talks with");
+- relative clauses, participles and appositions; reported speech (a statement is coded as
+  010 only when nothing more specific is said), quoted speech, headlines.
+
+Modality comes from :mod:`dyad.modality`, dates from :mod:`dyad.dates`, actors from the
+resolver (``dyad.actors.Resolver`` unless another is passed). Only events with a resolved
+source or target are kept; nominal events need a resolved source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from . import dates as dates_mod
+from .lexicon import Lexicon, Pattern, WordSet, load_lexicon
+from .modality import Modality, SentenceModality
+from .ontology import cameo, plover_for
+from .records import ActorMatch, ActorRef, Event, Evidence, Sentence, Token
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+NOMINAL = frozenset({"NOUN", "PROPN"})
+CONTENT_FRAMES = frozenset({"supply", "stop", "protest"})  # their composed code is the content
+SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+CORE_LEFT = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case",
+                       "predet", "npadvmod", "advmod", "punct"})
+EXTENDED_DROP = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis"})
+REL_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+COMPLEMENT_PREPS = ("for", "to", "on", "upon", "of", "against", "over", "about")
+
+
+# ---------------------------------------------------------------------------------------
+# the parse as a tree
+
+
+class _Tree:
+    """Children lists and small queries over one sentence's tokens."""
+
+    def __init__(self, sentence: Sentence, lexicon: Lexicon | None = None):
+        self.sentence = sentence
+        self.lexicon = lexicon
+        self.toks = sentence.tokens
+        self.kids: list[list[Token]] = [[] for _ in self.toks]
+        for t in self.toks:
+            if t.head != t.i:
+                self.kids[t.head].append(t)
+        self.low = [t.text.lower() for t in self.toks]
+        self.lem = [t.lemma.lower() for t in self.toks]
+        self._near: dict[int, set[str]] = {}
+
+    def head(self, t: Token) -> Token | None:
+        return None if t.head == t.i else self.toks[t.head]
+
+    def words(self, i: int) -> set[str]:
+        return {self.low[i], self.lem[i]}
+
+    def near(self, i: int) -> set[str]:
+        """Words within two steps below token ``i`` (for multi-word items)."""
+        got = self._near.get(i)
+        if got is None:
+            got = set()
+            for k in self.kids[i]:
+                got |= self.words(k.i)
+                for g in self.kids[k.i]:
+                    got |= self.words(g.i)
+            self._near[i] = got
+        return got
+
+    def find_near(self, i: int, word: str) -> int | None:
+        for k in self.kids[i]:
+            if word in self.words(k.i):
+                return k.i
+        for k in self.kids[i]:
+            for g in self.kids[k.i]:
+                if word in self.words(g.i):
+                    return g.i
+        return None
+
+    def matches(self, i: int, ws: WordSet) -> bool:
+        words = self.words(i)
+        ent = self.toks[i].ent_type
+        if ent and "%" + ent.lower() in ws.heads:  # "%person": any name the parser tagged PERSON
+            return True
+        if not words & ws.heads:
+            return False
+        near = None
+        for item in ws.items:
+            if len(item) == 1:
+                if item[0] in words:
+                    return True
+                continue
+            if not words & set(item):
+                continue
+            near = self.near(i) if near is None else near
+            if all(w in words or w in near for w in item):
+                return True
+        return False
+
+    def children(self, i: int, *deps: str) -> list[Token]:
+        return [k for k in self.kids[i] if k.dep in deps]
+
+    def conj(self, t: Token) -> list[Token]:
+        """``t`` and the tokens conjoined to it ("Gondor, Arnor and Rohan")."""
+        out, stack = [t], [t]
+        while stack:
+            for k in self.kids[stack.pop().i]:
+                if k.dep == "conj" and (k.pos in NOMINAL or k.pos == t.pos):
+                    out.append(k)
+                    stack.append(k)
+        return out
+
+    def subtree(self, i: int) -> list[int]:
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            out.append(j)
+            stack.extend(k.i for k in self.kids[j])
+        return out
+
+    def passive(self, t: Token) -> bool:
+        if any(k.dep in ("nsubjpass", "auxpass") for k in self.kids[t.i]):
+            return True
+        return t.dep == "acl" and t.tag == "VBN"
+
+    def negated(self, t: Token) -> bool:
+        kids = list(self.kids[t.i])
+        h = self.head(t)
+        if t.dep in ("acomp", "attr") and h is not None and self.lem[h.i] == "be":
+            kids += self.kids[h.i]
+        return any(k.dep == "neg" or self.low[k.i] == "never" for k in kids)
+
+    def span(self, lo: int, hi: int) -> str:
+        a, b = self.toks[lo], self.toks[hi - 1]
+        return self.sentence.text[a.start:b.start + len(b.text)]
+
+
+# ---------------------------------------------------------------------------------------
+# matches
+
+
+@dataclass
+class _Match:
+    token: int
+    pattern: Pattern
+    consumed: tuple[int, ...] = ()
+    words: tuple[int, ...] = ()
+    comp: "_Match | None" = None
+    comp_token: int | None = None
+    code: str = ""
+    instrument: int | None = None  # a violent noun event that says how ("killed in an air strike")
+    reported: bool = False  # a statement coded as a demand/appeal ("X said Y must …")
+    depth: int = 0  # clauses above the trigger
+
+    @property
+    def frame(self) -> str | None:
+        return self.pattern.frame
+
+    @property
+    def kind(self) -> str:
+        return self.pattern.kind
+
+
+def _slot_tokens(tree: _Tree, t: Token, slot: str) -> list[Token]:
+    """Tokens filling ``slot`` of predicate/noun ``t`` (objects, prepositional objects, …)."""
+    i = t.i
+    if slot == "obj":
+        if t.pos in NOMINAL:
+            return []
+        if tree.passive(t):
+            got = tree.children(i, "nsubjpass")
+            if not got and t.dep == "acl" and (h := tree.head(t)) is not None:
+                got = [h]
+            return [x for g in got for x in tree.conj(g)]
+        got = tree.children(i, "dobj") or [c for c in tree.children(i, "ccomp") if c.pos in NOMINAL]
+        return [y for g in got for x in tree.conj(g) for y in _through_quantity(tree, x)]
+    if slot == "subj":
+        return _subjects(tree, t)
+    if slot == "iobj":
+        return [x for g in tree.children(i, "dative", "iobj") if g.pos in NOMINAL for x in tree.conj(g)]
+    if slot == "mod":
+        return tree.children(i, "compound", "amod", "advmod", "npadvmod", "nmod")
+    if slot in ("xcomp", "ccomp", "oprd"):
+        return tree.children(i, slot)
+    if slot == "light":
+        h = tree.head(t)
+        return [h] if h is not None and t.dep in ("dobj", "nsubjpass") else []
+    # a preposition: its objects, on the predicate or on its direct object ("$125 million in
+    # support for Pakistan's fleet": on what the object is counted in, too)
+    hosts = [t]
+    if t.pos not in NOMINAL:
+        for d in tree.children(i, "dobj"):
+            hosts.append(d)
+            hosts += [o for p in tree.kids[d.i] if p.dep == "prep" and tree.lem[p.i] in ("in", "of")
+                      for o in tree.kids[p.i] if o.dep == "pobj"]
+    out: list[Token] = []
+    for host in hosts:
+        for p in tree.kids[host.i]:
+            if p.dep in ("prep", "agent", "dative") and tree.lem[p.i] == slot:
+                for o in tree.kids[p.i]:
+                    if o.dep in ("pobj", "pcomp"):
+                        out.extend(tree.conj(o))
+    return out
+
+
+QUANTITY = frozenset({"some", "part", "most", "all", "many", "dozens", "dozen", "hundreds",
+                      "thousands", "millions", "number", "majority", "half", "rest", "one", "two",
+                      "three", "four", "five", "several", "few", "tens", "scores", "group", "batch",
+                      "contingent", "bulk", "portion", "share", "percent", "third", "quarter"})
+
+
+def _through_quantity(tree: _Tree, x: Token) -> list[Token]:
+    """"some of its troops", "dozens of activists": the object is what is counted."""
+    if tree.lem[x.i] in QUANTITY or x.pos == "NUM":
+        for p in tree.kids[x.i]:
+            if p.dep == "prep" and tree.lem[p.i] == "of":
+                inner = [o for o in tree.kids[p.i] if o.dep == "pobj"]
+                if inner:
+                    return [x] + [y for o in inner for y in _through_quantity(tree, o)]
+    return [x]
+
+
+def _bare(tree: _Tree, t: Token, word: str) -> list[Token]:
+    """Children that are the particle/preposition ``word`` ("crack down on", "stand by");
+    a time phrase ("on Wednesday") does not count."""
+    hosts = [t] + tree.children(t.i, "dobj")
+    return [k for h in hosts for k in tree.kids[h.i]
+            if tree.lem[k.i] == word and k.dep in ("prep", "prt", "advmod", "agent", "dative", "mark")
+            and not any(o.ent_type in ("DATE", "TIME") for o in tree.kids[k.i] if o.dep == "pobj")]
+
+
+def _match(tree: _Tree, t: Token, pat: Pattern) -> _Match | None:
+    flags = pat.flags
+    words = [t.i]
+    consumed: list[int] = []
+    for w in pat.extras:
+        j = tree.find_near(t.i, w)
+        if j is None:
+            return None
+        words.append(j)
+        consumed.append(j)
+    if flags:
+        if "passive" in flags and not tree.passive(t) or "active" in flags and tree.passive(t):
+            return None
+        if "neg" in flags and not tree.negated(t):
+            return None
+        if "ccomp" in flags and not tree.children(t.i, "ccomp"):
+            return None
+        if "xcomp" in flags and not tree.children(t.i, "xcomp"):
+            return None
+        if "intrans" in flags and tree.children(t.i, "dobj", "ccomp"):
+            return None
+        if "trans" in flags and not _slot_tokens(tree, t, "obj"):
+            return None
+    for slot, ws in pat.args:
+        if ws is None:
+            if not _bare(tree, t, slot) and not [x for x in _slot_tokens(tree, t, slot)
+                                                 if x.ent_type not in ("DATE", "TIME")]:
+                return None
+            continue
+        hit = next((x for x in _slot_tokens(tree, t, slot) if tree.matches(x.i, ws)
+                    or any(tree.matches(c.i, ws) for c in tree.children(x.i, "compound")
+                           if x.pos == "PROPN" or c.pos == "NOUN")), None)
+        if hit is None:
+            return None
+        if slot not in ("subj", "light"):
+            consumed.append(hit.i)
+            words.append(hit.i)
+    return _Match(token=t.i, pattern=pat, consumed=tuple(consumed), words=tuple(words))
+
+
+def _kinds(t: Token) -> tuple[str, ...]:
+    if t.pos == "VERB":
+        return ("verb", "adj") if t.tag == "VBN" else ("verb",)
+    if t.pos == "ADJ":
+        return ("adj",)
+    if t.pos in NOMINAL or t.pos == "NUM":  # "$125 million" fills "provide …"
+        return ("noun",)
+    return ()
+
+
+# ---------------------------------------------------------------------------------------
+# roles
+
+
+def _antecedent(tree: _Tree, t: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if tree.low[t.i] in REL_PRONOUNS:
+        v = tree.head(t)
+        while v is not None and v.dep not in ("relcl", "acl") and v.head != v.i:
+            v = tree.head(v)
+        if v is not None and v.dep in ("relcl", "acl") and (h := tree.head(v)) is not None:
+            return h
+    return t
+
+
+def _subjects(tree: _Tree, v: Token, depth: int = 0) -> list[Token]:
+    """Who does ``v`` (the agent: the ``by`` phrase of a passive)."""
+    if depth > 6:
+        return []
+    passive = tree.passive(v)
+    if passive:
+        agents = [o for a in tree.children(v.i, "agent") for o in tree.kids[a.i] if o.dep == "pobj"]
+        return [x for a in agents for x in tree.conj(_antecedent(tree, a))]
+    own = tree.children(v.i, "nsubj", "csubj")
+    if not own and v.pos in ("ADJ", "VERB") and v.tag == "VBN":
+        own = tree.children(v.i, "nsubjpass")  # "officials haven't been satisfied"
+    if own:
+        return [x for s in own for x in tree.conj(_antecedent(tree, s))]
+    h = tree.head(v)
+    if h is None:
+        # a headline ("Pakistan arrests Hafiz Saeed") often parses its subject as a modifier
+        lead = [k for k in tree.kids[v.i] if k.i < v.i and k.dep in ("amod", "npadvmod", "nmod", "dep",
+                                                                        "compound", "advmod")
+                and (k.pos == "PROPN" or k.ent_type in ("GPE", "NORP", "ORG", "PERSON"))]
+        return lead[:1]
+    if v.dep == "conj" or v.dep == "advcl" and not tree.children(v.i, "mark"):
+        return _subjects(tree, h, depth + 1)
+    if v.dep == "xcomp":
+        objs = tree.children(h.i, "dobj")
+        if objs and tree.lem[h.i] not in ("promise", "offer", "pledge"):
+            return [x for o in objs for x in tree.conj(o)]  # "urged Pakistan to …"
+        return _subjects(tree, h, depth + 1)
+    if v.dep in ("acomp", "attr"):
+        return _subjects(tree, h, depth + 1)
+    if v.dep == "relcl":
+        return [h]
+    if v.dep == "acl":
+        if v.tag == "VBG":  # "a declaration demanding …": who issued it, else the noun
+            return _noun_sources(tree, h, None) or [h] if h.pos in NOMINAL else [h]
+        if any(k.dep == "aux" and tree.low[k.i] == "to" for k in tree.kids[v.i]):
+            return _noun_sources(tree, h, None)  # "Washington's decision to provide …"
+    if v.dep == "pcomp":
+        # "accused X of violating …", "praised X for helping …": the governing verb's object;
+        # "faces risks in targeting …", "left without signing …": its subject
+        g = tree.head(h)
+        if g is not None:
+            objs = tree.children(g.i, "dobj") if tree.lem[h.i] in ("of", "for") else []
+            return [x for o in objs for x in tree.conj(o)] if objs else _subjects(tree, g, depth + 1)
+    return []
+
+
+def _noun_sources(tree: _Tree, n: Token, pat: Pattern | None, lexicon: Lexicon | None = None,
+                  depth: int = 0) -> list[Token]:
+    """The doer of a nominal event: possessor, ``by``/``from``, light-verb subject."""
+    lexicon = lexicon or tree.lexicon
+    roles = pat.source if pat is not None and pat.source else ()
+    poss = tree.children(n.i, "poss") or _stray_possessor(tree, n)
+    if poss and not all(p.pos == "PRON" for p in poss):
+        return [x for p in poss for x in tree.conj(p)]
+    for prep in ("by",) + tuple(r for r in roles if r not in ("poss", "by")):
+        got = _slot_tokens(tree, n, prep)
+        if got:
+            return got
+    h = tree.head(n)
+    if n.dep == "pobj" and h is not None and tree.lem[h.i] == "in":
+        g = tree.head(h)  # "engaged in ethnic cleansing", "took part in talks"
+        if g is not None and tree.lem[g.i] in ("engage", "participate", "part", "involve", "join"):
+            v = tree.head(g) if tree.lem[g.i] == "part" else g
+            return _subjects(tree, v) if v is not None else []
+    if h is None or lexicon is None or h.pos != "VERB" or n.dep not in ("dobj", "nsubjpass"):
+        return poss
+    if tree.lem[h.i] in lexicon.light:
+        return _subjects(tree, h) or poss
+    if tree.lem[h.i] in lexicon.part and depth < 3:
+        # "crackdowns, which included the arrests …": the arrests are the crackdowns' doer's
+        out: list[Token] = []
+        for whole in _subjects(tree, h):
+            out.extend(_noun_sources(tree, whole, None, lexicon, depth + 1) if whole.pos in NOMINAL
+                       and tree.children(whole.i, "poss") else [whole])
+        return out
+    return poss
+
+
+def _stray_possessor(tree: _Tree, n: Token) -> list[Token]:
+    """"X's decision" where the parser hung X elsewhere: the word before the noun's
+    modifiers is a possessive 's whose owner is a name."""
+    j = n.i - 1
+    while j >= 0 and tree.toks[j].head == n.i and tree.toks[j].dep in ("amod", "compound", "nummod"):
+        j -= 1
+    if j >= 1 and tree.toks[j].dep == "case" and tree.low[j] in ("'s", "’s", "'", "’"):
+        owner = tree.toks[tree.toks[j].head]
+        if owner.pos == "PROPN" and owner.i == j - 1:
+            return [owner]
+    return []
+
+
+def _modifier_tokens(tree: _Tree, n: Token, skip: set[int]) -> list[Token]:
+    return [k for k in tree.kids[n.i]
+            if k.dep in ("compound", "amod", "nmod") and k.i not in skip
+            and (k.pos == "PROPN" or k.ent_type in ("GPE", "NORP", "ORG") or "-" in k.text)]
+
+
+# ---------------------------------------------------------------------------------------
+# the coder
+
+
+@dataclass
+class _Sent:
+    """Per-sentence state: the tree, matches, actor cache, modality judge."""
+
+    sentence: Sentence
+    tree: _Tree
+    matches: dict[int, _Match] = field(default_factory=dict)
+    comps: dict[int, _Match] = field(default_factory=dict)
+    actors: dict[tuple, ActorMatch] = field(default_factory=dict)
+    modality: SentenceModality | None = None
+
+
+@dataclass(frozen=True)
+class _Role:
+    """One resolved participant: the token it came from and its actor match."""
+
+    token: int
+    actor: ActorMatch
+
+    @property
+    def code(self) -> str | None:
+        return self.actor.code
+
+
+class Coder:
+    """Codes parsed sentences into events.
+
+    ``resolver`` needs the ``dyad.actors.Resolver`` interface (``resolve``,
+    ``resolve_tokens``, ``mentions``); ``context_factory(date)`` makes its per-article
+    coreference memory (``dyad.actors.ArticleContext`` for the real resolver);
+    ``track_mentions`` shows every sentence's actors to that memory.
+    ``require_actors=False`` keeps events whose actors did not resolve (for sentence
+    classification).
+    """
+
+    def __init__(self, settings: Settings | None = None, resolver=None,
+                 lexicon: Lexicon | None = None, require_actors: bool = True,
+                 context_factory=None, track_mentions: bool = True):
+        self.settings = settings or Settings()
+        self.lexicon = lexicon or load_lexicon(tuple(self.settings.lexicon_files))
+        self._context_factory = None
+        if resolver is None:
+            from .actors import Resolver  # the actors stage; imported lazily
+
+            resolver = Resolver(settings=self.settings)
+        if context_factory is None and type(resolver).__module__ == "dyad.actors":
+            from .actors import ArticleContext
+
+            context_factory = ArticleContext
+        self._context_factory = context_factory
+        self.track_mentions = track_mentions
+        self.resolver = resolver
+        self.require_actors = require_actors
+
+    def new_context(self, date: str | None = None):
+        """A fresh coreference memory for one article (``None`` for resolvers without one)."""
+        if self._context_factory is not None:
+            return self._context_factory(date)
+        make = getattr(self.resolver, "new_context", None)
+        return make(date) if make else None
+
+    # -- public --------------------------------------------------------------------------
+
+    def code_sentences(self, sentences: Iterable[Sentence], doc_id: str,
+                       date: str | None) -> Iterator[Event]:
+        """Events of one article's sentences, in order (one coreference context per article)."""
+        context = self.new_context(date)
+        for sentence in sentences:
+            yield from self.code_sentence(sentence, doc_id, date, context)
+            if context is not None and self.track_mentions and any(
+                    e.label == "PERSON" for e in sentence.entities):
+                # let the coreference memory see the people named ("he", "Khan" later on),
+                # not only event participants
+                try:
+                    self.resolver.mentions(sentence, date=date, context=context)
+                except Exception:  # a resolver bug must not lose the article
+                    log.exception("resolver failed on sentence %s", sentence.sentence_id)
+
+    def code_sentence(self, sentence: Sentence, doc_id: str, date: str | None,
+                      context=None) -> list[Event]:
+        if not sentence.tokens:
+            return []
+        st = _Sent(sentence, _Tree(sentence, self.lexicon))
+        self._find(st)
+        if not st.matches:
+            return []
+        st.modality = SentenceModality(sentence)
+        exprs = dates_mod.expressions(sentence)
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        for i in sorted(st.matches):
+            m = st.matches[i]
+            for ev in self._events(st, m, doc_id, date, context, exprs):
+                key = (ev.cameo, ev.source.code if ev.source else None,
+                       ev.target.code if ev.target else None, ev.modality)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(ev)
+        return events
+
+    # -- finding triggers ----------------------------------------------------------------
+
+    def _find(self, st: _Sent) -> None:
+        tree, lex = st.tree, self.lexicon
+        cands: dict[int, list[_Match]] = {}
+        for t in tree.toks:
+            kinds = _kinds(t)
+            if not kinds:
+                continue
+            keys = (tree.lem[t.i], tree.low[t.i])
+            for kind in kinds:
+                for pat in lex.lookup(kind, keys):
+                    m = _match(tree, t, pat)
+                    if m is not None:
+                        cands.setdefault(t.i, []).append(m)
+        # complement-only nouns first, so frames can find them
+        for i, ms in cands.items():
+            comp = [m for m in ms if "comp" in m.pattern.flags]
+            if comp:
+                st.comps[i] = _best(comp)
+        best: dict[int, _Match] = {}
+        for i in sorted(cands, key=lambda j: -_depth(tree, j)):  # deepest first: complements before frames
+            full = [m for m in cands[i] if "comp" not in m.pattern.flags]
+            ranked = sorted(full, key=_rank, reverse=True)
+            for m in ranked:
+                if self._complete(st, m, best):
+                    best[i] = m
+                    break
+        self._instruments(tree, best)
+        consumed = {j for m in best.values() for j in m.consumed}
+        consumed |= {m.comp_token for m in best.values()
+                     if m.comp_token is not None and m.frame in ("supply", "stop")}
+        consumed |= {m.instrument for m in best.values() if m.instrument is not None}
+        st.matches = {i: m for i, m in best.items() if i not in consumed}
+        for m in st.matches.values():
+            m.depth = _clause_depth(tree, m.token)
+
+    @staticmethod
+    def _instruments(tree: _Tree, best: dict[int, _Match]) -> None:
+        """"killed in a car bomb attack", "a suicide bomber killed…": the noun names the
+        kind of violence, the verb the harm; the event takes the more specific code."""
+        for m in best.values():
+            if m.kind != "verb" or m.code[:2] not in ("18", "19", "20"):
+                continue
+            t = tree.toks[m.token]
+            places = _subjects(tree, t) + [o for prep in ("in", "with", "by")
+                                            for o in _slot_tokens(tree, t, prep)]
+            for x in places:
+                for j in [x.i] + [k.i for k in tree.kids[x.i] if k.dep == "compound"]:
+                    n = best.get(j)
+                    if (n is not None and n.kind == "noun" and n.code[:2] in ("18", "19", "20")
+                            and n.code not in ("180", "190") and n.code != m.code):
+                        m.code, m.instrument = n.code, j
+                        m.words = m.words + (j,)
+                        break
+                if m.instrument is not None:
+                    break
+
+    def _complete(self, st: _Sent, m: _Match, done: dict[int, _Match]) -> bool:
+        """Find a frame's complement and fix the match's code; False if it cannot fire."""
+        pat = m.pattern
+        if not pat.frame:
+            m.code = pat.code
+            return True
+        comp_tok, comp = self._complement(st, m, done)
+        if pat.frame == "say":  # statements are settled once all triggers are known
+            m.comp, m.comp_token, m.code = comp, comp_tok, pat.code
+            return True
+        if comp is None:
+            if "needcomp" in pat.flags or pat.frame in ("supply", "stop"):
+                return False
+            m.code = pat.code
+            return True
+        code = self.lexicon.compose_code(pat.frame, _content_code(comp), pat.code)
+        if code is None:
+            return False
+        m.comp, m.comp_token, m.code = comp, comp_tok, code
+        return True
+
+    def _complement(self, st: _Sent, m: _Match, done: dict[int, _Match]) -> tuple[int | None, _Match | None]:
+        tree = st.tree
+        t = tree.toks[m.token]
+        frame = m.frame
+        slots: list[Token] = []
+        if frame == "say":
+            slots = tree.children(t.i, "ccomp", "parataxis")
+        elif t.pos in NOMINAL:
+            slots = [k for k in tree.kids[t.i] if k.dep in ("acl", "relcl") and
+                     any(a.dep == "aux" and tree.low[a.i] == "to" for a in tree.kids[k.i])]
+            for prep in COMPLEMENT_PREPS:
+                slots += _slot_tokens(tree, t, prep)
+            slots += tree.children(t.i, "compound")
+        else:
+            slots = tree.children(t.i, "xcomp", "ccomp")
+            if frame == "protest":
+                slots += tree.children(t.i, "advcl")
+            if frame not in ("supply", "stop"):
+                for prep in COMPLEMENT_PREPS:
+                    slots += _slot_tokens(tree, t, prep)
+            slots += _slot_tokens(tree, t, "obj")
+        for s in slots:
+            if s.i == m.token:
+                continue
+            if frame in ("supply", "stop"):
+                got = self._noun_in(st, s, done, comp_only=frame == "supply")
+            elif s.pos in ("VERB", "AUX", "ADJ"):
+                got = (s.i, done[s.i]) if s.i in done else self._noun_in(st, s, done, verb_args=True)
+            else:
+                got = self._noun_in(st, s, done)
+            if got is not None:
+                return got
+        return None, None
+
+    def _noun_in(self, st: _Sent, s: Token, done: dict[int, _Match], comp_only: bool = False,
+                 verb_args: bool = False) -> tuple[int, _Match] | None:
+        """The shallowest event or complement noun at or below ``s`` (four steps)."""
+        tree = st.tree
+        frontier = [s] if not verb_args else [k for k in tree.kids[s.i]
+                                              if k.dep in ("dobj", "prep", "pobj", "attr")]
+        for _ in range(4):
+            nxt: list[Token] = []
+            for x in frontier:
+                if x.pos in NOMINAL or x.pos == "NUM":
+                    if x.i in st.comps:
+                        return x.i, st.comps[x.i]
+                    if not comp_only and x.i in done:
+                        return x.i, done[x.i]
+                    if comp_only and x.i in done and done[x.i].frame is None:
+                        pass
+                nxt.extend(k for k in tree.kids[x.i]
+                           if k.dep in ("pobj", "prep", "compound", "dobj", "conj", "amod", "nummod",
+                                        "quantmod", "nmod"))
+            frontier = nxt
+        return None
+
+    # -- building events -----------------------------------------------------------------
+
+    def _resolve(self, st: _Sent, t: Token, date: str | None, context) -> ActorMatch:
+        """Resolve the phrase headed by ``t``: the noun phrase, then with its modifiers,
+        then its apposition."""
+        tree = st.tree
+        t = _antecedent(tree, t)
+        key = ("tok", t.i)
+        if key in st.actors:
+            return st.actors[key]
+        spans = []
+        if t.pos == "PRON":
+            spans.append((t.i, t.i + 1))
+        else:
+            core = [t.i]
+            stack = [k for k in tree.kids[t.i] if k.dep in CORE_LEFT and k.i < t.i]
+            while stack:
+                k = stack.pop()
+                core.append(k.i)
+                stack.extend(tree.kids[k.i])
+            spans.append((min(core), t.i + 1))
+            ext = [t.i]
+            stack = [k for k in tree.kids[t.i] if k.dep not in EXTENDED_DROP]
+            while stack:
+                k = stack.pop()
+                ext.append(k.i)
+                stack.extend(g for g in tree.kids[k.i] if g.dep not in ("relcl", "acl", "appos"))
+            ext_span = (min(ext), max(ext) + 1)
+            if ext_span != spans[0]:
+                spans.append(ext_span)
+            for ap in tree.children(t.i, "appos"):
+                sub = tree.subtree(ap.i)
+                spans.append((min(sub), max(sub) + 1))
+        found = None
+        for lo, hi in spans:
+            found = self._resolve_span(st, lo, hi, date, context)
+            if found.code:
+                break
+        if found is None or not found.code:
+            found = ActorMatch(text=tree.span(*spans[0]), code=None, start=spans[0][0], end=spans[0][1])
+        st.actors[key] = found
+        return found
+
+    def _resolve_span(self, st: _Sent, lo: int, hi: int, date, context) -> ActorMatch:
+        key = ("span", lo, hi)
+        if key not in st.actors:
+            try:
+                st.actors[key] = self.resolver.resolve_tokens(st.sentence, lo, hi, date=date, context=context)
+            except Exception:  # a resolver bug must not lose the article
+                log.exception("resolver failed on %r", st.tree.span(lo, hi))
+                st.actors[key] = ActorMatch(text=st.tree.span(lo, hi), code=None)
+        return st.actors[key]
+
+    def _modifier_actors(self, st: _Sent, n: Token, skip: set[int], date, context) -> list[_Role]:
+        out = []
+        for k in _modifier_tokens(st.tree, n, skip):
+            parts = [p for p in re.split(r"(?<=[A-Za-z.])-(?=[A-Z])", k.text) if p]
+            if len(parts) > 1:
+                for p in parts:
+                    try:
+                        got = self.resolver.resolve(p, date=date, context=context)
+                    except Exception:
+                        log.exception("resolver failed on %r", p)
+                        continue
+                    if got.code:
+                        out.append(_Role(k.i, got))
+                continue
+            got = self._resolve(st, k, date, context)
+            if got.code:
+                out.append(_Role(k.i, got))
+        return out
+
+    def _roles(self, st: _Sent, m: _Match, date, context) -> tuple[list[_Role], list[_Role], bool]:
+        """(sources, targets, reciprocal) for a match."""
+        tree, pat = st.tree, m.pattern
+        t = tree.toks[m.token]
+        nominal = pat.kind == "noun"
+        skip = set(m.words) | set(m.consumed)
+        if nominal:
+            src_toks = _noun_sources(tree, t, pat, self.lexicon)
+        else:
+            src_toks = _subjects(tree, t)
+            if m.instrument is not None and not [x for x in src_toks if x.i != m.instrument]:
+                src_toks = _noun_sources(tree, tree.toks[m.instrument], None, self.lexicon)
+        tgt_toks = self._target_tokens(st, m, t)
+        src = self._role_list(st, _participants(st, src_toks, skip), date, context)
+        tgt = self._role_list(st, _participants(st, tgt_toks, skip), date, context)
+        recip = "recip" in pat.flags
+        if nominal:
+            mods = self._modifier_actors(st, t, skip | {r.token for r in src}, date, context)
+            if not any(r.code for r in src) and mods:
+                if recip and len(mods) > 1 and not any(r.code for r in tgt):
+                    return mods, [], True
+                src = mods[:1] if not recip else mods
+        return src, tgt, recip
+
+    def _role_list(self, st: _Sent, toks: list[Token], date, context) -> list[_Role]:
+        out = []
+        expanded: list[Token] = []
+        for x in toks:
+            ev = st.matches.get(x.i)
+            if ev is not None and ev.kind == "noun" and x.pos in NOMINAL:
+                # an event as participant stands for its doer: "condemned an attack by X"
+                doers = _noun_sources(st.tree, x, ev.pattern) or \
+                    _modifier_tokens(st.tree, x, set(ev.words) | set(ev.consumed))
+                expanded.extend(doers)
+            else:
+                expanded.append(x)
+        for x in expanded:
+            actor = self._resolve(st, x, date, context)
+            if actor.code is None:
+                out.extend(self._repair(st, x, date, context) or [_Role(x.i, actor)])
+            else:
+                out.append(_Role(x.i, actor))
+        return out
+
+    def _repair(self, st: _Sent, x: Token, date, context) -> list[_Role]:
+        """Second tries for an unresolved participant, around common parse slips."""
+        tree = st.tree
+        if x.pos == "PRON":
+            # "Japan said it had halted aid": in reported speech the pronoun is the speaker
+            clause = tree.head(x)
+            say = tree.head(clause) if clause is not None and clause.dep == "ccomp" else None
+            if say is not None and say.pos == "VERB":
+                for subj in tree.children(say.i, "nsubj"):
+                    got = self._resolve(st, subj, date, context)
+                    if got.code:
+                        return [_Role(subj.i, got)]
+            return []
+        prep = tree.head(x)
+        host = tree.head(prep) if prep is not None and x.dep == "pobj" else None
+        if host is None:
+            host = prep
+        if host is None:
+            return []
+        # "met with officials from the U.S. government" with "from" hung on the verb
+        end = max(tree.subtree(x.i)) + 1
+        for p in tree.children(host.i, "prep"):
+            if p.i == end and tree.lem[p.i] in ("from", "of", "in", "at") and \
+                    tree.children(p.i, "pobj"):
+                sub = tree.subtree(p.i)
+                lo = min(tree.subtree(x.i))
+                got = self._resolve_span(st, lo, max(sub) + 1, date, context)
+                if got.code:
+                    return [_Role(x.i, got)]
+        # "welcomed memos sent by Bree": the one behind what was named
+        for acl in tree.children(x.i, "acl"):
+            for a in tree.children(acl.i, "agent"):
+                for o in tree.children(a.i, "pobj"):
+                    got = self._resolve(st, o, date, context)
+                    if got.code:
+                        return [_Role(o.i, got)]
+        # "…, including President Trump"
+        out = []
+        for p in tree.children(host.i, "prep") + tree.children(x.i, "prep"):
+            if tree.low[p.i] == "including":
+                for o in tree.children(p.i, "pobj"):
+                    for y in tree.conj(o):
+                        got = self._resolve(st, y, date, context)
+                        if got.code:
+                            out.append(_Role(y.i, got))
+        return out
+
+    def _target_tokens(self, st: _Sent, m: _Match, t: Token) -> list[Token]:
+        tree, pat = st.tree, m.pattern
+        roles = pat.target or (() if pat.kind == "noun" else ("obj", "iobj"))
+        if pat.frame in ("appeal", "demand") and pat.kind != "noun":
+            roles = ("obj",) + tuple(r for r in roles if r != "obj") + ("on", "to")
+        for role in roles:
+            if role == "poss":
+                got = tree.children(t.i, "poss")
+            elif role == "subj":
+                got = _subjects(tree, t)
+            else:
+                got = _slot_tokens(tree, t, role)
+            got = [g for g in got if g.i != m.comp_token and g.i not in m.consumed]
+            if got:
+                return got
+        for c in m.consumed:  # "investigating war crimes by Croatian extremists"
+            for prep in ("by", "against", "on"):
+                got = _slot_tokens(tree, tree.toks[c], prep)
+                if got:
+                    return got
+        comp = m.comp
+        if comp is None and m.comp_token is None and pat.frame in ("appeal", "demand"):
+            # "demanded that Hamas renounce…" with nothing coded in the clause
+            for c in tree.children(t.i, "ccomp", "xcomp"):
+                who = tree.children(c.i, "nsubj", "nsubjpass")
+                if who:
+                    return [x for w in who for x in tree.conj(w)]
+        if comp is None and m.comp_token is not None and pat.frame == "say" and m.reported:
+            who = tree.children(m.comp_token, "nsubj", "nsubjpass")
+            return [x for w in who for x in tree.conj(w)]
+        if comp is not None and m.comp_token is not None:
+            c = tree.toks[m.comp_token]
+            if pat.frame in ("appeal", "demand", "say"):
+                # the one asked to act: "demanded that Hamas renounce…", "called for the
+                # withdrawal of Syrian forces"
+                who = _noun_sources(tree, c, comp.pattern, self.lexicon) if comp.kind == "noun" \
+                    else [s for s in tree.children(c.i, "nsubj", "nsubjpass")]
+                if who:
+                    return [x for w in who for x in tree.conj(w)]
+            if pat.frame in ("reject", "accept") and comp.kind == "noun":
+                # "rejected a U.S. request to…": the one who asked
+                who = _noun_sources(tree, c, comp.pattern, self.lexicon) or \
+                    _modifier_tokens(tree, c, set(comp.words))
+                if who:
+                    return who
+            return self._target_tokens(st, comp, c)
+        return []
+
+    def _events(self, st: _Sent, m: _Match, doc_id: str, date: str | None, context,
+                exprs) -> Iterator[Event]:
+        tree, pat = st.tree, m.pattern
+        t = tree.toks[m.token]
+        code = m.code
+        if pat.frame == "say":
+            if self._statement_is_subordinate(st, m):
+                return
+            modal = self._reported_demand(st, m)
+            if modal is not None:
+                code = modal
+        if pat.kind == "verb" and _imperative(tree, t):
+            return  # an imperative is the writer talking to the reader ("Consider the …")
+        src, tgt, recip = self._roles(st, m, date, context)
+        if not self.require_actors:
+            src = src or [None]
+            tgt = tgt or [None]
+        pairs = self._pairs(src, tgt, recip)
+        modality = st.modality(m.token)
+        if "neg" in pat.flags and modality.kind == "negated":
+            # the negation is part of the pattern ("haven't been satisfied" = dissatisfied)
+            modality = Modality("asserted", modality.attributed_to)
+        when = dates_mod.event_date(st.sentence, m.token, date, exprs)
+        recode = None
+        if modality.kind == "future" and modality.future_marked:
+            recode = self.lexicon.recode_frame("future", code)
+            if recode == "intent" and self._conditional(st, t):
+                recode = None  # "if X, Y will help": not a commitment
+        elif modality.kind == "negated" and modality.future_marked:
+            recode = self.lexicon.recode_frame("negated-future", code)
+        for s, g in pairs:
+            s_ok = s is not None and s.code is not None
+            g_ok = g is not None and g.code is not None
+            if self.require_actors:
+                if not (s_ok or g_ok):
+                    continue
+                if pat.kind == "noun" and not s_ok and not recip:
+                    continue
+                if "needtarget" in pat.flags and not g_ok:
+                    continue
+            if s is not None and g is not None and (
+                    s.token == g.token and s.code == g.code
+                    or s_ok and s.code == g.code and not s.code.startswith("---")):
+                continue  # an actor acting on itself; two unknown governments may differ
+            yield self._event(st, m, code, s, g, modality, when, doc_id)
+            if recode:
+                new = self.lexicon.compose_code(recode, code, self._frame_base(recode))
+                if new and new != code:
+                    yield self._event(st, m, new, s, g, Modality("asserted", modality.attributed_to),
+                                      when, doc_id, composed=True)
+
+    def _frame_base(self, frame: str) -> str:
+        return self.lexicon.compose.get(frame, {}).get("*", "030")
+
+    @staticmethod
+    def _pairs(src, tgt, recip) -> list[tuple]:
+        if recip and len(src) > 1 and not [g for g in tgt if g is not None]:
+            return [(a, b) for a, b in itertools.permutations(src, 2)]
+        if not src and not tgt:
+            return []
+        return list(itertools.product(src or [None], tgt or [None]))
+
+    def _statement_is_subordinate(self, st: _Sent, m: _Match) -> bool:
+        """A statement is coded only when nothing more specific is said in it."""
+        tree = st.tree
+        subj = {j for s in tree.children(m.token, "nsubj", "nsubjpass") for j in tree.subtree(s.i)}
+        inside = set(tree.subtree(m.token)) - subj - {m.token}
+        if any(i in inside for i in st.matches):
+            return self._reported_demand(st, m) is None
+        return False
+
+    def _reported_demand(self, st: _Sent, m: _Match) -> str | None:
+        """"X said Y must/should <event>": a demand or appeal by X on Y."""
+        tree = st.tree
+        for c in tree.children(m.token, "ccomp"):
+            frame = None
+            for a in tree.children(c.i, "aux"):
+                if tree.low[a.i] not in ("have", "has", "had", "need", "needs"):
+                    frame = self.lexicon.modals.get(tree.low[a.i]) or frame
+            inner = c
+            if frame is None and tree.lem[c.i] in self.lexicon.modals:
+                # "Japan needs to enact reforms", "Libya has to hand over…"
+                xs = [x for x in tree.children(c.i, "xcomp")
+                      if any(k.dep == "aux" and tree.low[k.i] == "to" for k in tree.kids[x.i])]
+                if xs:
+                    frame, inner = self.lexicon.modals[tree.lem[c.i]], xs[0]
+            if frame is None:
+                continue
+            emb = st.matches.get(inner.i)
+            if emb is None and frame == "appeal":
+                continue  # "NATO would need to remain strong" is a statement
+            base = self._frame_base(frame)
+            code = self.lexicon.compose_code(frame, _content_code(emb) if emb else None, base)
+            m.comp, m.comp_token, m.reported = emb, inner.i, True
+            return code or base
+        return None
+
+    def _conditional(self, st: _Sent, t: Token) -> bool:
+        tree = st.tree
+        node: Token | None = t
+        while node is not None:
+            for k in tree.children(node.i, "advcl"):
+                if any(tree.low[x.i] in ("if", "unless") for x in tree.children(k.i, "mark")):
+                    return True
+            node = tree.head(node)
+        return False
+
+    def _event(self, st: _Sent, m: _Match, code: str, s: _Role | None, g: _Role | None,
+               modality: Modality, when: dates_mod.EventDate, doc_id: str,
+               composed: bool = False) -> Event:
+        sentence, tree = st.sentence, st.tree
+        entry = cameo(code)
+        toks = [tree.toks[i] for i in m.words]
+        lo = min(t.start for t in toks)
+        hi = max(t.start + len(t.text) for t in toks)
+        evidence = Evidence(text=sentence.text[lo:hi], start=lo, end=hi)
+        src = _ref(s)
+        tgt = _ref(g)
+        confidence = _confidence(m, s, g, composed)
+        raw = "|".join([doc_id, str(sentence.index), str(lo), code,
+                        src.code or "" if src else "", tgt.code or "" if tgt else ""])
+        event_id = hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+        return Event(
+            doc_id=doc_id, sentence_id=sentence.sentence_id, sentence=sentence.text,
+            event_id=event_id, date=when.date, date_precision=when.precision,
+            source=src, target=tgt, cameo=code, cameo_root=entry.root, cameo_name=entry.name,
+            goldstein=entry.goldstein, quad_class=entry.quad_class, plover=plover_for(code),
+            modality=modality.kind, attributed_to=modality.attributed_to,
+            evidence=evidence, confidence=confidence,
+        )
+
+
+def _participants(st: _Sent, toks: list[Token], skip: set[int]) -> list[Token]:
+    """Role tokens minus the trigger's own words; a conjunct that is itself an event
+    ("the arrest of Saeed and Washington's decision…") is no participant."""
+    out = [x for x in toks if x.i not in skip]
+    if len(out) < 2:
+        return out
+    owners = {o.i for i, m in st.matches.items() if m.kind == "noun"
+              for o in st.tree.children(i, "poss") or _stray_possessor(st.tree, st.tree.toks[i])}
+    return out[:1] + [x for x in out[1:] if x.i not in st.matches and x.i not in owners]
+
+
+def _ref(role: _Role | None) -> ActorRef | None:
+    if role is None:
+        return None
+    a = role.actor
+    return ActorRef(text=a.text, code=a.code, country=a.country)
+
+
+def _confidence(m: _Match, s: _Role | None, g: _Role | None, composed: bool) -> float:
+    """How much of the pattern matched and whether the actors resolved, in [0, 1]."""
+    spec = min(1.0, m.pattern.specificity / 3)
+    score = 0.35 + 0.2 * spec
+    if m.frame and m.comp is not None:
+        score += 0.1
+    if s is not None and s.code:
+        score += 0.2
+    if g is not None and g.code:
+        score += 0.15
+    if composed:
+        score -= 0.1
+    score -= 0.04 * min(m.depth, 3)  # main-clause events are the surest reading
+    return round(max(0.05, min(1.0, score)), 3)
+
+
+def _content_code(m: _Match | None) -> str | None:
+    """What an embedded match is about: attitude frames pass through to their complement."""
+    if m is None:
+        return None
+    seen = 0
+    while m.frame and m.frame not in CONTENT_FRAMES and m.comp is not None and seen < 8:
+        m, seen = m.comp, seen + 1
+    return m.code or m.pattern.code
+
+
+def _rank(m: _Match) -> tuple:
+    return (m.pattern.specificity, m.pattern.seq)
+
+
+def _best(ms: list[_Match]) -> _Match:
+    return max(ms, key=_rank)
+
+
+def _imperative(tree: _Tree, t: Token) -> bool:
+    """A base-form verb without subject or auxiliary opening a sentence or a clause after a
+    colon ("…: Consider the diaspora's enthusiasm")."""
+    if t.tag != "VB" or t.dep not in ("ROOT", "parataxis") or \
+            tree.children(t.i, "nsubj", "nsubjpass", "aux", "auxpass", "mark"):
+        return False
+    before = [x for x in tree.toks[:t.i] if x.pos != "SPACE"]
+    return not before or before[-1].text in (":", ";", "—", "–", '"', "“")
+
+
+def _clause_depth(tree: _Tree, i: int) -> int:
+    """How many clauses the trigger is embedded in (0 in the main clause)."""
+    d, t = 0, tree.toks[i]
+    while t.head != t.i:
+        if t.dep in ("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj"):
+            d += 1
+        t = tree.toks[t.head]
+    return d
+
+
+def _depth(tree: _Tree, i: int) -> int:
+    d, t = 0, tree.toks[i]
+    while t.head != t.i and d < 64:
+        t, d = tree.toks[t.head], d + 1
+    return d
+
+
+def light_clean(text: str) -> str:
+    """Normalise spaces and line ends; keep every line (headlines carry events too)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def code_text(text: str, date: str | None = None, coder: Coder | None = None,
+              doc_id: str = "text") -> list[Event]:
+    """Parse and code one article's text (one paragraph per line)."""
+    from .parse import parse_text
+
+    coder = coder or Coder()
+    sentences = parse_text(light_clean(text), article_id=doc_id, settings=coder.settings)
+    return list(coder.code_sentences(sentences, doc_id, date))
+
+
+@dataclass(frozen=True)
+class Document:
+    """A text to code: its id, text and publication date (ISO) where known."""
+
+    id: str
+    text: str
+    date: str | None = None
+
+
+def code_documents(docs: Iterable[Document], coder: Coder | None = None) -> Iterator[Event]:
+    """Parse documents in batches (``nlp.pipe``) and code each; events in input order."""
+    from .parse import Parser
+
+    coder = coder or Coder()
+    parser = Parser(coder.settings)
+    pending: list[Document] = []
+
+    def items() -> Iterator[tuple[str, "CleanText"]]:
+        from .records import CleanText
+
+        for n, doc in enumerate(docs):
+            pending.append(doc)
+            text = light_clean(doc.text)
+            yield f"{n}", CleanText(raw=text, text=text, offsets=tuple(range(len(text))))
+
+    for key, sentences in parser.parse_many(items()):
+        doc = pending[int(key)]
+        pending[int(key)] = None  # type: ignore[call-overload]  # free the text
+        sentences = [_renamed(s, doc.id) for s in sentences]
+        yield from coder.code_sentences(sentences, doc.id, doc.date)
+
+
+def _renamed(sentence: Sentence, article_id: str) -> Sentence:
+    from dataclasses import replace
+
+    return replace(sentence, article_id=article_id)
+
+
+def code_store(store, coder: Coder | None = None, article_ids: Iterable[str] | None = None) -> Iterator[Event]:
+    """Code articles already in a :class:`dyad.store.Store` from their stored parses."""
+    coder = coder or Coder()
+    wanted = set(article_ids) if article_ids is not None else None
+    for stored in store.articles(include_duplicates=False):
+        art = stored.article
+        if wanted is not None and art.id not in wanted:
+            continue
+        date = str(art.date)[:10] if art.date else None
+        yield from coder.code_sentences(store.sentences(art.id), art.id, date)

@@ -1,0 +1,302 @@
+"""Modality of an event trigger: asserted, negated, hypothetical, future or desired.
+
+Only asserted events count as having happened. :func:`assess` walks up the dependency tree
+from the trigger and takes the nearest clause carrying a cue: a negation ("did not", "isn't
+about to", "never", "no longer"), a condition or possibility ("if", "would", "could",
+"imagine"), a future marker ("will", "plans to", "is expected to", "next week") or a wish of
+someone else ("want X to", "urge X to", "call on X to", "demand that"). Relative clauses,
+participles, possessed nominals ("Islamabad's arrest of…") and adjuncts such as "after…" or
+"despite…" are presupposed: cues above them are ignored, except framing ones ("if",
+"imagine"). ``attributed_to`` names the speaker when the claim is reported ("X said…",
+"according to X"). Cue words live in ``dyad/data/modality.toml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .records import Record, Sentence, Token
+from .settings import data_path
+
+MODALITIES = ("asserted", "negated", "hypothetical", "future", "desired")
+_RANK = {"negated": 0, "hypothetical": 1, "desired": 2, "future": 3}
+GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "acl", "prep", "dobj", "pcomp", "advcl", "oprd",
+                           "attr", "pobj", "compound", "nsubjpass"})
+PRESUPPOSING_DEPS = frozenset({"relcl", "appos"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+QUOTES = frozenset('"“”«»')
+
+
+@dataclass(frozen=True)
+class Modality(Record):
+    """What the context says about a trigger; ``cue`` is the word that decided it."""
+
+    kind: str
+    attributed_to: str | None = None
+    cue: str | None = None
+    future_marked: bool = False  # a future auxiliary/marker in the deciding clause
+
+    @property
+    def asserted(self) -> bool:
+        return self.kind == "asserted"
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Cue word sets, read from ``modality.toml``."""
+
+    aux: dict[str, frozenset[str]]
+    negation: frozenset[str]
+    neg_governors: frozenset[str]
+    neg_preps: frozenset[str]
+    hyp_governors: frozenset[str]
+    hyp_marks: frozenset[str]
+    hyp_adverbs: frozenset[str]
+    hyp_modifiers: frozenset[str]
+    fut_governors: frozenset[str]
+    fut_modifiers: frozenset[str]
+    fut_times: frozenset[str]
+    des_governors: frozenset[str]
+    purpose: frozenset[str]
+    reporting: frozenset[str]
+    pre_preps: frozenset[str]
+    pre_marks: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    with data_path("modality.toml").open("rb") as fh:
+        d = tomllib.load(fh)
+    f = frozenset
+    return Cues(
+        aux={k: f(v) for k, v in d["aux"].items()},
+        negation=f(d["negation"]["words"]), neg_governors=f(d["negation"]["governors"]),
+        neg_preps=f(d["negation"]["prepositions"]),
+        hyp_governors=f(d["hypothetical"]["governors"]), hyp_marks=f(d["hypothetical"]["marks"]),
+        hyp_adverbs=f(d["hypothetical"]["adverbs"]),
+        hyp_modifiers=f(d["hypothetical"]["modifiers"]),
+        fut_governors=f(d["future"]["governors"]), fut_modifiers=f(d["future"]["modifiers"]),
+        fut_times=f(d["future"]["times"]),
+        des_governors=f(d["desired"]["governors"]), purpose=f(d["desired"]["purpose"]),
+        reporting=f(d["reporting"]["verbs"]),
+        pre_preps=f(d["presupposed"]["prepositions"]), pre_marks=f(d["presupposed"]["marks"]),
+    )
+
+
+def _low(t: Token) -> str:
+    return t.text.lower()
+
+
+def _lem(t: Token) -> str:
+    return t.lemma.lower()
+
+
+class _Tree:
+    def __init__(self, sentence: Sentence):
+        self.toks = sentence.tokens
+        self.kids: list[list[Token]] = [[] for _ in self.toks]
+        for t in self.toks:
+            if t.head != t.i:
+                self.kids[t.head].append(t)
+
+    def head(self, t: Token) -> Token | None:
+        return None if t.head == t.i else self.toks[t.head]
+
+    def span_text(self, sentence: Sentence, t: Token) -> str:
+        """Text of ``t``'s phrase without clauses, appositions and punctuation at the edges."""
+        keep = [t.i]
+        stack = [k for k in self.kids[t.i] if k.dep not in ("relcl", "appos", "acl", "punct", "cc", "conj", "advcl")]
+        while stack:
+            k = stack.pop()
+            keep.append(k.i)
+            stack.extend(self.kids[k.i])
+        lo, hi = min(keep), max(keep)
+        start = self.toks[lo].start
+        end = self.toks[hi].start + len(self.toks[hi].text)
+        return sentence.text[start:end]
+
+
+def _own_cues(tree: _Tree, t: Token, cues: Cues, nominal: bool) -> tuple[str, str, bool] | None:
+    """(kind, cue word, future_marked) from the words attached to ``t`` itself."""
+    kids = list(tree.kids[t.i])
+    head = tree.head(t)
+    if t.dep in ("acomp", "attr", "xcomp") and head is not None and _lem(head) == "be":
+        kids += [k for k in tree.kids[head.i] if k.i != t.i]
+    neg = hyp = des = fut = None
+    for k in kids:
+        low, lem = _low(k), _lem(k)
+        if k.dep == "neg" or low == "never" or (nominal and k.dep == "det" and low == "no"):
+            neg = neg or low
+        elif low == "longer" and any(_low(g) == "no" for g in tree.kids[k.i]):
+            neg = neg or "no longer"
+        elif k.dep in ("aux", "auxpass"):
+            if low in cues.aux["future"] or lem in cues.aux["future"]:
+                fut = fut or low
+            elif low in cues.aux["hypothetical"] or lem in cues.aux["hypothetical"]:
+                hyp = hyp or low
+            elif low in cues.aux["desired"] or lem in cues.aux["desired"]:
+                des = des or low
+        elif k.dep == "mark" and low in cues.hyp_marks:
+            hyp = hyp or low
+        elif k.dep == "advmod" and low in cues.hyp_adverbs:
+            hyp = hyp or low
+        elif nominal and k.dep in ("amod", "compound") and lem in cues.hyp_modifiers:
+            hyp = hyp or low
+        elif nominal and k.dep in ("amod", "compound") and lem in cues.fut_modifiers:
+            fut = fut or low
+        elif k.dep in ("npadvmod", "advmod", "prep", "tmod") and _future_time(tree, k, cues):
+            fut = fut or low
+        elif k.dep in ("mark", "prep", "advmod") and lem in cues.purpose and _purpose(tree, k):
+            des = des or "in order to"
+    if t.dep == "pcomp" and head is not None and _low(head) in cues.neg_preps:
+        neg = neg or _low(head)
+    if hyp in ("would", "'d") and head is not None and t.dep == "ccomp" and \
+            _lem(head) in cues.reporting:
+        fut, hyp = fut or hyp, None  # "X said it would…" is the reported "will"
+    future_marked = fut is not None or (neg is not None and hyp in ("would", "'d"))
+    if neg:
+        return "negated", neg, future_marked
+    if hyp:
+        return "hypothetical", hyp, future_marked
+    if des:
+        return "desired", des, future_marked
+    if fut:
+        return "future", fut, True
+    return None
+
+
+def _future_time(tree: _Tree, k: Token, cues: Cues) -> bool:
+    stack, depth = [(k, 0)], 0
+    while stack:
+        tok, depth = stack.pop()
+        if _low(tok) in cues.fut_times:
+            return True
+        if depth < 2:
+            stack.extend((g, depth + 1) for g in tree.kids[tok.i])
+    return False
+
+
+def _purpose(tree: _Tree, k: Token) -> bool:
+    """"in order to" / "so as to" / "so that"."""
+    low = _low(k)
+    if low == "order":
+        return True
+    kids = {_low(g) for g in tree.kids[k.i]}
+    return low == "so" and bool(kids & {"as", "that"}) or low == "in" and "order" in kids
+
+
+def _governor_cue(gov: Token, below: Token, cues: Cues) -> tuple[str, str] | None:
+    if below.dep not in GOVERNED_DEPS:
+        return None
+    lem, low = _lem(gov), _low(gov)
+    for kind, words in (("negated", cues.neg_governors), ("hypothetical", cues.hyp_governors),
+                        ("desired", cues.des_governors), ("future", cues.fut_governors)):
+        if lem in words or low in words:
+            return kind, low
+    return None
+
+
+def _presupposed_edge(tree: _Tree, child: Token, parent: Token, cues: Cues) -> bool:
+    """True when ``child`` is taken as given whatever its governor says."""
+    if child.dep in PRESUPPOSING_DEPS:
+        return True
+    if child.dep == "acl" and not any(k.dep == "aux" and _low(k) == "to" for k in tree.kids[child.i]):
+        return True  # participle: "restrictions imposed on…", "militants arrested by…"
+    if child.pos in NOMINAL_POS and any(k.dep == "poss" for k in tree.kids[child.i]):
+        return True
+    if child.dep in ("pobj", "pcomp") and _lem(parent) in cues.pre_preps:
+        return True
+    if child.dep == "advcl" and any(k.dep == "mark" and _low(k) in cues.pre_marks
+                                    for k in tree.kids[child.i]):
+        return True
+    return False
+
+
+def _framing(tree: _Tree, t: Token, cues: Cues) -> tuple[str, str] | None:
+    """Above a presupposed edge only world-creating frames count: "if…", "imagine…"."""
+    below, node = t, tree.head(t)
+    while node is not None:
+        for k in tree.kids[below.i]:
+            if k.dep == "mark" and _low(k) in ("if", "unless", "whether", "lest"):
+                return "hypothetical", _low(k)
+        if below.dep in ("ccomp", "xcomp") and _lem(node) in ("imagine", "suppose", "assume"):
+            return "hypothetical", _low(node)
+        below, node = node, tree.head(node)
+    for k in tree.kids[below.i]:
+        if k.dep == "mark" and _low(k) in ("if", "unless", "whether", "lest"):
+            return "hypothetical", _low(k)
+    return None
+
+
+def _attribution(tree: _Tree, sentence: Sentence, t: Token, cues: Cues) -> str | None:
+    below, node = t, tree.head(t)
+    while node is not None:
+        if _lem(node) in cues.reporting and below.dep in ("ccomp", "parataxis", "xcomp"):
+            subj = next((k for k in tree.kids[node.i] if k.dep in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return tree.span_text(sentence, subj)
+        below, node = node, tree.head(node)
+    for tok in tree.toks:
+        if _lem(tok) == "accord" and tok.dep == "prep":
+            to = next((k for k in tree.kids[tok.i] if _low(k) == "to"), None)
+            obj = next((k for k in tree.kids[to.i] if k.dep == "pobj"), None) if to else None
+            if obj is not None:
+                return tree.span_text(sentence, obj)
+    return None
+
+
+def _in_quotes(sentence: Sentence, t: Token) -> bool:
+    before = sentence.text[: t.start]
+    return sum(ch in QUOTES for ch in before) % 2 == 1
+
+
+class SentenceModality:
+    """Assesses many triggers of one sentence, building its tree once."""
+
+    def __init__(self, sentence: Sentence, cues: Cues | None = None):
+        self.sentence = sentence
+        self.cues = cues or load_cues()
+        self.tree = _Tree(sentence)
+
+    def __call__(self, trigger: int) -> Modality:
+        tree, cues = self.tree, self.cues
+        t = self.sentence.tokens[trigger]
+        attributed = _attribution(tree, self.sentence, t, cues)
+        found = _own_cues(tree, t, cues, t.pos in NOMINAL_POS)
+        below, node = t, tree.head(t)
+        skip_copula = None
+        while found is None and node is not None:
+            if _presupposed_edge(tree, below, node, cues):
+                framed = _framing(tree, below, cues)
+                if framed:
+                    found = (framed[0], framed[1], False)
+                break
+            if node is skip_copula:
+                below, node = node, tree.head(node)
+                continue
+            own = _own_cues(tree, node, cues, node.pos in NOMINAL_POS)
+            gov = _governor_cue(node, below, cues)
+            candidates = [c for c in (own, (gov[0], gov[1], False) if gov else None) if c]
+            if candidates:
+                best = min(candidates, key=lambda c: _RANK[c[0]])
+                found = (best[0], best[1], any(c[2] for c in candidates))
+                break
+            if node.dep in ("acomp", "attr"):
+                skip_copula = tree.head(node)  # its words were read with ``node``
+            below, node = node, tree.head(node)
+        if found is None:
+            return Modality("asserted", attributed)
+        return Modality(found[0], attributed, found[1], found[2])
+
+
+def assess(sentence: Sentence, trigger: int, cues: Cues | None = None) -> Modality:
+    """Modality of the event whose trigger is token ``trigger`` of ``sentence``."""
+    return SentenceModality(sentence, cues)(trigger)
+
+
+def assess_many(sentence: Sentence, triggers: Sequence[int]) -> list[Modality]:
+    judge = SentenceModality(sentence)
+    return [judge(i) for i in triggers]
