@@ -16,9 +16,11 @@ STORY = ("Pakistan's foreign minister met his Afghan counterpart in Kabul on Tue
          "Both sides agreed to meet again in Islamabad next month, officials said.")
 
 
-@pytest.mark.parametrize("command", ["ingest", "articles", "show", "summary", "demo"])
+@pytest.mark.parametrize("command", ["ingest", "articles", "show", "summary", "demo", "code", "eval", "scenarios",
+                                     "export", "relations", "dyads", "network", "report", "sql", "scenarios watch", "actors resolve",
+                                     "actors search", "actors import-petrarch"])
 def test_cli_help_has_example(command):
-    result = runner.invoke(app, [command, "--help"])
+    result = runner.invoke(app, command.split() + ["--help"])
     assert result.exit_code == 0
     assert "Example:" in result.output
 
@@ -90,9 +92,32 @@ def test_cli_seed_article_is_one_clean_article(seed_path, db_path):
 
 
 @pytest.mark.slow
-def test_cli_demo_runs_on_bundled_sample(tmp_path, monkeypatch):
+def test_cli_demo_writes_the_report_that_renders(tmp_path, monkeypatch):
+    """The README's main command: the sample corpus coded, the USA-PAK report written here,
+    and the page renders in headless Chromium with its chart, events and scenarios."""
+    import shutil
+    import subprocess
+
+    from lxml import html as lhtml
+
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["demo"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "dyad-demo.duckdb").exists()
-    assert "near-duplicates" in result.output
+    assert "near-duplicates" in result.output and "scenarios" in result.output
+    page = tmp_path / "dyad-demo-USA-PAK.html"
+    assert str(page.resolve()) in result.stdout
+    chromium = next((p for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
+    if chromium is None:
+        pytest.skip("no headless Chromium installed")
+    done = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                           "--disable-dev-shm-usage", "--host-resolver-rules=MAP * ~NOTFOUND", "--dump-dom",
+                           page.as_uri()], capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr[-2000:]
+    dom = lhtml.fromstring(done.stdout)
+    chart = dom.xpath('//figure[@id="chart-index"]/*[local-name()="svg"]')
+    assert chart and chart[0].xpath('.//*[local-name()="path"]')
+    rows = dom.xpath('//table[@id="event-table"]/tbody/tr')
+    assert len(rows) >= 10
+    assert any("Pakistan" in r.text_content() for r in rows)
+    assert dom.xpath('//section[@id="scenarios"]//table/tbody/tr')

@@ -208,3 +208,21 @@ def test_events_read_filter(db_path):
         assert [e.mentions[0].event_id for e in ev.read_events(store, f)] == ["m1"]
         assert len(list(ev.read_events(store, ev.EventFilter(actors=("USA", "PAK"))))) == 3
         assert len(list(ev.read_events(store, ev.EventFilter(since="2019-07-27")))) == 0
+
+
+@pytest.mark.slow
+def test_events_seed_f16_decision_and_tweet_are_one_event(seed_path, tmp_path):
+    """End to end: the seed's F-16 sentence and the State Department tweet quoted in it are
+    one event with two mentions; its repeated pull quotes add no events."""
+    from dyad import api
+
+    db = str(tmp_path / "seed.duckdb")
+    coded = list(api.code([str(seed_path)], db=db))
+    with Store(db, read_only=True) as store:
+        f16 = [e for e in ev.read_events(store) if any("F-16" in m.sentence for m in e.mentions)
+               and e.modality == "asserted" and e.cameo_root == "07"]
+    assert len(f16) == 1
+    assert f16[0].num_mentions == 2
+    assert {m.sentence_id.split(":")[1] for m in f16[0].mentions} >= {"q2"}
+    sentences = [e.sentence for e in coded]
+    assert sum("can likely only go so far" in s for s in set(sentences)) <= 1

@@ -23,6 +23,35 @@ def ingest(paths: Iterable[str], db: str | None = None, settings: Settings | Non
         return Ingestor(store, settings).run(list(paths), stdin=stdin, progress=progress)
 
 
+def code(paths: Iterable[str] = (), db: str | None = None, settings: Settings | None = None, stdin=None,
+         progress: Callable[[str], None] | None = None, run=None) -> Iterator:
+    """Code what ``dyad ingest`` reads into events (``Event`` records, article by article).
+
+    The inputs are ingested first (into ``db``, or an in-memory store when ``db`` is None:
+    the same cleaning, deduplication and rejects either way), then coded; with ``db`` and no
+    inputs, every stored article is (re)coded. Events, merged events and scenarios are kept
+    in the store. Each event's ``doc_id`` is the input's own id, or the article id. Pass a
+    ``pipeline.CodeRun`` as ``run`` to get the ingest and coding counts.
+    """
+    from dataclasses import replace
+
+    from .pipeline import CodeRun, code_stored
+
+    run = run if run is not None else CodeRun()
+    settings = (settings or Settings.from_env()).replace(db=db)
+    paths = list(paths)
+    with Store(db or ":memory:") as store:
+        ids = None
+        if paths:
+            ingested = Ingestor(store, settings).run(paths, stdin=stdin, progress=progress)
+            ids = ingested.article_ids
+            run.ingest = ingested
+        for art, events in code_stored(store, settings, ids, summary=run.coded, progress=progress):
+            label = art.doc_id or art.id
+            for e in events:
+                yield replace(e, doc_id=label) if label != e.doc_id else e
+
+
 def article_dict(stored) -> dict[str, Any]:
     """One article in the ``dyad articles --format jsonl`` shape."""
     a = stored.article

@@ -190,21 +190,29 @@ def summary(db: DbOption = "dyad.duckdb", fmt: FormatOption = TableFormat.table)
 @app.command()
 def demo(
     db: DbOption = "dyad-demo.duckdb",
+    out_path: Annotated[str, typer.Option("--out", "-o", help="Where to write the report.")] = "dyad-demo-USA-PAK.html",
     verbose: VerboseOption = 0,
 ) -> None:
-    """Run the main job on the bundled sample corpus into a fresh store and summarise it.
+    """Code the bundled sample corpus into a fresh store here and write the USA–PAK report.
 
-    Example: dyad demo
+    Example: dyad demo && xdg-open dyad-demo-USA-PAK.html
     """
     _logging(verbose)
-    if Path(db).exists():
-        Path(db).unlink()
+    for stale in (Path(db), Path(db + ".wal")):
+        if stale.exists():
+            stale.unlink()
+    from .pipeline import CodeRun
+
+    run = CodeRun()
     with _progress("demo") as tick:
-        result = api.ingest([api.sample_corpus_path()], db=db, progress=tick)
-    _print_summary(result, db)
-    rows = [{**a, "id": a["id"][:10], "duplicate_of": (a["duplicate_of"] or "")[:10]} for a in api.articles(db)]
-    _print_rows(rows, TableFormat.table, ["id", "date", "title", "n_sentences", "duplicate_of"],
-                title=f"articles in {db}")
+        for _ in api.code([api.sample_corpus_path()], db=db, run=run, progress=tick):
+            pass
+    _print_summary(run.ingest, db)
+    c = run.coded
+    err.print(f"coded {c.articles} articles: {c.events} events ({c.asserted} asserted), {c.scenarios} scenarios",
+              highlight=False)
+    path = api.report("USA", "PAK", db=db, out_path=out_path)
+    out.print(str(Path(path).resolve()), highlight=False)
 
 
 from . import cli_analysis  # noqa: E402  (export, relations, dyads, network, report, sql)
@@ -212,9 +220,14 @@ from . import cli_analysis  # noqa: E402  (export, relations, dyads, network, re
 cli_analysis.register(app)
 
 
-from . import cli_actors  # noqa: E402
+from . import cli_actors, cli_scenarios  # noqa: E402
+from .cli_code import code_command, eval_command  # noqa: E402
+
+app.command("code")(code_command)
+app.command("eval")(eval_command)
 
 app.add_typer(cli_actors.app, name="actors")
+app.add_typer(cli_scenarios.app, name="scenarios")
 
 
 def main() -> None:

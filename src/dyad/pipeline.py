@@ -59,6 +59,7 @@ class IngestSummary:
     near_duplicates: int = 0
     sentences: int = 0
     rejected: Counter = field(default_factory=Counter)
+    article_ids: list[str] = field(default_factory=list)  # stored or already stored, input order
 
     def as_dict(self) -> dict:
         return {"read": self.read, "stored": self.stored, "already_stored": self.already_stored,
@@ -99,10 +100,22 @@ class NearDuplicateIndex:
         return best
 
 
+def article_date(doc: RawDocument, cleaned: CleanText) -> str | None:
+    """The input's date; failing that, the latest date of the posts embedded in the article
+    (it was published on or after them), so dated roles are read at about the right time."""
+    if doc.date:
+        return doc.date
+    dates = sorted(q.date for q in cleaned.quotes if q.date)
+    if dates:
+        log.info("%s: no date given; dated %s from its embedded posts", doc.origin, dates[-1])
+        return dates[-1]
+    return None
+
+
 def _to_article(doc: RawDocument, cleaned: CleanText) -> Article:
     return Article(
         id=article_id(cleaned.text), origin=doc.origin, kind=doc.kind, raw=cleaned.raw, text=cleaned.text,
-        title=doc.title, date=doc.date, url=doc.url, source=doc.source, doc_id=doc.doc_id,
+        title=doc.title, date=article_date(doc, cleaned), url=doc.url, source=doc.source, doc_id=doc.doc_id,
         quotes=cleaned.quotes, repeats=cleaned.repeats, trailer=cleaned.trailer,
     )
 
@@ -150,6 +163,7 @@ class Ingestor:
             if art.id in self.seen:
                 if self.store.article_origin(art.id) == item.origin:
                     summary.already_stored += 1  # the same input again: nothing to add
+                    summary.article_ids.append(art.id)
                 else:
                     summary.exact_duplicates += 1
                     self.store.add_exact_duplicate(item.origin, art.id)
@@ -162,6 +176,7 @@ class Ingestor:
                 summary.near_duplicates += 1
             else:
                 self.index.add(art.id, sig)
+            summary.article_ids.append(art.id)
             yield art, cleaned, sig
 
     def run(self, paths: Iterable[str], stdin=None,
@@ -205,3 +220,119 @@ def ingest(paths: Iterable[str], settings: Settings | None = None, stdin=None,
     settings = settings or Settings()
     with Store(settings.db) as store:
         return Ingestor(store, settings).run(paths, stdin=stdin, progress=progress)
+
+
+# --- coding: articles in a store -> events (mentions), merged events and scenarios ----------
+
+_HANDLE = re.compile(r"(?<![\w@])\.?[@#](\w+)")
+
+
+def tweet_text(text: str) -> str:
+    """A social-media post as prose: ".@StateDept … to #Pakistan" -> "StateDept … to Pakistan"."""
+    return _HANDLE.sub(r"\1", text)
+
+
+@dataclass
+class CodeSummary:
+    articles: int = 0
+    events: int = 0
+    asserted: int = 0
+    scenarios: int = 0
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class CodeRun:
+    """What a ``dyad code`` run did: its ingest (when it read inputs) and its coding."""
+
+    ingest: IngestSummary | None = None
+    coded: CodeSummary = field(default_factory=CodeSummary)
+
+
+class ArticleCoder:
+    """Codes stored articles: body sentences from their stored parse, quotes (tweets) parsed
+    here with the quote's author as the source where the text names none, and scenarios."""
+
+    def __init__(self, settings: Settings | None = None, coder=None, parser: Parser | None = None):
+        from .code import Coder
+
+        self.settings = settings or Settings()
+        self.coder = coder or Coder(self.settings)
+        self._parser = parser
+
+    @property
+    def parser(self) -> Parser:
+        if self._parser is None:
+            self._parser = Parser(self.settings)
+        return self._parser
+
+    def quote_events(self, article: Article, date: str | None) -> list:
+        from dataclasses import replace
+
+        from .records import ActorRef
+
+        if not article.quotes:
+            return []
+        texts = [(f"{article.id}:q{n}", tweet_text(q.text)) for n, q in enumerate(article.quotes)]
+        cleans = [(key, CleanText(raw=t, text=t, offsets=tuple(range(len(t))))) for key, t in texts]
+        out = []
+        for (key, sentences), quote in zip(self.parser.parse_many(cleans), article.quotes):
+            author = self.coder.resolver.resolve(quote.author, quote.date or date) if quote.author else None
+            for e in self.coder.code_sentences(sentences, article.id, quote.date or date):
+                if e.source is None and author is not None and author.code:
+                    e = replace(e, source=ActorRef(quote.author, author.code, author.country))
+                out.append(replace(e, attributed_to=e.attributed_to or quote.author))
+        return out
+
+    def code(self, article: Article, sentences: list[Sentence]) -> tuple[list, list]:
+        """(events, scenarios) of one article."""
+        from .scenarios import extract
+
+        date = str(article.date)[:10] if article.date else None
+        body = list(self.coder.code_sentences(sentences, article.id, date))
+        scenarios = extract(sentences, body, article.id, date, resolver=self.coder.resolver)
+        return body + self.quote_events(article, date), scenarios
+
+
+def code_stored(store: Store, settings: Settings | None = None, article_ids: Iterable[str] | None = None,
+                coder: ArticleCoder | None = None, summary: CodeSummary | None = None,
+                progress: Callable[[str], None] | None = None) -> Iterator:
+    """Code the store's articles (all, or ``article_ids``), keep their events (mentions, merged
+    events) and scenarios in the store, and yield the events article by article."""
+    from .events import add_events
+    from . import scenarios as scn
+
+    settings = settings or Settings()
+    coder = coder or ArticleCoder(settings)
+    summary = summary if summary is not None else CodeSummary()
+    wanted = set(article_ids) if article_ids is not None else None
+    batch_events: list = []
+    batch_scenarios: list = []
+    batch_ids: list[str] = []
+
+    def flush() -> None:
+        if batch_ids:
+            add_events(store, batch_events, replace_articles=True)
+            scn.save(store, batch_scenarios, doc_ids=batch_ids)
+            batch_events.clear(), batch_scenarios.clear(), batch_ids.clear()
+
+    for stored in list(store.articles()):
+        art = stored.article
+        if wanted is not None and art.id not in wanted:
+            continue
+        if progress:
+            progress(art.origin)
+        events, scenarios = coder.code(art, store.sentences(art.id))
+        summary.articles += 1
+        summary.events += len(events)
+        summary.asserted += sum(e.modality == "asserted" for e in events)
+        summary.scenarios += len(scenarios)
+        batch_events += events
+        batch_scenarios += scenarios
+        batch_ids.append(art.id)
+        yield art, events
+        if len(batch_ids) >= settings.commit_every:
+            flush()
+    flush()

@@ -252,3 +252,47 @@ class Event(Record):
     attributed_to: str | None
     evidence: Evidence
     confidence: float
+
+
+@dataclass(frozen=True)
+class EventPattern(Record):
+    """A condition or consequence of a scenario: an event to watch for.
+
+    ``source``/``target`` are CAMEO actor codes (``None``: any actor), ``cameo`` the code the
+    text supports (matched at root level), ``negated`` true when the pattern is that the
+    event does *not* happen ("unless…", "before X has agreed…").
+    """
+
+    text: str
+    source: str | None
+    target: str | None
+    cameo: str | None
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class Scenario(Record):
+    """A conditional expectation stated in an article: conditions -> consequences."""
+
+    id: str
+    doc_id: str
+    text: str
+    conditions: tuple[EventPattern, ...]
+    consequences: tuple[EventPattern, ...]
+    hedge: str | None
+    stated_by: str
+    date: str | None
+    sentence_ids: tuple[str, ...]
+    evidence: tuple[Evidence, ...]  # the conditional markers, offsets in their sentence
+
+
+@dataclass(frozen=True)
+class ScenarioState(Record):
+    """Where a scenario stands after the events that followed it."""
+
+    scenario_id: str
+    status: str  # open | conditions partly met | conditions met | consequence observed | contradicted
+    conditions_met: tuple[int, ...]
+    consequences_observed: tuple[int, ...]
+    contradicted_by: tuple[str, ...]
+    evidence_events: tuple[str, ...]  # ids of the events that moved it

@@ -45,6 +45,7 @@ class ReportData(Record):
     db: str
     generated: str
     articles: dict[str, ArticleRef] = field(default_factory=dict)  # of the events shown
+    scenarios: tuple = ()  # (Scenario, ScenarioState) pairs involving the dyad
 
 
 @dataclass(frozen=True)
@@ -65,9 +66,27 @@ def collect(store: Store, a: str, b: str, opts: RelationOptions = RelationOption
     clause, params = where.where()
     n = int(store.con.execute(f"SELECT count(*) FROM events WHERE {clause}", params).fetchone()[0])
     evs = list(read_events(store, where, offset=max(0, n - max_events))) if max_events > 0 else []
+    from . import scenarios as scn
+
+    found = scn.load(store, (rel.a, rel.b))
     return ReportData(relations=rel, events=tuple(evs), n_events=n, rule=stored_rule(store) or MergeRule(),
                       db=store.path, generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-                      articles=_articles(store, {m.doc_id for e in evs for m in e.mentions}))
+                      articles=_articles(store, {m.doc_id for e in evs for m in e.mentions}),
+                      scenarios=tuple(zip(found, scn.states(store, found))))
+
+
+def _signposts(patterns) -> str:
+    """Conditions or consequences as watchable patterns: "NOT PAK→USA 04x: text"."""
+    return "; ".join(f"{'NOT ' if p.negated else ''}{p.source or '*'}→{p.target or '*'} "
+                     f"{(p.cameo[:2] + 'x') if p.cameo else '(text only)'}: {p.text}" for p in patterns)
+
+
+def _scenario_rows(data: ReportData) -> list[list[str]]:
+    return [[s.date or "?", st.status, _signposts(s.conditions), _signposts(s.consequences), s.hedge or "",
+             s.stated_by, ", ".join(st.evidence_events) or "—"] for s, st in data.scenarios]
+
+
+SCENARIO_HEADERS = ["stated", "status", "if (signposts)", "then", "hedge", "by", "events that moved it"]
 
 
 def _articles(store: Store, ids: set[str]) -> dict[str, ArticleRef]:
@@ -326,6 +345,11 @@ def render_html(data: ReportData, interactive: bool = False) -> str:
                       "evidence"], _event_rows(data.events, data.articles), cls="events", num={3, 4, 6},
                      id_="event-table"),
               "</section>"]
+    parts += ['<section id="scenarios"><h2>Scenarios</h2>',
+              "<p>Conditional expectations stated about this dyad, each condition and consequence a "
+              "pattern watched for in later asserted events.</p>",
+              _table(SCENARIO_HEADERS, [[html.escape(c) for c in row] for row in _scenario_rows(data)])
+              if data.scenarios else '<p class="none">No scenarios stated about this dyad.</p>', "</section>"]
     parts += ['<section id="method"><h2>How this was made</h2><ul>',
               *(f"<li>{html.escape(x)}</li>" for x in _method_items(data)), "</ul></section>"]
     script = ""
@@ -380,6 +404,8 @@ def render_markdown(data: ReportData, chart_files: dict[str, str] | None = None)
           f"{e.cameo} {e.cameo_name}", str(e.quad_class), f"{e.goldstein:+.1f}", e.modality,
           f"{e.num_mentions}/{e.num_sources}/{e.num_articles}",
           " · ".join(f"{m.sentence} [{m.evidence.text}]" for m in e.mentions)] for e in reversed(data.events)]), ""]
+    out += ["## Scenarios", "", _md_table(SCENARIO_HEADERS, _scenario_rows(data)) if data.scenarios
+            else "No scenarios stated about this dyad.", ""]
     out += ["## How this was made", "", *(f"- {x}" for x in _method_items(data)), ""]
     return "\n".join(out)
 

@@ -104,9 +104,24 @@ def _migration_2(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE TABLE merge_rule (name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)")
 
 
+def _migration_3(con: duckdb.DuckDBPyConnection) -> None:
+    """Scenario tables (``dyad.scenarios``) and the statuses ``dyad scenarios watch`` last saw."""
+    con.execute("""
+        CREATE TABLE scenarios (
+            id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, text VARCHAR NOT NULL,
+            conditions VARCHAR NOT NULL, consequences VARCHAR NOT NULL,
+            hedge VARCHAR, stated_by VARCHAR NOT NULL, date DATE,
+            sentence_ids VARCHAR[] NOT NULL, evidence VARCHAR NOT NULL)""")
+    con.execute("""
+        CREATE TABLE scenario_watch (
+            scenario_id VARCHAR PRIMARY KEY, status VARCHAR NOT NULL,
+            evidence_events VARCHAR[] NOT NULL, seen_at TIMESTAMP NOT NULL)""")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     (1, "articles, quotes, repeats, sentences, rejects, exact_duplicates", _migration_1),
     (2, "mentions, events, merge_rule", _migration_2),
+    (3, "scenarios, scenario_watch", _migration_3),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -163,10 +163,10 @@ verb settle      | obj~dispute/conflict/differences/issue/row/quarrel | 037
 verb resolve     | obj~dispute/conflict/differences/issue/row/crisis | 037
 
 # ===== 04 consult =========================================================================
-verb meet        | target=with recip | 040
+verb meet        | target=obj/with recip | 040
 verb talk        | target=with/to recip | 040
 verb discuss     | target=with recip | 040
-verb consult     | target=with recip | 040
+verb consult     | target=obj/with recip | 040
 verb confer      | target=with recip | 040
 verb convene     | | 040
 verb gather      | target=with | 040
@@ -801,8 +801,8 @@ verb drive out   | obj~@person/population/residents/villagers | 201
 verb force out   | obj~refugee/refugees/residents/villagers/population | 201
 
 # ===== additions: third-location meetings, dissent, mass violence ========================
-verb meet        | on~sidelines/margins/margin target=with recip | 044
-verb meet        | at~summit/conference/forum target=with recip | 044
+verb meet        | on~sidelines/margins/margin target=obj/with recip | 044
+verb meet        | at~summit/conference/forum target=obj/with recip | 044
 verb dissent     | | 140
 verb collect     | obj~signatures frame=protest | 140
 verb use         | obj~wmd/weapons_of_mass_destruction/nuclear_weapons | 204

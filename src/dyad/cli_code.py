@@ -1,0 +1,158 @@
+"""``dyad code`` and ``dyad eval``: thin command wrappers over :mod:`dyad.code` and
+:mod:`dyad.evaluate`, mounted on the main app by ``dyad.cli``::
+
+    app.command("code")(code_command)
+    app.command("eval")(eval_command)
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import sys
+from collections.abc import Iterable, Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from .records import Event
+
+log = logging.getLogger(__name__)
+
+CSV_COLUMNS = (
+    "doc_id", "sentence_id", "event_id", "date", "date_precision", "source_text", "source_code",
+    "source_country", "target_text", "target_code", "target_country", "cameo", "cameo_root",
+    "cameo_name", "goldstein", "quad_class", "plover_event", "plover_mode", "plover_context",
+    "modality", "attributed_to", "evidence_text", "evidence_start", "evidence_end", "confidence",
+    "sentence",
+)
+
+
+class EventFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def event_row(e: Event) -> dict:
+    """One flat row of an event, for CSV."""
+    d = e.as_dict()
+    row = {k: d.get(k) for k in ("doc_id", "sentence_id", "event_id", "date", "date_precision",
+                                 "cameo", "cameo_root", "cameo_name", "goldstein", "quad_class",
+                                 "modality", "attributed_to", "confidence", "sentence")}
+    for role in ("source", "target"):
+        ref = d.get(role) or {}
+        for key in ("text", "code", "country"):
+            row[f"{role}_{key}"] = ref.get(key)
+    for key in ("event", "mode", "context"):
+        row[f"plover_{key}"] = d["plover"].get(key)
+    for key in ("text", "start", "end"):
+        row[f"evidence_{key}"] = d["evidence"][key]
+    return row
+
+
+def write_events(events: Iterable[Event], fh, fmt: EventFormat) -> int:
+    n = 0
+    if fmt is EventFormat.csv:
+        w = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
+        w.writeheader()
+        for e in events:
+            w.writerow(event_row(e))
+            n += 1
+        return n
+    for e in events:
+        fh.write(json.dumps(e.as_dict(), ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def code_command(
+    inputs: Annotated[Optional[list[str]], typer.Argument(
+        help="What `dyad ingest` reads (txt, html, jsonl {\"id\",\"text\",\"date\"}, csv, warc, rss, "
+             ".gz, folders) or - for standard input; none with --db: every stored article.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write events here (default stdout).")] = None,
+    fmt: Annotated[EventFormat, typer.Option("--format", "-f", help="Event format.")] = EventFormat.jsonl,
+    db: Annotated[Optional[str], typer.Option("--db", help="Keep articles, events (mentions merged into "
+                                                           "events) and scenarios in this DuckDB store.",
+                                               envvar="DYAD_DB")] = None,
+    all_modalities: Annotated[bool, typer.Option("--all/--asserted", help="Also write negated, "
+                                                 "hypothetical, future and desired events.")] = True,
+    min_chars: Annotated[int, typer.Option(help="Shorter documents are rejected as empty.")] = 10,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More log output.")] = 0,
+) -> None:
+    """Code news text into CAMEO/PLOVER events (one JSON object per event).
+
+    Example: dyad code articles.jsonl -o events.jsonl
+             echo "Pakistan arrested Hafiz Saeed on Monday." | dyad code -
+             dyad code news/ --db news.duckdb --format csv -o events.csv
+    """
+    from . import api
+    from .pipeline import CodeRun
+    from .settings import Settings
+
+    logging.basicConfig(level=logging.WARNING if verbose == 0 else logging.INFO,
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr, force=True)
+    err = Console(stderr=True, soft_wrap=True)
+    paths = list(inputs or [])
+    if not paths and not db:
+        paths = ["-"]
+    if not paths and not Path(db).exists():
+        err.print(f"error: no store at {db}; give inputs to code, or run `dyad ingest --db {db}` first")
+        raise typer.Exit(1)
+    settings = Settings.from_env().replace(min_chars=min_chars)
+    run = CodeRun()
+    events = api.code(paths, db=db, settings=settings, stdin=sys.stdin, run=run)
+    if not all_modalities:
+        events = (e for e in events if e.modality == "asserted")
+    if output is None:
+        n = write_events(events, sys.stdout, fmt)
+    else:
+        with output.open("w", encoding="utf-8", newline="") as fh:
+            n = write_events(events, fh, fmt)
+    c = run.coded
+    rejected = sum(run.ingest.rejected.values()) if run.ingest else 0
+    err.print(f"coded {c.articles} articles: {n} events written ({c.asserted} asserted of {c.events}), "
+              f"{c.scenarios} scenarios; rejected {rejected} inputs" + (f" -> {db}" if db else ""),
+              highlight=False)
+    if run.ingest is not None and run.ingest.read == 0 and rejected:
+        raise typer.Exit(1)
+
+
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Gold file (shared/dev format, JSONL).", exists=True)],
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the report as JSON here.")] = None,
+    errors: Annotated[Optional[Path], typer.Option("--errors", help="Write the records scored wrong here (JSONL).")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", help="Only the first N records.")] = None,
+    actors: Annotated[bool, typer.Option("--actors/--no-actors", help="Require resolved actors "
+                                         "(--no-actors to classify sentences without them).")] = True,
+    petrarch: Annotated[Optional[Path], typer.Option("--petrarch-dir", help="PETRARCH validation "
+                        "dictionaries for the PETRARCH suite (default: found beside the gold).")] = None,
+) -> None:
+    """Score the coder on a gold file: events P/R/F1, code sets, root, pentaclass and PLOVER accuracy.
+
+    Example: dyad eval ../shared/dev/cameo_codebook_examples.jsonl --json scores.json
+    """
+    from .code import Coder
+    from .evaluate import (evaluate, find_petrarch_dictionaries, is_petrarch_gold, petrarch_coder,
+                           read_gold, render)
+    from .settings import Settings
+
+    settings = Settings.from_env()
+    records = read_gold(gold)
+    if petrarch is None and is_petrarch_gold(records[:20]):
+        petrarch = find_petrarch_dictionaries(gold)
+    if petrarch is not None:
+        coder = petrarch_coder(petrarch, settings, require_actors=actors)
+    else:
+        coder = Coder(settings, require_actors=actors)
+    report = evaluate(gold, coder, limit=limit)
+    Console(width=120).print(render(report))
+    if json_out is not None:
+        json_out.write_text(json.dumps(report.as_dict(), indent=2) + "\n", encoding="utf-8")
+    if errors is not None:
+        with errors.open("w", encoding="utf-8") as fh:
+            for row in report.errors:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
