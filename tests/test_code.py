@@ -99,7 +99,7 @@ def by_modality(events: list[Event]) -> set[tuple]:
     ("Imran Khan met with President Trump at the White House.", {("040", "PAKGOV", "USAGOV")}),
     ("Iran held talks with Turkey in Geneva.", {("046", "IRN", "TUR")}),
     ("The United States imposed sanctions on Iran.", {("163", "USA", "IRN")}),
-    ("Police cracked down on protesters in Kabul.", {("175", None, "---OPP")}),
+    ("Police cracked down on protesters in Kabul.", {("175", None, "AFGOPP")}),  # the place gives the country
     ("Germany lifted sanctions against Iran.", {("085", "DEU", "IRN")}),
     # visits and hosting
     ("Imran Khan visited Washington in July.", {("042", "PAKGOV", "USAGOV")}),
@@ -186,9 +186,36 @@ def test_code_frames_and_modality(code, text, expected):
     "The relationship can likely only go so far.",
     "There were smiles and kind words all around.",
     "The film opened to strong reviews at the festival.",
+    # national teams are not their states: discard domains (lexicon/discards.lex)
+    "Rohit Sharma scored 140 as India beat Pakistan by 89 runs in a World Cup match.",
+    "Pakistan have one win from five matches and meet South Africa at Lord's next Sunday.",
+    "Brazil thrashed Argentina 3-0 in the Copa America semi-final on Tuesday.",
+    "China will host Japan in the tournament's opening match.",
+    "The rupee hit a record low against the dollar as investors fled.",
+    "The cyclone hit Bangladesh and killed 20 people on Monday.",
 ])
 def test_code_no_event(code, text):
     assert code(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Khan has promised to fight corruption and to build an Islamic welfare state.",
+    "India and China pledged to combat climate change together.",
+    "The new minister vowed to tackle inflation and unemployment.",
+])
+def test_code_fighting_an_ill_is_no_force_or_threat(code, text):
+    assert not [e for e in code(text) if e.cameo_root in ("13", "14", "15", "17", "18", "19", "20")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("India beat Pakistan in a brief air battle over Kashmir.", ("IND", "PAK", "18")),
+    ("Pakistan fought the Taliban in the Swat valley.", ("PAK", "AFG", "19")),
+    ("Prime Minister Imran Khan met President Trump at the White House.", ("PAK", "USA", "04")),
+])
+def test_code_discards_leave_politics_alone(code, text, expected):
+    got = {(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo_root)
+           for e in code(text)}
+    assert expected in got, got
 
 
 def test_code_needs_an_actor(code):

@@ -27,10 +27,10 @@ import itertools
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import dates as dates_mod
-from .lexicon import Lexicon, Pattern, WordSet, load_lexicon
+from .lexicon import NO_EVENT, Lexicon, Pattern, WordSet, load_lexicon
 from .modality import Modality, SentenceModality
 from .ontology import cameo, plover_for
 from .records import ActorMatch, ActorRef, Event, Evidence, Sentence, Token
@@ -547,7 +547,9 @@ class Coder:
         consumed |= {m.comp_token for m in best.values()
                      if m.comp_token is not None and m.frame in ("supply", "stop")}
         consumed |= {m.instrument for m in best.values() if m.instrument is not None}
-        st.matches = {i: m for i, m in best.items() if i not in consumed}
+        discarded = self.lexicon.discarded([tree.lem[t.i] for t in tree.toks])
+        st.matches = {i: m for i, m in best.items() if i not in consumed and m.code != NO_EVENT
+                      and tree.lem[i] not in discarded}
         for m in st.matches.values():
             m.depth = _clause_depth(tree, m.token)
 
@@ -684,8 +686,18 @@ class Coder:
                 spans.append((min(sub), max(sub) + 1))
         found = None
         for lo, hi in spans:
-            found = self._resolve_span(st, lo, hi, date, context)
-            if found.code:
+            got = self._resolve_span(st, lo, hi, date, context)
+            if got.code and (found is None or not found.code):
+                found = got
+            elif found is None:
+                found = got
+            if found.code and not found.code.startswith("---"):
+                break  # a role without a country ("officials") may get one from the modifiers
+            if got.code and not got.code.startswith("---") and got.country:
+                # "officials in Islamabad": the modifiers give the country, the head its role
+                # (PAKGOV; "protesters in Kabul" AFGOPP, not the seat's AFGGOV)
+                found = replace(found, code=got.country + found.code[3:], country=got.country,
+                                why=f"{found.why}; country from {got.text!r}")
                 break
         if found is None or not found.code:
             found = ActorMatch(text=tree.span(*spans[0]), code=None, start=spans[0][0], end=spans[0][1])

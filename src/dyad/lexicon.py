@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Iterable
+from collections.abc import Sequence, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +20,8 @@ from .settings import data_path
 
 log = logging.getLogger(__name__)
 
-BUNDLED = ("classes.lex", "frames.lex", "verbs.lex", "nouns.lex")
+BUNDLED = ("classes.lex", "frames.lex", "verbs.lex", "nouns.lex", "discards.lex")
+NO_EVENT = "none"  # a pattern's code when the words name no political event ("fight corruption")
 KINDS = ("verb", "adj", "noun")
 FRAMES = ("say", "appeal", "demand", "intent", "decide", "accept", "reject", "threaten", "supply", "stop",
           "protest")
@@ -83,6 +84,16 @@ class Lexicon:
     part: set[str] = field(default_factory=set)
     modals: dict[str, str] = field(default_factory=dict)
     recode: list[tuple[str, str, str, str]] = field(default_factory=list)
+    discards: list[tuple[str, frozenset[tuple[str, ...]], frozenset[str]]] = field(default_factory=list)
+
+    def discarded(self, lemmas: Sequence[str]) -> frozenset[str]:
+        """Trigger lemmas that name no political event in this sentence: the verbs of every
+        discard domain (sport…) one of whose cues the sentence contains."""
+        out: set[str] = set()
+        for _, cues, verbs in self.discards:
+            if any(tuple(lemmas[i:i + len(c)]) == c for c in cues for i in range(len(lemmas) - len(c) + 1)):
+                out |= verbs
+        return frozenset(out)
 
     def lookup(self, kind: str, words: Iterable[str]) -> list[Pattern]:
         found: list[Pattern] = []
@@ -177,6 +188,8 @@ class _Reader:
                 self.lex.modals[fields[0].lower()] = fields[1]
             elif kind == "recode":
                 self.recode(fields, where)
+            elif kind == "discard":
+                self.discard(fields, where)
             else:
                 self.fail(where, f"unknown line kind {kind!r}")
 
@@ -200,11 +213,18 @@ class _Reader:
         lo, hi = fields[1].split("-")
         self.lex.recode.append((fields[0], lo, hi, fields[2]))
 
+    def discard(self, fields: list[str], where: str) -> None:
+        if len(fields) != 3 or not fields[1] or not fields[2]:
+            self.fail(where, "discard lines are `discard DOMAIN | CUE, CUE | VERB, VERB`")
+        cues = frozenset(tuple(c.lower().split()) for c in fields[1].split(",") if c.strip())
+        verbs = frozenset(v.strip().lower() for v in fields[2].split(",") if v.strip())
+        self.lex.discards.append((fields[0], cues, verbs))
+
     def pattern(self, kind: str, fields: list[str], where: str) -> None:
         if len(fields) != 3:
             self.fail(where, "pattern lines are `KIND WORDS | CONSTRAINTS | CODE`")
         words_text, cons_text, code = fields
-        if not is_code(code):
+        if code != NO_EVENT and not is_code(code):
             self.fail(where, f"unknown CAMEO code {code!r}")
         words = words_text.lower().split()
         if not words:

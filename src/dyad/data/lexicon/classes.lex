@@ -42,3 +42,4 @@ class @leader | leader, chief, president, minister, governor, commander, mayor, 
 class @power | power, office, control, authority, leadership, presidency, post, position, seat, throne
 class @election | election, elections, vote, poll, polls, referendum, ballot
 class @protesters | protester, protesters, demonstrator, demonstrators, rioter, rioters, crowd, crowds, mob, student, students, worker, workers, youth, youths, marcher, activist
+class @ills | corruption, poverty, inflation, disease, diseases, crime, hunger, famine, illiteracy, unemployment, climate change, global warming, pandemic, epidemic, virus, coronavirus, covid, covid-19, malaria, polio, cancer, fire, fires, wildfire, drugs, addiction, pollution, smog, locust, locusts, debt, deficit, tax evasion, fake news, misinformation, obesity, illness, flood, floods, drought

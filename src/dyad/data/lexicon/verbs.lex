@@ -751,8 +751,15 @@ verb kill        | | 190
 verb murder      | | 190
 verb wound       | | 190
 verb injure      | | 190
-verb fight       | target=with/against recip | 190
-verb battle      | target=with/against recip | 190
+verb fight       | target=obj/with/against recip | 190
+# fighting corruption, poverty or a disease is no use of force
+verb fight       | obj~@ills | none
+verb fight       | against~@ills | none
+verb combat      | obj~@ills | none
+verb battle      | obj~@ills | none
+verb battle      | against~@ills | none
+verb tackle      | obj~@ills | none
+verb battle      | target=obj/with/against recip | 190
 verb clash       | target=with recip | 190
 verb target      | | 190
 verb assault     | obj~@territory/position/positions/base | 190
