@@ -1,6 +1,6 @@
 """Coder throughput against spaCy's parse alone on the same text, and peak memory.
 
-    .venv/bin/python benchmarks/bench_code.py [--articles 300] [--memory 150,600]
+    .venv/bin/python benchmarks/bench_code.py [--articles 300] [--rounds 3] [--memory 150,600]
 
 Builds distinct articles by reshuffling the sentences of the bundled sample corpus (fixed
 seed), then times, on the same texts:
@@ -19,37 +19,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
-import re
 import resource
+import statistics
 import subprocess
 import sys
 import time
 
+from corpus import build_texts, time_parse_alone
 from dyad.code import Coder, Document, code_documents
-from dyad.parse import load_model, paragraphs
-from dyad.settings import Settings, data_path
-
-
-def build_texts(n_articles: int, seed: int = 7) -> list[str]:
-    rng = random.Random(seed)
-    sentences: list[str] = []
-    for line in data_path("sample", "articles.jsonl").read_text(encoding="utf-8").splitlines():
-        text = json.loads(line)["text"]
-        sentences += [s for s in re.split(r"(?<=[.!?])\s+", text.replace("\n", " ")) if len(s) > 30]
-    texts = []
-    for _ in range(n_articles):
-        picked = rng.sample(sentences, k=min(12, len(sentences)))
-        texts.append("\n".join(" ".join(picked[j:j + 3]) for j in range(0, len(picked), 3)))
-    return texts
-
-
-def time_parse_alone(texts: list[str], settings: Settings) -> tuple[float, int]:
-    nlp = load_model(settings.model)
-    units = [t[s:e] for t in texts for s, e in paragraphs(t)]
-    start = time.perf_counter()
-    n = sum(len(list(doc.sents)) for doc in nlp.pipe(units, batch_size=settings.batch_size))
-    return time.perf_counter() - start, n
+from dyad.parse import load_model
+from dyad.settings import Settings
 
 
 def time_code(texts: list[str], coder: Coder) -> tuple[float, int, int]:
@@ -75,6 +54,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=300)
     ap.add_argument("--memory", default="150,600", help="two corpus sizes for peak memory ('' to skip)")
+    ap.add_argument("--rounds", type=int, default=3, help="alternating timing rounds (medians compared)")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -87,9 +67,17 @@ def main() -> None:
     coder = Coder(settings)
     load_model(settings.model)
     time_code(texts[:5], coder)  # warm caches (lexicon, actors, model) outside both timings
-    parse_s, n_sent = time_parse_alone(texts, settings)
-    code_s, n_events, _ = time_code(texts, coder)
-    print(f"corpus: {len(texts)} articles, {n_sent} sentences; {n_events} events coded")
+    # alternate the two, --rounds times, and compare medians: on a shared 2-core machine one
+    # timing of each is mostly noise
+    parse_times, code_times = [], []
+    for _ in range(args.rounds):
+        parse_s, n_sent = time_parse_alone(texts, settings)
+        code_s, n_events, _ = time_code(texts, coder)
+        parse_times.append(parse_s)
+        code_times.append(code_s)
+    parse_s, code_s = statistics.median(parse_times), statistics.median(code_times)
+    print(f"corpus: {len(texts)} articles, {n_sent} sentences; {n_events} events coded; "
+          f"median of {args.rounds} alternating rounds")
     print(f"{'':22}{'seconds':>9}{'sentences/s':>13}")
     print(f"{'spaCy parse alone':22}{parse_s:9.2f}{n_sent / parse_s:13.1f}")
     print(f"{'parse + code (dyad)':22}{code_s:9.2f}{n_sent / code_s:13.1f}")

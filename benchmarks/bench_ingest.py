@@ -12,42 +12,24 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
-import re
 import tempfile
 import time
 from pathlib import Path
 
+from corpus import build_texts, time_parse_alone
 from dyad import api
-from dyad.parse import load_model, paragraphs
+from dyad.parse import load_model
 from dyad.settings import Settings
 
 
 def build_corpus(path: Path, n_articles: int, seed: int = 7) -> list[str]:
-    """Write ``n_articles`` distinct articles; return their texts."""
-    rng = random.Random(seed)
-    sentences: list[str] = []
-    for line in Path(api.sample_corpus_path()).read_text(encoding="utf-8").splitlines():
-        text = json.loads(line)["text"]
-        sentences += [s for s in re.split(r"(?<=[.!?])\s+", text.replace("\n", " ")) if len(s) > 30]
-    texts = []
+    """Write ``n_articles`` distinct articles as JSONL; return their texts."""
+    texts = build_texts(n_articles, seed)
     with path.open("w", encoding="utf-8") as fh:
-        for i in range(n_articles):
-            picked = rng.sample(sentences, k=min(12, len(sentences)))
-            paras = [" ".join(picked[j:j + 3]) for j in range(0, len(picked), 3)]
-            text = "\n".join(paras)
-            texts.append(text)
+        for i, text in enumerate(texts):
             fh.write(json.dumps({"id": f"bench-{i}", "text": text, "date": "2019-07-22",
                                  "title": f"Bench article {i}"}) + "\n")
     return texts
-
-
-def time_parse_alone(texts: list[str], settings: Settings) -> tuple[float, int]:
-    nlp = load_model(settings.model)
-    units = [t[s:e] for t in texts for s, e in paragraphs(t)]
-    start = time.perf_counter()
-    n_sent = sum(len(list(doc.sents)) for doc in nlp.pipe(units, batch_size=settings.batch_size))
-    return time.perf_counter() - start, n_sent
 
 
 def time_ingest(corpus: Path, settings: Settings) -> tuple[float, int, int]:

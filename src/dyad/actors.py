@@ -272,15 +272,18 @@ class Resolver:
         title or role noun beside them makes unambiguous ("President Bush")."""
         items: list[_Item] = []
         i, n = 0, len(toks)
+        stop = [n] * (n + 1)  # index of the next punctuation token at or after i
+        for j in range(n - 1, -1, -1):
+            stop[j] = j if toks[j].punct else stop[j + 1]
+        firsts = self.kb.first_keys
         while i < n:
             if toks[i].punct:
                 i += 1
                 continue
             found = None
-            for length in range(min(self.kb.max_len, n - i), 0, -1):
+            longest = min(self.kb.max_len, stop[i] - i) if toks[i].key in firsts else 0
+            for length in range(longest, 0, -1):
                 window = toks[i:i + length]
-                if any(t.punct for t in window):
-                    continue
                 names = self.kb.index.get(tuple(t.key for t in window))
                 if names:
                     ok = [nm for nm in names if case_ok(nm.shapes, window, relax)]

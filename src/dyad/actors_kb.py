@@ -455,6 +455,7 @@ class ActorKB:
                         bucket = self.surnames.setdefault(key, [])
                         if entry not in bucket:
                             bucket.append(entry)
+        self.first_keys = frozenset(key[0] for key in self.index)  # words some name starts with
 
     def _add(self, entry: ActorEntry, form: str, part: str, order: int) -> None:
         toks = [t for t in tokenize(form) if not t.punct]

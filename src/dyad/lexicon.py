@@ -89,10 +89,14 @@ class Lexicon:
     def discarded(self, lemmas: Sequence[str]) -> frozenset[str]:
         """Trigger lemmas that name no political event in this sentence: the verbs of every
         discard domain (sport…) one of whose cues the sentence contains."""
+        present = set(lemmas)
         out: set[str] = set()
         for _, cues, verbs in self.discards:
-            if any(tuple(lemmas[i:i + len(c)]) == c for c in cues for i in range(len(lemmas) - len(c) + 1)):
-                out |= verbs
+            for cue in cues:
+                if cue[0] in present and (len(cue) == 1 or any(
+                        tuple(lemmas[i:i + len(cue)]) == cue for i in range(len(lemmas) - len(cue) + 1))):
+                    out |= verbs
+                    break
         return frozenset(out)
 
     def lookup(self, kind: str, words: Iterable[str]) -> list[Pattern]:
