@@ -490,8 +490,7 @@ def add_events(store: Store, events: Iterable[Event], rule: MergeRule | None = N
     rule = rule or previous or MergeRule()
     batch = {e.event_id: e for e in events}
     con = store.con
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with store.transaction():
         if previous != rule:
             _save_rule(store, rule)
         ids = sorted(batch)
@@ -520,10 +519,6 @@ def add_events(store: Store, events: Iterable[Event], rule: MergeRule | None = N
         if previous is not None and previous != rule:
             touched = _regroup_all(store, rule)
         _remerge_groups(store, touched, rule)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     n_events = int(con.execute("SELECT count(*) FROM events").fetchone()[0])
     summary = MergeSummary(mentions=len(batch), new=len(batch) - len(old), updated=len(old), removed=removed,
                            groups=len(touched), events=n_events)
@@ -548,15 +543,10 @@ def remerge(store: Store, rule: MergeRule | None = None) -> MergeSummary:
     """Merge every stored mention afresh (by ``rule``, else the stored rule)."""
     rule = rule or stored_rule(store) or MergeRule()
     con = store.con
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with store.transaction():
         _save_rule(store, rule)
         groups = _regroup_all(store, rule)
         _remerge_groups(store, groups, rule)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     n_events = int(con.execute("SELECT count(*) FROM events").fetchone()[0])
     return MergeSummary(groups=len(groups), events=n_events)
 
@@ -575,6 +565,16 @@ def insert_events(store: Store, merged: Iterable[MergedEvent]) -> int:
 
 
 # --- reads --------------------------------------------------------------------------------
+def date_range(where: list[str], params: list, since: str | None, until: str | None) -> None:
+    """Add ``since``/``until`` (ISO dates, inclusive) to a WHERE clause being built."""
+    if since:
+        where.append("date >= CAST(? AS DATE)")
+        params.append(since)
+    if until:
+        where.append("date <= CAST(? AS DATE)")
+        params.append(until)
+
+
 @dataclass(frozen=True)
 class EventFilter(Record):
     """Which merged events to read; every field optional. Actors are country-level keys."""
@@ -617,12 +617,7 @@ class EventFilter(Record):
         if self.modality:
             parts.append(f"modality IN ({', '.join('?' * len(self.modality))})")
             params += list(self.modality)
-        if self.since:
-            parts.append("date >= CAST(? AS DATE)")
-            params.append(self.since)
-        if self.until:
-            parts.append("date <= CAST(? AS DATE)")
-            params.append(self.until)
+        date_range(parts, params, self.since, self.until)
         return " AND ".join(parts), params
 
 

@@ -62,7 +62,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .events import MODALITIES, check_date, normalize_actor
+from .events import MODALITIES, check_date, date_range, normalize_actor
 from .records import Record
 from .store import Store
 
@@ -553,12 +553,7 @@ def dyads(store: Store, modality: Sequence[str] = ("asserted",), since: str | No
     where = [mod_sql, "date IS NOT NULL", "source_key <> ''", "target_key <> ''"]
     if not include_domestic:
         where.append("source_key <> target_key")
-    if since:
-        where.append("date >= CAST(? AS DATE)")
-        params.append(since)
-    if until:
-        where.append("date <= CAST(? AS DATE)")
-        params.append(until)
+    date_range(where, params, since, until)
     clause = " AND ".join(where)
     ref = until or store.con.execute(f"SELECT CAST(max(date) AS VARCHAR) FROM events WHERE {clause}",
                                      params).fetchone()[0]
@@ -610,12 +605,7 @@ def network(store: Store, actors: Sequence[str], modality: Sequence[str] = ("ass
     mod_sql, params = _modality_sql(modality)
     where = [mod_sql, "list_contains(?, source_key)", "list_contains(?, target_key)", "source_key <> target_key"]
     params += [list(keys), list(keys)]
-    if since:
-        where.append("date >= CAST(? AS DATE)")
-        params.append(since)
-    if until:
-        where.append("date <= CAST(? AS DATE)")
-        params.append(until)
+    date_range(where, params, since, until)
     s, t = (("source_key", "target_key") if directed
             else ("least(source_key, target_key)", "greatest(source_key, target_key)"))
     rows = store.con.execute(

@@ -560,10 +560,8 @@ def _patterns_from(data: str) -> tuple[EventPattern, ...]:
 
 def save(store, scenarios: Iterable[Scenario], doc_ids: Iterable[str] = ()) -> int:
     """Write scenarios; those of ``doc_ids`` are replaced first, so re-coding never duplicates."""
-    con = store.con
     n = 0
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with store.transaction() as con:
         for doc in set(doc_ids):
             con.execute("DELETE FROM scenarios WHERE doc_id = ?", [doc])
         for s in scenarios:
@@ -573,10 +571,6 @@ def save(store, scenarios: Iterable[Scenario], doc_ids: Iterable[str] = ()) -> i
                  s.hedge, s.stated_by, s.date, list(s.sentence_ids),
                  json.dumps([e.as_dict() for e in s.evidence])])
             n += 1
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     return n
 
 
@@ -619,15 +613,10 @@ def watch(store, dyad: tuple[str, str] | None = None) -> list[tuple[Scenario, st
     now = states(store, scenarios)
     before = dict(store.con.execute("SELECT scenario_id, status FROM scenario_watch").fetchall())
     changed = [(s, before.get(s.id), st) for s, st in zip(scenarios, now) if before.get(s.id) != st.status]
-    store.con.execute("BEGIN TRANSACTION")
-    try:
+    with store.transaction() as con:
         for _, _, st in changed:
-            store.con.execute("INSERT OR REPLACE INTO scenario_watch VALUES (?, ?, ?, current_timestamp)",
-                              [st.scenario_id, st.status, list(st.evidence_events)])
-        store.con.execute("COMMIT")
-    except Exception:
-        store.con.execute("ROLLBACK")
-        raise
+            con.execute("INSERT OR REPLACE INTO scenario_watch VALUES (?, ?, ?, current_timestamp)",
+                        [st.scenario_id, st.status, list(st.evidence_events)])
     return changed
 
 

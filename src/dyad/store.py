@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,6 +157,17 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
     def migrate(self) -> list[int]:
         """Apply pending migrations; return the versions applied."""
         self.con.execute("""CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -166,14 +178,9 @@ class Store:
         for version, name, fn in MIGRATIONS:
             if version in done:
                 continue
-            self.con.execute("BEGIN TRANSACTION")
-            try:
+            with self.transaction():
                 fn(self.con)
                 self.con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
-                self.con.execute("COMMIT")
-            except Exception:
-                self.con.execute("ROLLBACK")
-                raise
             log.info("store %s: applied migration %d (%s)", self.path, version, name)
             applied.append(version)
         return applied
@@ -200,10 +207,8 @@ class Store:
         """Write whole articles (with quotes, repeats, sentences) in one transaction."""
         if not items:
             return
-        con = self.con
         seq = self.next_seq()
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction() as con:
             for k, (art, sents, minhash) in enumerate(items):
                 con.execute(
                     "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -224,10 +229,6 @@ class Store:
                         [art.id, s.index, s.paragraph, s.text, s.start, s.end, s.raw_start, s.raw_end,
                          tokens_to_json(s.tokens), spans_to_json(s.entities), spans_to_json(s.noun_chunks)]
                         for s in sents])
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
 
     # --- reads -------------------------------------------------------------------------
     def article_origin(self, article_id: str) -> str | None:
