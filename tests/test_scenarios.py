@@ -189,3 +189,25 @@ def test_scenarios_cli_list_and_watch(tmp_path):
     moved = json.loads(runner.invoke(app, ["scenarios", "watch", "--db", db, "--format", "json"]).stdout)
     assert [(x["status"], x["previous_status"]) for x in moved] == [("conditions met", "open")]
     assert moved[0]["evidence_events"]
+
+
+def test_scenarios_reported_conditional_belongs_to_the_speaker(coder):
+    (s,) = _scenarios(coder, "Modi said that if Pakistan stopped the shelling, India would resume talks with Pakistan.")
+    assert [_country(p.source) for p in s.conditions] == ["PAK"]
+    assert any(_country(p.source) == "IND" and _country(p.target) == "PAK" for p in s.consequences)
+    assert not any(p.cameo and p.cameo.startswith("01") for p in s.conditions + s.consequences)
+
+
+def test_scenarios_final_condition_takes_the_clause_it_attaches_to(coder):
+    (s,) = _scenarios(coder, "The spokeswoman said the funds were frozen but could be released to Pakistan "
+                             "if Islamabad arrested the militants.")
+    assert all("said" not in p.text for p in s.consequences)
+    assert any(_country(p.source) == "PAK" for p in s.conditions)
+
+
+def test_scenarios_contradiction_needs_both_actors():
+    s = Scenario(id="s", doc_id="a", text="t", conditions=(EventPattern("x", "PAK", None, "173"),),
+                 consequences=(EventPattern("y", "USA", None, "072"),), hedge=None, stated_by="author",
+                 date="2019-01-01", sentence_ids=("a:0",), evidence=())
+    denied = _event("b", "2019-02-01", "USAGOV", "PAKGOV", "072", modality="negated")
+    assert track(s, [denied]).status == "open"  # "no aid": too loose a pattern to contradict

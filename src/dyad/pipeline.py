@@ -325,6 +325,8 @@ def code_stored(store: Store, settings: Settings | None = None, article_ids: Ite
         if progress:
             progress(art.origin)
         events, scenarios = coder.code(art, store.sentences(art.id))
+        if art.duplicate_of:
+            scenarios = []  # a syndicated copy restates its original's scenarios: keep them once
         summary.articles += 1
         summary.events += len(events)
         summary.asserted += sum(e.modality == "asserted" for e in events)

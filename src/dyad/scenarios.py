@@ -62,6 +62,7 @@ class Cues:
     continuation: tuple[tuple[str, ...], ...]
     hedges: tuple[str, ...]
     inverted: frozenset[str]
+    reporting: frozenset[str]
     absence_nouns: frozenset[str]
     absence_code: str
 
@@ -75,7 +76,7 @@ def load_cues() -> Cues:
         markers=markers, not_after=frozenset(raw["not_after"]), not_yet=frozenset(raw["not_yet"]),
         imagine=frozenset(raw["imagine"]), circumstance=frozenset(raw["circumstance"]),
         continuation=tuple(sorted((tuple(c.split()) for c in raw["continuation"]), key=len, reverse=True)),
-        hedges=tuple(raw["hedges"]), inverted=frozenset(raw["inverted"]),
+        hedges=tuple(raw["hedges"]), inverted=frozenset(raw["inverted"]), reporting=frozenset(raw["reporting"]),
         absence_nouns=frozenset(raw["absence"]["nouns"]), absence_code=raw["absence"]["cameo"],
     )
 
@@ -244,6 +245,7 @@ def _spans(tree: _Tree, m: int, negates: bool, cues: Cues) -> tuple[list[_Span],
     """
     lo, hi = _segment(tree, m)
     toks = tree.toks
+    lo = _after_reporting(tree, lo, m, cues)  # "Khan said that if India…": the conditional is what he said
     verbs_before = [j for j in range(lo, m) if toks[j].pos in ("VERB", "AUX") and toks[j].dep not in ("amod", "compound")]
     if not verbs_before:  # "If X, (then) Y"
         end = _condition_end(tree, m, hi)
@@ -261,8 +263,34 @@ def _spans(tree: _Tree, m: int, negates: bool, cues: Cues) -> tuple[list[_Span],
             return ([_Span(tree.s, circ, heads=(min(circ),), absence=True)],
                     [_with_heads(tree, rest)], False)
         return _split_not_yet(tree, cond, negates, cues), [], True
-    cons = set(range(lo, m))
-    return _split_not_yet(tree, cond, negates, cues), [_with_heads(tree, cons)], False
+    return _split_not_yet(tree, cond, negates, cues), [_with_heads(tree, _governing(tree, m, lo))], False
+
+
+def _after_reporting(tree: _Tree, lo: int, m: int, cues: Cues) -> int:
+    """Where the reported content starts when a speech or belief verb right before the marker
+    introduces it ("said (that) if…", "expected further cuts if…"); else ``lo``."""
+    toks = tree.toks
+    for j in range(m - 1, lo - 1, -1):
+        t = toks[j]
+        if t.pos in ("VERB", "AUX") and t.dep not in ("aux", "auxpass", "amod", "compound"):
+            if t.lemma.lower() in cues.reporting:
+                k = j + 1
+                while k < m and (tree.low(k) in ("that", ",") or toks[k].pos == "PUNCT"):
+                    k += 1
+                return k
+            return lo
+    return lo
+
+
+def _governing(tree: _Tree, m: int, lo: int) -> set[int]:
+    """The clause a final condition ("… could be released if X") attaches to, before the marker."""
+    toks = tree.toks
+    head = toks[m].head
+    gov = toks[head].head if toks[head].dep == "advcl" else None
+    before = set(range(lo, m))
+    if gov is None or gov not in before:
+        return before
+    return tree.own_clause(gov, before) | {gov}
 
 
 def _split_not_yet(tree: _Tree, cond: set[int], negates: bool, cues: Cues) -> list[_Span]:
@@ -380,10 +408,12 @@ def _patterns(span: _Span, events: Sequence[Event], cues: Cues, resolver=None, d
     verb_events = {i for i, _ in found if tree.toks[i].pos in ("VERB", "AUX")}
     absorbed: dict[int, list[Event]] = {}
     kept: list[tuple[int, Event]] = []
+    found = [(i, e) for i, e in found if e.cameo_root != "01"]  # "said", "stated": the frame, not the content
     for i, e in found:
         t = tree.toks[i]
-        if t.pos in ("NOUN", "PROPN") and t.dep == "dobj" and t.head in verbs and t.head not in verb_events:
-            absorbed.setdefault(t.head, []).append(e)  # "addresses Washington's concerns"
+        if (t.pos in ("NOUN", "PROPN") and t.dep == "dobj" and t.head in verbs and t.head not in verb_events
+                and any(tree.toks[k].dep == "poss" for k in tree.kids[i])):
+            absorbed.setdefault(t.head, []).append(e)  # "addresses Washington's concerns": someone else's event
         else:
             kept.append((i, e))
     with_event = {i for i, _ in kept}
@@ -509,6 +539,11 @@ def matches(pattern: EventPattern, event: Event) -> bool:
     return True
 
 
+def _both_actors(p: EventPattern) -> bool:
+    """Contradiction is a strong claim: only a pattern naming both actors can be contradicted."""
+    return p.source is not None and p.target is not None
+
+
 def track(scenario: Scenario, events: Iterable[Event]) -> ScenarioState:
     """Where ``scenario`` stands given ``events`` (any order; those before it are ignored)."""
     met: dict[int, str] = {}
@@ -524,13 +559,13 @@ def track(scenario: Scenario, events: Iterable[Event]) -> ScenarioState:
             if matches(p, e):
                 if happened and not p.negated:
                     met.setdefault(k, e.event_id)
-                elif happened and p.negated:
+                elif happened and p.negated and _both_actors(p):
                     contradicted.append(e.event_id)
         for k, p in enumerate(scenario.consequences):
             if matches(p, e):
                 if happened != p.negated:
                     observed.setdefault(k, e.event_id)
-                else:
+                elif _both_actors(p):
                     contradicted.append(e.event_id)
     codable = [k for k, p in enumerate(scenario.conditions) if p.cameo and not p.negated]
     if contradicted:
