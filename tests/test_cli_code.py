@@ -86,3 +86,12 @@ def test_cli_eval_json(app, tmp_path):
     assert r.exit_code == 0, r.output
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["records"] == 1 and report["root_accuracy"]["accuracy"] == 1.0
+
+
+def test_cli_code_package_level_code_text():
+    import dyad
+    from dyad.records import Event
+
+    events = dyad.code_text("Pakistani police arrested Hafiz Saeed in Lahore on Wednesday.", "2019-07-18")
+    assert events and all(isinstance(e, Event) for e in events)
+    assert any(e.cameo_root == "17" and e.date == "2019-07-17" for e in events)
