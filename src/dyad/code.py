@@ -190,7 +190,8 @@ def _slot_tokens(tree: _Tree, t: Token, slot: str) -> list[Token]:
             if not got and t.dep == "acl" and (h := tree.head(t)) is not None:
                 got = [h]
             return [x for g in got for x in tree.conj(g)]
-        got = tree.children(i, "dobj") or [c for c in tree.children(i, "ccomp") if c.pos in NOMINAL]
+        got = tree.children(i, "dobj") or [c for c in tree.children(i, "ccomp") if c.pos in NOMINAL] \
+            or _up_to(tree, t)
         return [y for g in got for x in tree.conj(g) for y in _through_quantity(tree, x)]
     if slot == "subj":
         return _subjects(tree, t)
@@ -219,6 +220,13 @@ def _slot_tokens(tree: _Tree, t: Token, slot: str) -> list[Token]:
                     if o.dep in ("pobj", "pcomp"):
                         out.extend(tree.conj(o))
     return out
+
+
+def _up_to(tree: _Tree, t: Token) -> list[Token]:
+    """"killed up to 30 people": the parser hangs the counted object on "up to"."""
+    return [o for u in tree.kids[t.i] if u.dep in ("prt", "advmod") and tree.lem[u.i] == "up"
+            for p in tree.kids[u.i] if p.dep == "prep" and tree.lem[p.i] == "to"
+            for o in tree.kids[p.i] if o.dep == "pobj" and o.pos in NOMINAL]
 
 
 QUANTITY = frozenset({"some", "part", "most", "all", "many", "dozens", "dozen", "hundreds",
@@ -653,12 +661,13 @@ class Coder:
 
     # -- building events -----------------------------------------------------------------
 
-    def _resolve(self, st: _Sent, t: Token, date: str | None, context) -> ActorMatch:
+    def _resolve(self, st: _Sent, t: Token, date: str | None, context,
+                 core_only: bool = False) -> ActorMatch:
         """Resolve the phrase headed by ``t``: the noun phrase, then with its modifiers,
-        then its apposition."""
+        then its apposition (``core_only``: the noun phrase alone)."""
         tree = st.tree
         t = _antecedent(tree, t)
-        key = ("tok", t.i)
+        key = ("core" if core_only else "tok", t.i)
         if key in st.actors:
             return st.actors[key]
         spans = []
@@ -672,6 +681,7 @@ class Coder:
                 core.append(k.i)
                 stack.extend(tree.kids[k.i])
             spans.append((min(core), t.i + 1))
+        if t.pos != "PRON" and not core_only:
             ext = [t.i]
             stack = [k for k in tree.kids[t.i] if k.dep not in EXTENDED_DROP]
             while stack:
@@ -748,6 +758,11 @@ class Coder:
         tgt_toks = self._target_tokens(st, m, t)
         src = self._role_list(st, _participants(st, src_toks, skip), date, context)
         tgt = self._role_list(st, _participants(st, tgt_toks, skip), date, context)
+        if not any(r.code for r in tgt):
+            tgt = self._object_actors(st, m, t, date, context) or tgt
+        # "deny entry to the United States": a destination that is the doer's own is no target
+        own = {r.code for r in src if r.code}
+        tgt = [r for r in tgt if not (r.code in own and tree.lem[tree.toks[r.token].head] == "to")]
         recip = "recip" in pat.flags
         if nominal:
             mods = self._modifier_actors(st, t, skip | {r.token for r in src}, date, context)
@@ -756,6 +771,24 @@ class Coder:
                     return mods, [], True
                 src = mods[:1] if not recip else mods
         return src, tgt, recip
+
+    def _object_actors(self, st: _Sent, m: _Match, t: Token, date, context) -> list[_Role]:
+        """An object the pattern names by class is still a target when it is an actor:
+        "banned opposition parties", "expelled two diplomats"."""
+        pat = m.pattern
+        roles = pat.target or (() if pat.kind == "noun" else ("obj",))
+        if "obj" not in roles:
+            return []
+        out = []
+        for x in _slot_tokens(st.tree, t, "obj"):
+            if x.i in m.consumed and x.i != m.comp_token and x.i not in st.matches:
+                # the noun phrase names an actor ("inspectors of the IAEA"), not just
+                # something in a clause below it ("the decision of sending troops to Iraq")
+                heads = [x] + [o for p in st.tree.children(x.i, "prep") if st.tree.lem[p.i] in ("of", "from")
+                               for o in st.tree.children(p.i, "pobj")]
+                if any(self._resolve(st, h, date, context, core_only=True).code for h in heads):
+                    out.append(_Role(x.i, self._resolve(st, x, date, context)))
+        return out
 
     def _role_list(self, st: _Sent, toks: list[Token], date, context) -> list[_Role]:
         out = []
@@ -840,7 +873,7 @@ class Coder:
             if got:
                 return got
         for c in m.consumed:  # "investigating war crimes by Croatian extremists"
-            for prep in ("by", "against", "on"):
+            for prep in ("by", "against", "on", "to"):  # "issued an ultimatum to Ecuador"
                 got = _slot_tokens(tree, tree.toks[c], prep)
                 if got:
                     return got

@@ -350,14 +350,14 @@ verb legalize    | obj~@party | 0812
 verb legalise    | obj~@party | 0812
 verb unban       | | 0812
 verb allow       | obj~@party/candidate/politician/opposition/leader | 0812
-verb lift        | obj~@curfew | 0813
-verb ease        | obj~@curfew | 0813
-verb relax       | obj~@curfew | 0813
-verb end         | obj~@curfew | 0813
-verb lift        | obj~@emergency | 0814
-verb ease        | obj~@emergency | 0814
-verb end         | obj~@emergency | 0814
-verb revoke      | obj~@emergency | 0814
+verb lift        | obj~@curfew target=on/in | 0813
+verb ease        | obj~@curfew target=on/in | 0813
+verb relax       | obj~@curfew target=on/in | 0813
+verb end         | obj~@curfew target=on/in | 0813
+verb lift        | obj~@emergency target=on/in | 0814
+verb ease        | obj~@emergency target=on/in | 0814
+verb end         | obj~@emergency target=on/in | 0814
+verb revoke      | obj~@emergency target=on/in | 0814
 verb call off    | obj~@protest | 082
 verb cancel      | obj~@protest | 082
 verb suspend     | obj~@protest | 082
@@ -616,7 +616,7 @@ verb break       | obj~@ties target=with | 161
 verb downgrade   | obj~@ties target=with | 161
 verb freeze      | obj~@ties target=with | 161
 verb suspend     | obj~@ties target=with | 161
-verb expel       | obj~@diplomat target=from | 161
+verb expel       | obj~@diplomat target=obj/from | 161
 verb recall      | obj~@diplomat target=from | 161
 verb withdraw    | obj~@diplomat target=from | 161
 verb close       | obj~@embassy target=in | 161
@@ -628,12 +628,12 @@ verb blacklist   | | 163
 verb impose      | obj~@sanctions target=on/against | 163
 verb slap        | obj~@sanctions target=on | 163
 verb walk out    | of~@meeting | 164
-verb expel       | obj~@peacekeepers target=from | 1661
+verb expel       | obj~@peacekeepers target=obj/from | 1661
 verb withdraw    | obj~@peacekeepers target=from | 1661
 verb pull out    | obj~@peacekeepers target=from | 1661
-verb expel       | obj~@inspectors target=from | 1662
+verb expel       | obj~@inspectors target=obj/from | 1662
 verb withdraw    | obj~@inspectors target=from | 1662
-verb expel       | obj~@aidgroups target=from | 1663
+verb expel       | obj~@aidgroups target=obj/from | 1663
 verb expel       | | 166
 verb kick out    | | 166
 verb force out   | | 166
@@ -686,10 +686,10 @@ verb bar         | obj~@party/candidate/candidates/politician/politicians | 1722
 verb disqualify  | | 1722
 verb dissolve    | obj~party/parliament | 1722
 verb impose      | obj~@curfew target=on/in | 1723
-verb extend      | obj~@curfew | 1723
+verb extend      | obj~@curfew target=on/in | 1723
 verb declare     | obj~@emergency | 1724
 verb impose      | obj~@emergency target=on/in | 1724
-verb extend      | obj~@emergency | 1724
+verb extend      | obj~@emergency target=on/in | 1724
 verb arrest      | | 173
 verb detain      | | 173
 verb apprehend   | | 173
@@ -704,7 +704,7 @@ verb prosecute   | | 173
 verb hold        | obj~@person in~custody/detention/jail/prison | 173
 verb put         | on~trial | 173
 verb deport      | | 174
-verb expel       | obj~@person target=from | 174
+verb expel       | obj~@person target=obj/from | 174
 verb banish      | | 174
 verb exile       | | 174
 verb disperse    | | 175
@@ -827,9 +827,9 @@ verb fail        | xcomp~reach/agree/conclude recip | 164
 verb conclude    | frame=say ccomp | 010
 verb delay       | obj~@meeting target=to/with | 161
 verb reimpose    | obj~@sanctions target=on/against | 163
-verb reimpose    | obj~@curfew | 1723
-verb reimpose    | obj~blockade/blockades/siege | 191
-verb impose      | obj~blockade/blockades/siege target=on | 191
+verb reimpose    | obj~@curfew target=on/in | 1723
+verb reimpose    | obj~blockade/blockades/siege target=on/in | 191
+verb impose      | obj~blockade/blockades/siege target=on/in | 191
 verb return      | trans target=to needtarget | 0842
 verb fly         | frame=supply trans target=into/to needcomp | 070
 verb announce    | obj~@ceasefire target=with recip | 0871
