@@ -11,8 +11,9 @@ seed), then times, on the same texts:
 
 and prints sentences/s for both and (a)/(b)'s time ratio (the coder's throughput as a share
 of parse-alone; the target is >= 0.8). With ``--memory A,B`` it codes A and B articles in
-fresh subprocesses and prints each one's peak resident memory, which should stay flat as
-the corpus grows (the coder streams: nothing is kept per article once coded).
+fresh subprocesses, the way ``dyad code FILE`` does (ingest into a temporary on-disk store,
+code, stream the events out), and prints each one's peak resident memory, which should stay
+flat as the corpus grows.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import argparse
 import json
 import resource
 import statistics
+import tempfile
+from pathlib import Path
 import subprocess
 import sys
 import time
@@ -43,10 +46,16 @@ def time_code(texts: list[str], coder: Coder) -> tuple[float, int, int]:
 
 
 def peak_memory(n_articles: int) -> tuple[float, int]:
-    """Code ``n_articles`` in this process; return (peak RSS in MiB, events)."""
-    settings = Settings()
-    coder = Coder(settings)
-    _, n_events, _ = time_code(build_texts(n_articles, seed=11), coder)
+    """Run what ``dyad code FILE`` runs (ingest into a temporary store, code, stream events)
+    on ``n_articles`` in this process; return (peak RSS in MiB, events)."""
+    from dyad import api
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        with corpus.open("w", encoding="utf-8") as fh:
+            for i, text in enumerate(build_texts(n_articles, seed=11)):
+                fh.write(json.dumps({"id": f"m{i}", "text": text, "date": "2019-07-22"}) + "\n")
+        n_events = sum(1 for _ in api.code([str(corpus)]))
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, n_events
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -27,7 +29,7 @@ def code(paths: Iterable[str] = (), db: str | None = None, settings: Settings | 
          progress: Callable[[str], None] | None = None, run=None) -> Iterator:
     """Code what ``dyad ingest`` reads into events (``Event`` records, article by article).
 
-    The inputs are ingested first (into ``db``, or an in-memory store when ``db`` is None:
+    The inputs are ingested first (into ``db``, or a temporary store when ``db`` is None:
     the same cleaning, deduplication and rejects either way), then coded; with ``db`` and no
     inputs, every stored article is (re)coded. Events, merged events and scenarios are kept
     in the store. Each event's ``doc_id`` is the input's own id, or the article id. Pass a
@@ -40,7 +42,8 @@ def code(paths: Iterable[str] = (), db: str | None = None, settings: Settings | 
     run = run if run is not None else CodeRun()
     settings = (settings or Settings.from_env()).replace(db=db)
     paths = list(paths)
-    with Store(db or ":memory:") as store:
+    with tempfile.TemporaryDirectory(prefix="dyad-") as tmp, \
+            Store(db or os.path.join(tmp, "code.duckdb")) as store:  # on disk: memory stays flat
         ids = None
         if paths:
             ingested = Ingestor(store, settings).run(paths, stdin=stdin, progress=progress)

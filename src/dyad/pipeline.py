@@ -307,7 +307,10 @@ def code_stored(store: Store, settings: Settings | None = None, article_ids: Ite
     settings = settings or Settings()
     coder = coder or ArticleCoder(settings)
     summary = summary if summary is not None else CodeSummary()
-    wanted = set(article_ids) if article_ids is not None else None
+    if article_ids is None:
+        articles = store.articles()
+    else:
+        articles = (s for s in map(store.get_article, dict.fromkeys(article_ids)) if s is not None)
     batch_events: list = []
     batch_scenarios: list = []
     batch_ids: list[str] = []
@@ -318,10 +321,8 @@ def code_stored(store: Store, settings: Settings | None = None, article_ids: Ite
             scn.save(store, batch_scenarios, doc_ids=batch_ids)
             batch_events.clear(), batch_scenarios.clear(), batch_ids.clear()
 
-    for stored in list(store.articles()):
+    for stored in articles:
         art = stored.article
-        if wanted is not None and art.id not in wanted:
-            continue
         if progress:
             progress(art.origin)
         events, scenarios = coder.code(art, store.sentences(art.id))

@@ -269,9 +269,11 @@ class Store:
         return StoredArticle(art, n)
 
     def articles(self, include_duplicates: bool = True) -> Iterator[StoredArticle]:
+        """Every article in ingest order, read one at a time (memory stays flat)."""
         where = "" if include_duplicates else "WHERE duplicate_of IS NULL"
-        rows = self.con.execute(f"SELECT {self._ARTICLE_COLS} FROM articles {where} ORDER BY seq").fetchall()
-        for row in rows:
+        ids = [r[0] for r in self.con.execute(f"SELECT id FROM articles {where} ORDER BY seq").fetchall()]
+        for aid in ids:
+            row = self.con.execute(f"SELECT {self._ARTICLE_COLS} FROM articles WHERE id = ?", [aid]).fetchone()
             yield self._article(row)
 
     def get_article(self, ref: str) -> StoredArticle | None:
