@@ -170,3 +170,14 @@ def test_pipeline_sample_corpus_dedups_syndicated_copies(db_path):
     assert by_doc["sample-018"].duplicate_of == by_doc["sample-017"].id
     assert by_doc["sample-042"].duplicate_of == by_doc["sample-041"].id
     assert sum(1 for a in arts.values() if a["duplicate_of"]) == 2
+
+
+def test_pipeline_undated_article_takes_its_latest_embedded_post_date():
+    from dyad.pipeline import article_date
+    from dyad.records import CleanText, Quote, RawDocument
+
+    clean = CleanText(raw="x", text="x", offsets=(0,),
+                      quotes=(Quote("a", date="2019-07-24"), Quote("b", date="2019-07-27"), Quote("c")))
+    assert article_date(RawDocument("f.txt", "txt", "x"), clean) == "2019-07-27"
+    assert article_date(RawDocument("f.txt", "txt", "x", date="2019-08-01"), clean) == "2019-08-01"
+    assert article_date(RawDocument("f.txt", "txt", "x"), CleanText(raw="x", text="x", offsets=(0,))) is None
