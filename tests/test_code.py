@@ -103,6 +103,54 @@ def test_code_targets(code, text, expected):
     assert expected <= got, got
 
 
+@pytest.mark.parametrize("text,expected", [
+    # the one asked is the subject of the embedded clause, not the owner of a noun in it,
+    # and a date phrase is no target
+    ("Egypt demanded on Monday that Israel match Jordan's support for the Palestinians.",
+     ("10", "EGY", "ISR")),
+    # what is rejected or accepted names its maker as target, from a "from" phrase too
+    ("Pakistan rejected an offer from Afghanistan to hold talks.", ("12", "PAK", "AFG")),
+    ("The rebels dismissed an appeal from the Kenyan president.", ("12", "---REB", "KENGOV")),
+    ("Jordan accepted a proposal from Egypt for a ceasefire.", ("03", "JOR", "EGY")),
+])
+def test_code_targets_in_clauses_and_from_phrases(code, text, expected):
+    got = {(e.cameo_root, e.source.code if e.source else None, e.target.code if e.target else None)
+           for e in code(text) if e.modality == "asserted"}
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text,kept,dropped", [
+    # a statement beside a more specific event is not coded on its own
+    ("Egypt praised Jordan and said it was an important partner.", "05", "01"),
+    ("Turkey expelled two Syrian diplomats, saying they were spies.", "17", "01"),
+    # the offer or request rejected is the content of the rejection, not a second event
+    ("Kenya rejected Uganda's request for military aid.", "12", "02"),
+    ("Pakistan rejected an offer from Afghanistan to hold talks.", "12", "03"),
+    # a background event in an adjunct or relative clause beside an asserted report
+    ("Turkey expelled the Syrian diplomats after Syria arrested Turkish journalists.", "17", "173"),
+    ("Israel released the militants who attacked Lebanon last year.", "08", "19"),
+    # a purpose beside an asserted report
+    ("Kenya sent troops to Somalia to fight the militants.", "07", "19"),
+])
+def test_code_one_reported_event(code, text, kept, dropped):
+    got = {e.cameo for e in code(text) if e.modality == "asserted"}
+    assert any(c.startswith(kept) for c in got), got
+    assert not any(c.startswith(dropped) for c in got), got
+
+
+def test_code_statement_alone_is_coded(code):
+    assert ("010", "JOR", None) in triples(code("Jordan said it was an important partner."))
+
+
+def test_code_background_kept_when_nothing_else_is_asserted(code):
+    # the main clause is negated: the arrest is the one fact the sentence gives
+    got = triples(code("Pakistan did not protest after India arrested Pakistani militants."))
+    assert any(c.startswith("17") and src == "IND" for c, src, _ in got), got
+    # nothing coded in the main clause: the purpose is what the sentence reports
+    got = triples(code("Thousands gathered in Nairobi to denounce Uganda."))
+    assert any(c.startswith("11") and tgt == "UGA" for c, _, tgt in got), got
+
+
 @pytest.mark.parametrize("text,absent", [
     # a destination that is the doer itself is no target
     ("Turkey will deny entry to Turkey to foreign fighters.", "TUR"),
@@ -368,3 +416,10 @@ def test_code_seed_unreal_events_not_asserted(seed_events, root, src, tgt, what)
 def test_code_seed_dates(seed_events):
     soviet = [e for e in seed_events if e.cameo == "0874" and e.date_precision == "decade"]
     assert soviet and soviet[0].date == "1980-01-01"
+
+
+def test_code_relative_clause_on_an_event_noun_spells_it_out(code):
+    """A relative clause on an event noun reports that event's parts; on an actor it is background."""
+    got = {(e.cameo_root, e.modality) for e in
+           code("Washington welcomed Islamabad's crackdown, which included the arrests of twelve militants.")}
+    assert ("17", "asserted") in got

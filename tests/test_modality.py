@@ -53,6 +53,15 @@ CASES = [
     ("Future steps might include easing restrictions on diplomats.", "easing", "hypothetical"),
     ("Perhaps the biggest question is the impact of a U.S. troop withdrawal.", "withdrawal", "hypothetical"),
     ("Hamas threatened to attack Israel.", "attack", "hypothetical"),
+    # an event under a risk or prospect noun is only in prospect
+    ("Pakistan faces risks in targeting militants near the border.", "targeting", "hypothetical"),
+    ("Israel runs the risk of attacking Lebanon.", "attacking", "hypothetical"),
+    ("The threat of sanctions against Iran has grown.", "sanctions", "hypothetical"),
+    ("The prospect of talks with the rebels pleased the government.", "talks", "hypothetical"),
+    ("Fears of an attack on the capital rose sharply.", "attack", "hypothetical"),
+    ("The possibility of a deal with Hamas was raised in Cairo.", "deal", "hypothetical"),
+    ("The danger of war with Russia grew this year.", "war", "hypothetical"),
+    ("Pakistan succeeded in targeting militants near the border.", "targeting", "asserted"),
     # future
     ("Police will arrest the opposition leader.", "arrest", "future"),
     ("Iran is expected to meet the envoy on Friday.", "meet", "future"),

@@ -13,7 +13,10 @@ did what to whom on the dependency parse:
 - nominal events: possessor, actor modifiers, ``by``/``from`` phrases and light verbs give
   the source ("Khan's visit to Washington", "U.S.-Taliban talks", "held talks with");
 - relative clauses, participles and appositions; reported speech (a statement is coded as
-  010 only when nothing more specific is said), quoted speech, headlines.
+  010 only when nothing more specific is said), quoted speech, headlines;
+- background events (relative clauses, restrictive participles, "after …" adjuncts, purposes)
+  are kept only when the sentence asserts nothing else; what a reject/accept verb rejects
+  ("rejected an offer from Kabul") is its content and names its target, not a second event.
 
 Modality comes from :mod:`dyad.modality`, dates from :mod:`dyad.dates`, actors from the
 resolver (``dyad.actors.Resolver`` unless another is passed). Only events with a resolved
@@ -510,6 +513,8 @@ class Coder:
         st.modality = SentenceModality(sentence)
         exprs = dates_mod.expressions(sentence)
         events: list[Event] = []
+        statements: set[int] = set()  # positions of plain statements (010 "said")
+        background: set[int] = set()  # positions of events in descriptive clauses
         seen: set[tuple] = set()
         for i in sorted(st.matches):
             m = st.matches[i]
@@ -519,7 +524,20 @@ class Coder:
                 if key in seen:
                     continue
                 seen.add(key)
+                if m.frame == "say" and not m.reported:
+                    statements.add(len(events))
+                if st.modality.background(m.token, frozenset(st.matches)):
+                    background.add(len(events))
                 events.append(ev)
+        # a statement is coded only when nothing more specific is said: "X praised Y and
+        # said …", "X rejected the call, saying …", "X ordered …, a spokesman said"
+        if statements and any(n not in statements for n in range(len(events))):
+            events, background = _without(events, statements, background)
+        # a background event ("weapons seized last year", "after fighting with guerrillas
+        # who overran it") only when the sentence asserts nothing in its own clauses
+        if background and any(n not in background and ev.modality == "asserted"
+                              for n, ev in enumerate(events)):
+            events, background = _without(events, background, set())
         return events
 
     # -- finding triggers ----------------------------------------------------------------
@@ -554,6 +572,14 @@ class Coder:
         consumed = {j for m in best.values() for j in m.consumed}
         consumed |= {m.comp_token for m in best.values()
                      if m.comp_token is not None and m.frame in ("supply", "stop")}
+        # "rejected a U.S. offer", "accepted Kabul's proposal": the offer is what is rejected,
+        # its maker the target, not an event of its own
+        for m in best.values():
+            if m.frame in ("reject", "accept") and m.kind == "verb":
+                if m.comp_token is not None and m.comp is not None and m.comp.kind == "noun":
+                    consumed.add(m.comp_token)
+                consumed |= {o.i for o in tree.children(m.token, "dobj")  # "Uganda's request for aid"
+                             if o.i in best and best[o.i].kind == "noun" and best[o.i].frame}
         consumed |= {m.instrument for m in best.values() if m.instrument is not None}
         discarded = self.lexicon.discarded([tree.lem[t.i] for t in tree.toks])
         st.matches = {i: m for i, m in best.items() if i not in consumed and m.code != NO_EVENT
@@ -869,7 +895,8 @@ class Coder:
                 got = _subjects(tree, t)
             else:
                 got = _slot_tokens(tree, t, role)
-            got = [g for g in got if g.i != m.comp_token and g.i not in m.consumed]
+            got = [g for g in got if g.i != m.comp_token and g.i not in m.consumed
+                   and g.ent_type not in ("DATE", "TIME")]  # "demanded on Monday that …"
             if got:
                 return got
         for c in m.consumed:  # "investigating war crimes by Croatian extremists"
@@ -891,15 +918,19 @@ class Coder:
             c = tree.toks[m.comp_token]
             if pat.frame in ("appeal", "demand", "say"):
                 # the one asked to act: "demanded that Hamas renounce…", "called for the
-                # withdrawal of Syrian forces"
-                who = _noun_sources(tree, c, comp.pattern, self.lexicon) if comp.kind == "noun" \
-                    else [s for s in tree.children(c.i, "nsubj", "nsubjpass")]
+                # withdrawal of Syrian forces"; a noun inside a clause with its own subject
+                # is that subject's doing ("demanded that Israel match the EU's support")
+                who = _clause_subjects(tree, t, c) if comp.kind == "noun" else []
+                who = who or (_noun_sources(tree, c, comp.pattern, self.lexicon) if comp.kind == "noun"
+                              else [s for s in tree.children(c.i, "nsubj", "nsubjpass")])
                 if who:
                     return [x for w in who for x in tree.conj(w)]
             if pat.frame in ("reject", "accept") and comp.kind == "noun":
                 # "rejected a U.S. request to…": the one who asked
                 who = _noun_sources(tree, c, comp.pattern, self.lexicon) or \
                     _modifier_tokens(tree, c, set(comp.words))
+                if not who and comp.frame is not None:
+                    who = _slot_tokens(tree, c, "from")  # "rejected an offer from Kabul"
                 if who:
                     return who
             return self._target_tokens(st, comp, c)
@@ -1035,6 +1066,22 @@ class Coder:
             modality=modality.kind, attributed_to=modality.attributed_to,
             evidence=evidence, confidence=confidence,
         )
+
+
+def _without(events: list[Event], drop: set[int], marks: set[int]) -> tuple[list[Event], set[int]]:
+    """``events`` less the positions in ``drop``, and ``marks`` renumbered to match."""
+    kept = [n for n in range(len(events)) if n not in drop]
+    return [events[n] for n in kept], {k for k, n in enumerate(kept) if n in marks}
+
+
+def _clause_subjects(tree: _Tree, t: Token, c: Token) -> list[Token]:
+    """The subject of the clause below ``t`` that holds ``c``, if that clause has one."""
+    node = c
+    while node.head != node.i and node.head != t.i:
+        node = tree.toks[node.head]
+    if node.head != t.i or node.dep not in ("ccomp", "xcomp") or node.i == c.i:
+        return []
+    return [x for w in tree.children(node.i, "nsubj", "nsubjpass") for x in tree.conj(w)]
 
 
 def _participants(st: _Sent, toks: list[Token], skip: set[int]) -> list[Token]:

@@ -56,6 +56,7 @@ class Cues:
     hyp_marks: frozenset[str]
     hyp_adverbs: frozenset[str]
     hyp_modifiers: frozenset[str]
+    hyp_prospects: frozenset[str]
     fut_governors: frozenset[str]
     fut_modifiers: frozenset[str]
     fut_times: frozenset[str]
@@ -78,6 +79,7 @@ def load_cues() -> Cues:
         hyp_governors=f(d["hypothetical"]["governors"]), hyp_marks=f(d["hypothetical"]["marks"]),
         hyp_adverbs=f(d["hypothetical"]["adverbs"]),
         hyp_modifiers=f(d["hypothetical"]["modifiers"]),
+        hyp_prospects=f(d["hypothetical"].get("prospects", ())),
         fut_governors=f(d["future"]["governors"]), fut_modifiers=f(d["future"]["modifiers"]),
         fut_times=f(d["future"]["times"]),
         des_governors=f(d["desired"]["governors"]), purpose=f(d["desired"]["purpose"]),
@@ -199,6 +201,23 @@ def _governor_cue(gov: Token, below: Token, cues: Cues) -> tuple[str, str] | Non
     return None
 
 
+def _prospect_cue(tree: _Tree, gov: Token, below: Token, cues: Cues) -> tuple[str, str] | None:
+    """"faces risks in targeting militants": a phrase on a verb whose object is a
+    risk/prospect noun is only in prospect."""
+    if below.dep != "prep" or gov.pos not in ("VERB", "AUX"):
+        return None
+    for k in tree.kids[gov.i]:
+        if k.dep == "dobj" and _lem(k) in cues.hyp_prospects:
+            return "hypothetical", _low(k)
+    return None
+
+
+def _purpose_clause(tree: _Tree, t: Token) -> bool:
+    """An adverbial ``to``-infinitive without a subordinator: the purpose of its head."""
+    kids = tree.kids[t.i]
+    return any(k.dep == "aux" and _low(k) == "to" for k in kids) and not any(k.dep == "mark" for k in kids)
+
+
 def _presupposed_edge(tree: _Tree, child: Token, parent: Token, cues: Cues) -> bool:
     """True when ``child`` is taken as given whatever its governor says."""
     if child.dep in PRESUPPOSING_DEPS:
@@ -278,7 +297,7 @@ class SentenceModality:
                 below, node = node, tree.head(node)
                 continue
             own = _own_cues(tree, node, cues, node.pos in NOMINAL_POS)
-            gov = _governor_cue(node, below, cues)
+            gov = _governor_cue(node, below, cues) or _prospect_cue(tree, node, below, cues)
             candidates = [c for c in (own, (gov[0], gov[1], False) if gov else None) if c]
             if candidates:
                 best = min(candidates, key=lambda c: _RANK[c[0]])
@@ -290,6 +309,33 @@ class SentenceModality:
         if found is None:
             return Modality("asserted", attributed)
         return Modality(found[0], attributed, found[1], found[2])
+
+
+    def background(self, trigger: int, events: frozenset[int] = frozenset()) -> bool:
+        """True when the trigger sits in a clause that only describes, situates or explains
+        something else: a relative clause or apposition ("guerrillas who overran it"), a past
+        participle ("weapons seized last year"), an adjunct taken as given ("after the
+        fighting", "as police cracked down"), a purpose ("went on strike to demand …").
+        Such events are not what the sentence reports. A relative clause on an event noun
+        (one of ``events``, the sentence's triggers) spells that event out instead: "the
+        crackdowns, which have included the arrests of dozens of militants"."""
+        tree, cues = self.tree, self.cues
+        below, node = self.sentence.tokens[trigger], tree.head(self.sentence.tokens[trigger])
+        while node is not None:
+            if below.dep in PRESUPPOSING_DEPS and not (below.dep == "relcl" and node.i in events):
+                return True
+            if below.dep == "acl" and below.tag == "VBN" and below.i > 0 and \
+                    self.sentence.tokens[below.i - 1].text != ",":
+                return True  # restrictive only: "Saeed, arrested by police, was…" is news
+            if below.dep in ("pobj", "pcomp") and _lem(node) in cues.pre_preps:
+                return True
+            if below.dep == "advcl" and any(k.dep == "mark" and _low(k) in cues.pre_marks
+                                            for k in tree.kids[below.i]):
+                return True
+            if below.dep == "advcl" and _purpose_clause(tree, below):
+                return True  # "staged a strike to demand reforms", "fired to disperse them"
+            below, node = node, tree.head(node)
+        return False
 
 
 def assess(sentence: Sentence, trigger: int, cues: Cues | None = None) -> Modality:
