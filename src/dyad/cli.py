@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import logging
 import sys
-from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -16,6 +14,7 @@ from rich.table import Table
 
 from . import api
 from .errors import DyadError
+from .cli_common import logging_setup as _logging, progress as _progress
 from .settings import Settings
 
 app = typer.Typer(
@@ -35,25 +34,6 @@ class TableFormat(str, Enum):
 DbOption = Annotated[str, typer.Option("--db", help="DuckDB store file.", envvar="DYAD_DB")]
 FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
 VerboseOption = Annotated[int, typer.Option("--verbose", "-v", count=True, help="More log output (-vv: debug).")]
-
-
-def _logging(verbose: int) -> None:
-    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr, force=True)
-
-
-@contextmanager
-def _progress(label: str):
-    """A rich progress spinner on stderr when a person watches; a no-op callback otherwise."""
-    if not err.is_terminal:
-        yield None
-        return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} items"),
-                  TimeElapsedColumn(), console=err, transient=True) as bar:
-        task = bar.add_task(label, total=None)
-        yield lambda origin: bar.update(task, advance=1, description=f"{label} {origin[-50:]}")
 
 
 def _fail(message: str, code: int = 1) -> None:

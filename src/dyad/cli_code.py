@@ -11,7 +11,7 @@ import csv
 import json
 import logging
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -19,6 +19,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
+from .cli_common import logging_setup, progress
 from .records import Event
 
 log = logging.getLogger(__name__)
@@ -93,8 +94,7 @@ def code_command(
     from .pipeline import CodeRun
     from .settings import Settings
 
-    logging.basicConfig(level=logging.WARNING if verbose == 0 else logging.INFO,
-                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr, force=True)
+    logging_setup(verbose)
     err = Console(stderr=True, soft_wrap=True)
     paths = list(inputs or [])
     if not paths and not db:
@@ -104,14 +104,15 @@ def code_command(
         raise typer.Exit(1)
     settings = Settings.from_env().replace(min_chars=min_chars)
     run = CodeRun()
-    events = api.code(paths, db=db, settings=settings, stdin=sys.stdin, run=run)
-    if not all_modalities:
-        events = (e for e in events if e.modality == "asserted")
-    if output is None:
-        n = write_events(events, sys.stdout, fmt)
-    else:
-        with output.open("w", encoding="utf-8", newline="") as fh:
-            n = write_events(events, fh, fmt)
+    with progress("code") as tick:
+        events = api.code(paths, db=db, settings=settings, stdin=sys.stdin, run=run, progress=tick)
+        if not all_modalities:
+            events = (e for e in events if e.modality == "asserted")
+        if output is None:
+            n = write_events(events, sys.stdout, fmt)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as fh:
+                n = write_events(events, fh, fmt)
     c = run.coded
     rejected = sum(run.ingest.rejected.values()) if run.ingest else 0
     err.print(f"coded {c.articles} articles: {n} events written ({c.asserted} asserted of {c.events}), "

@@ -42,7 +42,7 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .records import (Event, EventPattern, Evidence, Scenario, ScenarioState, Sentence, Token)
+from .records import Event, EventPattern, Evidence, Scenario, ScenarioState, Sentence
 from .settings import data_path
 
 log = logging.getLogger(__name__)
