@@ -924,3 +924,14 @@ def test_actors_seed_article(parse, seed_path):
     ctx = ArticleContext(date="2019-07-28")
     codes = {m.code for s in sentences for m in r.mentions(s, context=ctx)}
     assert {"USAGOV", "PAKGOV", "PAKMIL", "AFGINS", "USALEG", "CHNLAB", "PAKINS", "IGOFTF", "INDGOV"} <= codes
+
+
+def test_actors_the_two_sides_carry_both_members():
+    from dyad.actors import ArticleContext, Resolver
+    from dyad.parse import parse_text
+
+    resolver, ctx = Resolver(), ArticleContext("2019-07-23")
+    first, second = parse_text("Imran Khan met Donald Trump on Monday. The two sides agreed to meet again.")
+    resolver.mentions(first, "2019-07-23", ctx)
+    (pair,) = [m for m in resolver.mentions(second, "2019-07-23", ctx) if "sides" in m.text]
+    assert set(pair.members) == {"PAKGOV", "USAGOV"}

@@ -423,3 +423,14 @@ def test_code_relative_clause_on_an_event_noun_spells_it_out(code):
     got = {(e.cameo_root, e.modality) for e in
            code("Washington welcomed Islamabad's crackdown, which included the arrests of twelve militants.")}
     assert ("17", "asserted") in got
+
+
+def test_code_the_two_sides_are_both_actors():
+    """"the two sides" after two named actors: one event each way, with the real resolver."""
+    from dyad.code import code_text
+
+    events = code_text("Imran Khan met Donald Trump in Washington on Monday. The two sides agreed to expand trade.",
+                       "2019-07-23")
+    agreed = {(e.source.code, e.target.code) for e in events
+              if e.sentence_id.endswith(":1") and e.cameo_root == "03" and e.modality == "asserted"}
+    assert agreed == {("PAKGOV", "USAGOV"), ("USAGOV", "PAKGOV")}

@@ -615,7 +615,8 @@ class Resolver:
             first_, second = pair
             return ActorMatch(text, first_.code, first_.country, first_.roles, f"group:{first_.code},{second.code}",
                               None, None, f"'{text}' -> the last two actors: {first_.code} and {second.code} "
-                                          "(code is the first; entity lists both)"), None
+                                          "(code is the first; members lists both)",
+                              members=(first_.code, second.code)), None
         entry_id = context.last_person()
         entry = self.kb.get(entry_id) if entry_id else None
         if entry is None:

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from . import dates as dates_mod
+from .actors_kb import split_code
 from .lexicon import NO_EVENT, Lexicon, Pattern, WordSet, load_lexicon
 from .modality import Modality, SentenceModality
 from .ontology import cameo, plover_for
@@ -832,6 +833,9 @@ class Coder:
             actor = self._resolve(st, x, date, context)
             if actor.code is None:
                 out.extend(self._repair(st, x, date, context) or [_Role(x.i, actor)])
+            elif len(actor.members) > 1:  # "the two sides": one role per member
+                out.extend(_Role(x.i, replace(actor, code=code, country=split_code(code)[0], members=()))
+                           for code in actor.members)
             else:
                 out.append(_Role(x.i, actor))
         return out
@@ -992,7 +996,8 @@ class Coder:
 
     @staticmethod
     def _pairs(src, tgt, recip) -> list[tuple]:
-        if recip and len(src) > 1 and not [g for g in tgt if g is not None]:
+        group = len(src) > 1 and len({r.token for r in src}) == 1  # "the two sides" cooperate: each with the other
+        if (recip or group) and len(src) > 1 and not [g for g in tgt if g is not None]:
             return [(a, b) for a, b in itertools.permutations(src, 2)]
         if not src and not tgt:
             return []

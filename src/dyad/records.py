@@ -203,6 +203,7 @@ class ActorMatch(Record):
     why: str = ""
     start: int = -1
     end: int = -1
+    members: tuple[str, ...] = ()  # a group mention ("the two sides"): each member's code
 
 
 @dataclass(frozen=True)
