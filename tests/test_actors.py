@@ -935,3 +935,16 @@ def test_actors_the_two_sides_carry_both_members():
     resolver.mentions(first, "2019-07-23", ctx)
     (pair,) = [m for m in resolver.mentions(second, "2019-07-23", ctx) if "sides" in m.text]
     assert set(pair.members) == {"PAKGOV", "USAGOV"}
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Nigerian-led troops attacked the camp.", "NGAMIL"),
+    ("U.S.-led forces raided the village.", "USAMIL"),
+])
+def test_actors_led_forces_belong_to_the_leader(parse, text, code):
+    """"X-led forces": the hyphenated "led" joins the leader to the forces."""
+    from dyad.actors import Resolver
+
+    s = parse(text)[0]
+    subj = next(t for t in s.tokens if t.dep == "nsubj")
+    assert Resolver().resolve_tokens(s, 0, subj.i + 1, "2019-07-25").code == code

@@ -434,3 +434,46 @@ def test_code_the_two_sides_are_both_actors():
     agreed = {(e.source.code, e.target.code) for e in events
               if e.sentence_id.endswith(":1") and e.cameo_root == "03" and e.modality == "asserted"}
     assert agreed == {("PAKGOV", "USAGOV"), ("USAGOV", "PAKGOV")}
+
+
+@pytest.mark.parametrize("text,source", [
+    # a weak role noun ("member", "head", "spokesman") with an "of"/"for" phrase stands for
+    # the group it belongs to, not a government
+    ("A member of the Kenyan parliament began a hunger strike on Monday.", "KENLEG"),
+    ("A spokesman for the Peruvian army denied the report.", "PERMIL"),
+    ("Leaders of the Ugandan rebels rejected the offer.", "UGAREB"),
+    # a place in the phrase still only gives the country ("officials in Islamabad")
+    ("Officials in Nairobi condemned the attack.", "KENGOV"),
+])
+def test_code_weak_role_takes_its_group(text, source):
+    from dyad.code import code_text
+
+    got = {e.source.code for e in code_text(text, "2019-07-23") if e.modality == "asserted" and e.source}
+    assert source in got, got
+
+
+@pytest.mark.parametrize("text,source", [
+    # a doer with a role but no country is of the place where the event happens
+    ("Thousands of people blocked roads in Nairobi on Sunday.", "KENCVL"),
+    ("Prisoners rioted at a jail in Kenya on Tuesday.", "KENCVL"),
+    # a doer with its own country keeps it
+    ("Israeli troops killed two gunmen in Gaza.", "ISRMIL"),
+])
+def test_code_countryless_doer_takes_the_event_place(text, source):
+    from dyad.code import code_text
+
+    got = {e.source.code for e in code_text(text, "2019-07-23") if e.modality == "asserted" and e.source}
+    assert source in got, got
+
+
+def test_code_conjuncts_of_one_kind_share_a_country():
+    """"Syrian jets and tanks": one doer, not a countryless second one; a conjunct of another
+    kind keeps its own (no country)."""
+    from dyad.code import code_text
+
+    got = {e.source.code for e in code_text("Syrian jets and tanks shelled rebel positions near Aleppo.",
+                                            "2019-07-23") if e.modality == "asserted" and e.source}
+    assert got == {"SYRMIL"}, got
+    got = {e.source.code for e in code_text("Egyptian police and soldiers arrested ten students.",
+                                            "2019-07-23") if e.modality == "asserted" and e.source}
+    assert "EGYCOP" in got and "EGYMIL" not in got, got

@@ -435,6 +435,9 @@ class Resolver:
 
         if any(new_phrase(t, k) for k, t in enumerate(gap)) and not any(t.key in _IN_WORDS for t in gap):
             return None
+        if right.kind == "role" and [t.key for t in gap if t.text != "-"] == ["led"] \
+                and len(gap) <= 2 and left.kind in _ENTITY_KINDS | _LAND_KINDS:
+            return ""  # "Vietnamese-led forces", "U.S.-led coalition": the leader owns them
         if right.kind == "role" and any(t.key == "for" for t in gap):
             return None  # "appealed to NATO for air defences": what is asked for, not who asks
         if len(gap) <= _MAX_GAP and all(joinable(t) for t in gap):

@@ -48,6 +48,8 @@ SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 CORE_LEFT = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case",
                        "predet", "npadvmod", "advmod", "punct"})
 EXTENDED_DROP = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis"})
+LAND_ENTITIES = frozenset({"country", "capital", "seat", "place", "region"})
+WEAK_ROLES = frozenset({"role:leader", "role:spokesperson"})
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 COMPLEMENT_PREPS = ("for", "to", "on", "upon", "of", "against", "over", "about")
 
@@ -730,6 +732,14 @@ class Coder:
                 found = got
             if found.code and not found.code.startswith("---"):
                 break  # a role without a country ("officials") may get one from the modifiers
+            if got.code and not got.code.startswith("---") and got.country and \
+                    found.entity in WEAK_ROLES and len(got.code) > 3 and \
+                    any(tree.lem[p.i] in ("of", "for", "from")
+                        for p in tree.children(t.i, "prep") if p.i < hi):
+                # "a member of the Syrian parliament", "leaders of the Kurdish rebels": a
+                # weak role noun ("member", "spokesman") stands for the group it belongs to
+                found = replace(got, text=found.text, start=found.start, end=found.end)
+                break
             if got.code and not got.code.startswith("---") and got.country:
                 # "officials in Islamabad": the modifiers give the country, the head its role
                 # (PAKGOV; "protesters in Kabul" AFGOPP, not the seat's AFGGOV)
@@ -797,7 +807,28 @@ class Coder:
                 if recip and len(mods) > 1 and not any(r.code for r in tgt):
                     return mods, [], True
                 src = mods[:1] if not recip else mods
+        src, tgt = _share_country(src), _share_country(tgt)
+        if src and all(r.code and r.code.startswith("---") for r in src):
+            src = self._placed(st, [t.i, *m.words], src, skip, date, context)
         return src, tgt, recip
+
+    def _placed(self, st: _Sent, heads: list[int], src: list[_Role], skip: set[int], date,
+                context) -> list[_Role]:
+        """A doer with a role but no country ("people", "the military government") is of
+        the place where the event happens: "people blocked streets in Hong Kong" (HKGCVL)."""
+        tree = st.tree
+        for p in [p for h in dict.fromkeys(heads) for p in tree.children(h, "prep")]:
+            if tree.lem[p.i] not in ("in", "at") or p.i in skip:
+                continue
+            for o in tree.children(p.i, "pobj"):
+                got = self._resolve(st, o, date, context)
+                kind = (got.entity or "").split(":")[0]
+                if got.country and kind in LAND_ENTITIES:
+                    return [_Role(r.token, replace(r.actor, code=got.country + r.actor.code[3:],
+                                                   country=got.country,
+                                                   why=f"{r.actor.why}; country from the place {got.text!r}"))
+                            for r in src]
+        return src
 
     def _object_actors(self, st: _Sent, m: _Match, t: Token, date, context) -> list[_Role]:
         """An object the pattern names by class is still a target when it is an actor:
@@ -1098,6 +1129,26 @@ def _participants(st: _Sent, toks: list[Token], skip: set[int]) -> list[Token]:
     owners = {o.i for i, m in st.matches.items() if m.kind == "noun"
               for o in st.tree.children(i, "poss") or _stray_possessor(st.tree, st.tree.toks[i])}
     return out[:1] + [x for x in out[1:] if x.i not in st.matches and x.i not in owners]
+
+
+def _share_country(roles: list[_Role]) -> list[_Role]:
+    """"Israeli helicopters and tanks": a conjunct of the same kind with no country of its
+    own shares the first one's; one of another kind does not ("Israeli troops and militants")."""
+    if len(roles) < 2 or not any(r.code and r.code.startswith("---") for r in roles):
+        return roles
+    first = roles[0]
+    if not first.code or first.code.startswith("---") or len(first.code) <= 3 or not first.actor.country:
+        return roles
+    out, seen = [first], {first.code}
+    for r in roles[1:]:
+        if r.code and r.code.startswith("---") and r.code[3:] == first.code[3:] and r.token > first.token:
+            r = _Role(r.token, replace(r.actor, code=first.code, country=first.actor.country,
+                                       why=f"{r.actor.why}; country shared with {first.actor.text!r}"))
+            if r.code in seen:
+                continue
+        seen.add(r.code)
+        out.append(r)
+    return out
 
 
 def _ref(role: _Role | None) -> ActorRef | None:
