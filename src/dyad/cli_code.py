@@ -131,6 +131,8 @@ def eval_command(
                                          "(--no-actors to classify sentences without them).")] = True,
     petrarch: Annotated[Optional[Path], typer.Option("--petrarch-dir", help="PETRARCH validation "
                         "dictionaries for the PETRARCH suite (default: found beside the gold).")] = None,
+    part: Annotated[str, typer.Option("--part", help="Real-news sets: the articles to score, "
+                    "'tune', 'measure' (never tuned on) or 'all'.")] = "all",
 ) -> None:
     """Score the coder on a gold file: events P/R/F1, code sets, root, pentaclass and PLOVER accuracy.
 
@@ -142,6 +144,21 @@ def eval_command(
     from .settings import Settings
 
     settings = Settings.from_env()
+    from .evaluate_news import evaluate_news, is_news_gold, render_news
+
+    if is_news_gold(gold):
+        coder = Coder(settings, require_actors=actors)
+        reports = evaluate_news(gold, coder, part=part, limit=limit)
+        Console(width=120).print(render_news(reports))
+        if json_out is not None:
+            json_out.write_text(json.dumps({"all_modalities": reports[0].as_dict(),
+                                            "asserted": reports[1].as_dict()}, indent=2) + "\n",
+                                encoding="utf-8")
+        if errors is not None:
+            with errors.open("w", encoding="utf-8") as fh:
+                for row in reports[0].errors:
+                    fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
     records = read_gold(gold)
     if petrarch is None and is_petrarch_gold(records[:20]):
         petrarch = find_petrarch_dictionaries(gold)

@@ -175,6 +175,9 @@ class _Match:
     instrument: int | None = None  # a violent noun event that says how ("killed in an air strike")
     reported: bool = False  # a statement coded as a demand/appeal ("X said Y must …")
     depth: int = 0  # clauses above the trigger
+    model_prob: float | None = None  # the trigger model's probability of the match's class
+    proposed_by: str = "lexicon"  # lexicon | model | lexicon+model
+    confirmed: bool = False  # the model is sure enough of the event to keep it without actors
 
     @property
     def frame(self) -> str | None:
@@ -437,6 +440,7 @@ class _Sent:
     comps: dict[int, _Match] = field(default_factory=dict)
     actors: dict[tuple, ActorMatch] = field(default_factory=dict)
     modality: SentenceModality | None = None
+    silenced: set[int] = field(default_factory=set)  # words the lexicon says name no event here
 
 
 @dataclass(frozen=True)
@@ -458,8 +462,11 @@ class Coder:
     ``resolve_tokens``, ``mentions``); ``context_factory(date)`` makes its per-article
     coreference memory (``dyad.actors.ArticleContext`` for the real resolver);
     ``track_mentions`` shows every sentence's actors to that memory.
-    ``require_actors=False`` keeps events whose actors did not resolve (for sentence
-    classification).
+    Events whose actors did not resolve are kept with the participants' words (an unnamed
+    or unknown doer still did it; analytics count dyads only where codes are known); those
+    of the classes the trigger models know stand only when the event verifier believes
+    them. ``require_actors=False`` also keeps patterns that need a known target ("went to
+    Kabul") without one (for sentence classification).
     """
 
     def __init__(self, settings: Settings | None = None, resolver=None,
@@ -480,6 +487,21 @@ class Coder:
         self.track_mentions = track_mentions
         self.resolver = resolver
         self.require_actors = require_actors
+        self.model = self.verifier = None
+        # "candidates": no model, but every trigger of a modelled class is kept without
+        # actors (what the verifier is trained on; scripts/train_trigger_model.py)
+        self.candidates = self.settings.trigger_model == "candidates"
+        if self.settings.trigger_model not in ("off", "candidates"):
+            from .coding.model import MODEL_NAME, VERIFIER_NAME, load_model, load_verifier
+
+            where = self.settings.trigger_model
+            folder = None if where == "bundled" else where
+            self.model = load_model(f"{folder}/{MODEL_NAME}" if folder else None)
+            self.verifier = load_verifier(f"{folder}/{VERIFIER_NAME}" if folder else None)
+        if self.model is not None or self.verifier is not None or self.candidates:
+            from .coding.model import lexicon_roots
+
+            self._lex_roots = lexicon_roots(self.lexicon)
 
     def new_context(self, date: str | None = None):
         """A fresh coreference memory for one article (``None`` for resolvers without one)."""
@@ -511,6 +533,8 @@ class Coder:
             return []
         st = _Sent(sentence, _Tree(sentence, self.lexicon))
         self._find(st)
+        if self.model is not None or self.verifier is not None or self.candidates:
+            self._apply_model(st)
         if not st.matches:
             return []
         st.modality = SentenceModality(sentence)
@@ -522,6 +546,10 @@ class Coder:
         for i in sorted(st.matches):
             m = st.matches[i]
             for ev in self._events(st, m, doc_id, date, context, exprs):
+                # a coded actor vouches for an event (a nominal one only through its doer)
+                coded = bool(ev.source and ev.source.code) or (m.kind != "noun" and _has_code(ev))
+                if m.confirmed and not self._verify(st, m, ev, coded and m.proposed_by != "model"):
+                    continue
                 key = (ev.cameo, ev.source.code if ev.source else None,
                        ev.target.code if ev.target else None, ev.modality)
                 if key in seen:
@@ -534,11 +562,21 @@ class Coder:
                 events.append(ev)
         # a statement is coded only when nothing more specific is said: "X praised Y and
         # said …", "X rejected the call, saying …", "X ordered …, a spokesman said"
-        if statements and any(n not in statements for n in range(len(events))):
+        # "killed 4 Iraqis in an attack on a village": an event whose doer is unknown is the
+        # same event as one of its root in the sentence whose doer is known
+        known = {ev.cameo_root for ev in events if ev.source is not None and ev.source.code}
+        drop = {n for n, ev in enumerate(events) if ev.cameo_root in known
+                and not (ev.source is not None and ev.source.code)}
+        if drop:
+            keep = [n for n in range(len(events)) if n not in drop]
+            statements = {k for k, n in enumerate(keep) if n in statements}
+            events, background = _without(events, drop, background)
+        # (an event with no known actor is not "more specific": it may be a bare mention)
+        if statements and any(n not in statements and _has_code(ev) for n, ev in enumerate(events)):
             events, background = _without(events, statements, background)
         # a background event ("weapons seized last year", "after fighting with guerrillas
         # who overran it") only when the sentence asserts nothing in its own clauses
-        if background and any(n not in background and ev.modality == "asserted"
+        if background and any(n not in background and ev.modality == "asserted" and _has_code(ev)
                               for n, ev in enumerate(events)):
             events, background = _without(events, background, set())
         return events
@@ -585,10 +623,68 @@ class Coder:
                              if o.i in best and best[o.i].kind == "noun" and best[o.i].frame}
         consumed |= {m.instrument for m in best.values() if m.instrument is not None}
         discarded = self.lexicon.discarded([tree.lem[t.i] for t in tree.toks])
+        st.silenced = {i for i, m in best.items() if m.code == NO_EVENT or tree.lem[i] in discarded}
         st.matches = {i: m for i, m in best.items() if i not in consumed and m.code != NO_EVENT
-                      and tree.lem[i] not in discarded}
+                      and tree.lem[i] not in discarded and not _names_no_event(tree, i, best)}
         for m in st.matches.values():
             m.depth = _clause_depth(tree, m.token)
+
+    def _apply_model(self, st: _Sent) -> None:
+        """Triggers of the classes the models know may stand without actors (the verifier
+        judges them in :meth:`_verify`), and the trigger model proposes triggers the lexicon
+        missed (``dyad.coding.model``)."""
+        from .coding.model import class_of
+
+        model, tree = self.model, st.tree
+        for m in st.matches.values():
+            if class_of(m.code) is not None and (self.verifier is not None or self.candidates):
+                m.confirmed = True
+        if model is None:
+            return
+        scores = model.score(st.sentence, self._lex_roots)
+        for i, m in st.matches.items():
+            if class_of(m.code) is not None:
+                m.model_prob = scores.prob(i, class_of(m.code) or "NONE")
+        taken = {j for m in st.matches.values() for j in (m.token, *m.words, *m.consumed)}
+        discarded = self.lexicon.discarded([tree.lem[t.i] for t in tree.toks])
+        for i in scores.probs:
+            if i in taken or i in st.silenced or tree.lem[i] in discarded:
+                continue
+            label, p = scores.best(i)
+            if label == "NONE" or p < model.propose:
+                continue
+            t = tree.toks[i]
+            kind = "noun" if t.pos in NOMINAL else ("adj" if t.pos == "ADJ" else "verb")
+            code = model.meta.get("default_codes", {}).get(label)
+            if not code:
+                continue
+            pat = Pattern(kind=kind, head=tree.lem[i], extras=(), code=code, origin="model")
+            st.matches[i] = _Match(token=i, pattern=pat, words=(i,), code=code, model_prob=p,
+                                   proposed_by="model", depth=_clause_depth(tree, i),
+                                   confirmed=True)
+
+    def _verify(self, st: _Sent, m: _Match, ev: Event, coded: bool) -> bool:
+        """Keep an event of a modelled class only when the verifier believes it: an event
+        with no known actor needs its belief, one with a coded actor only its not disbelief."""
+        from .coding.model import class_of, event_features, event_token
+
+        if self.verifier is None or class_of(ev.cameo) is None:
+            return True
+        i = event_token(st.sentence.tokens, ev.evidence.start)
+        i = m.token if i is None else i
+        p = float(self.verifier.score_features(
+            [event_features(st.sentence.tokens, i, ev, self._lex_roots)],
+            self._verifier_dense(st, i))[0][1])
+        if coded:
+            return p >= self.verifier.meta.get("veto_coded_threshold", 0.0)
+        return p >= self.verifier.meta.get("keep_threshold", 0.5)
+
+    def _verifier_dense(self, st: _Sent, i: int):
+        if self.verifier.dense_weights is None:
+            return None
+        from .coding.model import dense
+
+        return dense(st.sentence.tokens, i, self.verifier.vectors)[None, :]
 
     @staticmethod
     def _instruments(tree: _Tree, best: dict[int, _Match]) -> None:
@@ -985,9 +1081,10 @@ class Coder:
         if pat.kind == "verb" and _imperative(tree, t):
             return  # an imperative is the writer talking to the reader ("Consider the …")
         src, tgt, recip = self._roles(st, m, date, context)
-        if not self.require_actors:
-            src = src or [None]
-            tgt = tgt or [None]
+        # events are kept when their doer is unnamed or unknown, or when no participant is
+        # named at all ("the embargo", "the war"): the event is real; the actors are not
+        src = src or [None]
+        tgt = tgt or [None]
         pairs = self._pairs(src, tgt, recip)
         modality = st.modality(m.token)
         if "neg" in pat.flags and modality.kind == "negated":
@@ -1004,13 +1101,13 @@ class Coder:
         for s, g in pairs:
             s_ok = s is not None and s.code is not None
             g_ok = g is not None and g.code is not None
-            if self.require_actors:
-                if not (s_ok or g_ok):
-                    continue
-                if pat.kind == "noun" and not s_ok and not recip:
-                    continue
-                if "needtarget" in pat.flags and not g_ok:
-                    continue
+            if self.require_actors and "needtarget" in pat.flags and not g_ok:
+                continue  # "went to Kabul" is a visit, "went home" is not
+            if self.require_actors and not (s_ok or g_ok or m.confirmed) and not (
+                    pat.kind == "noun" and code[:2] in BARE_NOUN_ROOTS):
+                # nothing vouches for an event without a known actor: a verb needs one
+                # ("forecasters said"); a noun that names a deed is kept ("the embargo")
+                continue
             if s is not None and g is not None and (
                     s.token == g.token and s.code == g.code
                     or s_ok and s.code == g.code and not s.code.startswith("---")):
@@ -1102,6 +1199,31 @@ class Coder:
             modality=modality.kind, attributed_to=modality.attributed_to,
             evidence=evidence, confidence=confidence,
         )
+
+
+# roots whose nominal events stand without a known actor ("the embargo", "the retreat",
+# "talks on the border"); statements, appeals, intents, demands and disapproval do not
+BARE_NOUN_ROOTS = frozenset({"04", "05", "06", "07", "08", "09", "13", "15", "16", "17", "18",
+                             "19", "20"})
+NOT_EVENT_ENTITIES = frozenset({"DATE", "TIME", "WORK_OF_ART", "LAW", "FAC", "PRODUCT", "PERCENT",
+                                "ORDINAL", "CARDINAL", "QUANTITY", "LANGUAGE"})
+
+
+def _has_code(ev: Event) -> bool:
+    return bool(ev.source and ev.source.code or ev.target and ev.target.code)
+
+
+def _names_no_event(tree: _Tree, i: int, best: dict[int, _Match]) -> bool:
+    """A trigger word that names a thing, not an event: a month ("in March"), a title ("a
+    Secretary at War", a law, a building), or a noun modifying another noun that is no
+    event itself ("the detention center", "war crimes", "attack helicopters")."""
+    t = tree.toks[i]
+    if t.ent_type in NOT_EVENT_ENTITIES:
+        return True
+    if t.pos in NOMINAL and t.dep == "compound":
+        h = tree.head(t)
+        return h is not None and h.pos in NOMINAL and h.i not in best
+    return False
 
 
 def _without(events: list[Event], drop: set[int], marks: set[int]) -> tuple[list[Event], set[int]]:

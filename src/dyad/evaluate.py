@@ -198,19 +198,25 @@ def primary(events: Sequence[Event]) -> Event | None:
 
 def code_records(records: Sequence[GoldRecord], coder, batch_size: int = 64) -> list[list[Event]]:
     """Parse all records in batches and code each as its own document."""
+    return code_texts([(r.id, r.text, r.date) for r in records], coder)
+
+
+def code_texts(items: Sequence[tuple[str, str, str | None]], coder) -> list[list[Event]]:
+    """Code each (id, text, date) as its own article; lines of a text are paragraphs."""
     from .code import light_clean
     from .parse import Parser
 
     parser = Parser(coder.settings)
     # ids are not always unique in gold files: key documents by position
-    items = ((f"{n}:{r.id}", _clean(light_clean(r.text))) for n, r in enumerate(records))
+    docs = ((f"{n}:{doc_id}", _clean(light_clean(text))) for n, (doc_id, text, _) in enumerate(items))
     out = []
-    for (doc_id, sentences), rec in zip(parser.parse_many(items), records):
-        out.append(list(coder.code_sentences(sentences, rec.id, rec.date)))
+    for (_, sentences), (doc_id, _, date) in zip(parser.parse_many(docs), items):
+        out.append(list(coder.code_sentences(sentences, doc_id, date)))
     return out
 
 
 def _clean(text: str) -> CleanText:
+    """A text that needs no cleaning, as the parse stage takes it (offsets are the identity)."""
     return CleanText(raw=text, text=text, offsets=tuple(range(len(text))))
 
 
@@ -239,23 +245,26 @@ def score(records: Sequence[GoldRecord], predictions: Sequence[Sequence[Event]],
     per_root: dict[str, PRF] = defaultdict(PRF)
     for rec, events in zip(records, predictions):
         asserted = [e for e in events if e.modality == "asserted"]
+        # events without any actor code (an unnamed doer, a bare "the war") are no dyad: the
+        # triple scores (source, target, code) count the events that have one
+        dyadic = [e for e in asserted if (e.source and e.source.code) or (e.target and e.target.code)]
         rep.predicted_events += len(asserted)
         main = primary(events)
         main_asserted = primary(asserted) if asserted else None
         wrong = False
         if has_events and (rec.events or not rec.labels):
             gold = [g for g in rec.events]
-            prf, pairs = _score(gold, asserted, exact=False)
+            prf, pairs = _score(gold, dyadic, exact=False)
             rep.events_country_root.add(prf)
-            rep.events_exact.add(_score(gold, asserted, exact=True)[0])
-            rep.dyads.add(_score(gold, asserted, exact=False, codes=False)[0])
+            rep.events_exact.add(_score(gold, dyadic, exact=True)[0])
+            rep.dyads.add(_score(gold, dyadic, exact=False, codes=False)[0])
             matched = {id(p) for _, p in pairs}
             for g, _ in pairs:
                 per_root[(g.code or "??")[:2]].tp += 1
             for g in gold:
                 if not any(g is gg for gg, _ in pairs):
                     per_root[(g.code or "??")[:2]].fn += 1
-            for p in asserted:
+            for p in dyadic:
                 if id(p) not in matched:
                     per_root[p.cameo_root].fp += 1
             wrong = wrong or prf.fp or prf.fn

@@ -20,7 +20,7 @@ from .settings import data_path
 
 log = logging.getLogger(__name__)
 
-BUNDLED = ("classes.lex", "frames.lex", "verbs.lex", "nouns.lex", "discards.lex")
+BUNDLED = ("classes.lex", "frames.lex", "verbs.lex", "nouns.lex", "news.lex", "discards.lex")
 NO_EVENT = "none"  # a pattern's code when the words name no political event ("fight corruption")
 KINDS = ("verb", "adj", "noun")
 FRAMES = ("say", "appeal", "demand", "intent", "decide", "accept", "reject", "threaten", "supply", "stop",

@@ -50,6 +50,11 @@ class Settings:
     lexicon_files: tuple[str, ...] = field(
         default=(), metadata=_help("Extra event lexicon files, loaded after the bundled one.")
     )
+    trigger_model: str = field(
+        default="bundled",
+        metadata=_help("Trigger model weights (dyad.coding.model): 'bundled', a path to another "
+                       "model's .npz/.json pair, or 'off' to code with the lexicon alone."),
+    )
     id_column: str = field(default="id", metadata=_help("Corpus column holding the document id."))
     text_column: str = field(default="text", metadata=_help("Corpus column holding the text."))
     date_column: str = field(default="date", metadata=_help("Corpus column holding the date."))
