@@ -29,7 +29,7 @@ CSV_COLUMNS = (
     "source_country", "target_text", "target_code", "target_country", "cameo", "cameo_root",
     "cameo_name", "goldstein", "quad_class", "plover_event", "plover_mode", "plover_context",
     "modality", "attributed_to", "evidence_text", "evidence_start", "evidence_end", "confidence",
-    "sentence",
+    "proposed_by", "sentence",
 )
 
 
@@ -43,7 +43,7 @@ def event_row(e: Event) -> dict:
     d = e.as_dict()
     row = {k: d.get(k) for k in ("doc_id", "sentence_id", "event_id", "date", "date_precision",
                                  "cameo", "cameo_root", "cameo_name", "goldstein", "quad_class",
-                                 "modality", "attributed_to", "confidence", "sentence")}
+                                 "modality", "attributed_to", "confidence", "proposed_by", "sentence")}
     for role in ("source", "target"):
         ref = d.get(role) or {}
         for key in ("text", "code", "country"):

@@ -304,6 +304,23 @@ def _match(tree: _Tree, t: Token, pat: Pattern) -> _Match | None:
     return _Match(token=t.i, pattern=pat, consumed=tuple(consumed), words=tuple(words))
 
 
+def _stems(t: Token, low: str) -> tuple[str, ...]:
+    """Base forms to try when the parser's lemma of an inflected verb is off ("staged" ->
+    "stag", "gheraoed" -> "gheraoe"): the word less its ending."""
+    if t.tag not in ("VBD", "VBN", "VBZ", "VBG"):
+        return ()
+    for end in ("ed", "es", "s", "ing"):
+        if low.endswith(end) and len(low) > len(end) + 2:
+            base = low[: -len(end)]
+            out = [base]
+            if end in ("ed", "ing"):
+                out.append(base + "e")  # staged -> stage
+                if len(base) > 2 and base[-1] == base[-2]:
+                    out.append(base[:-1])  # stopped -> stop
+            return tuple(out)
+    return ()
+
+
 def _kinds(t: Token) -> tuple[str, ...]:
     if t.pos == "VERB":
         return ("verb", "adj") if t.tag == "VBN" else ("verb",)
@@ -542,6 +559,7 @@ class Coder:
         events: list[Event] = []
         statements: set[int] = set()  # positions of plain statements (010 "said")
         background: set[int] = set()  # positions of events in descriptive clauses
+        described: set[int] = set()  # ids of those in participles and relative clauses on a noun
         seen: set[tuple] = set()
         for i in sorted(st.matches):
             m = st.matches[i]
@@ -559,6 +577,8 @@ class Coder:
                     statements.add(len(events))
                 if st.modality.background(m.token, frozenset(st.matches)):
                     background.add(len(events))
+                    if st.tree.toks[m.token].dep in ("acl", "relcl"):
+                        described.add(id(ev))
                 events.append(ev)
         # a statement is coded only when nothing more specific is said: "X praised Y and
         # said …", "X rejected the call, saying …", "X ordered …, a spokesman said"
@@ -579,6 +599,10 @@ class Coder:
         if background and any(n not in background and ev.modality == "asserted" and _has_code(ev)
                               for n, ev in enumerate(events)):
             events, background = _without(events, background, set())
+        elif background and self._unreal_main_clause(st):
+            # a description inside an unreal main clause reports nothing: "Future steps might
+            # include easing restrictions imposed on diplomats" (an "after …" adjunct still does)
+            events, background = _without(events, {n for n in background if id(events[n]) in described}, set())
         return events
 
     # -- finding triggers ----------------------------------------------------------------
@@ -590,7 +614,7 @@ class Coder:
             kinds = _kinds(t)
             if not kinds:
                 continue
-            keys = (tree.lem[t.i], tree.low[t.i])
+            keys = (tree.lem[t.i], tree.low[t.i], *_stems(t, tree.low[t.i]))
             for kind in kinds:
                 for pat in lex.lookup(kind, keys):
                     m = _match(tree, t, pat)
@@ -622,6 +646,11 @@ class Coder:
                 consumed |= {o.i for o in tree.children(m.token, "dobj")  # "Uganda's request for aid"
                              if o.i in best and best[o.i].kind == "noun" and best[o.i].frame}
         consumed |= {m.instrument for m in best.values() if m.instrument is not None}
+        # "Washington's decision to provide $125 million": the frame took its complement's
+        # code, so the complement is the same deed, not a second (future) event
+        consumed |= {m.comp_token for m in best.values()
+                     if m.frame not in (None, "say") and m.comp_token in best and m.comp is not None
+                     and m.code[:2] == best[m.comp_token].code[:2] and m.comp_token != m.token}
         discarded = self.lexicon.discarded([tree.lem[t.i] for t in tree.toks])
         st.silenced = {i for i, m in best.items() if m.code == NO_EVENT or tree.lem[i] in discarded}
         st.matches = {i: m for i, m in best.items() if i not in consumed and m.code != NO_EVENT
@@ -645,6 +674,8 @@ class Coder:
         for i, m in st.matches.items():
             if class_of(m.code) is not None:
                 m.model_prob = scores.prob(i, class_of(m.code) or "NONE")
+                if m.model_prob >= model.propose:
+                    m.proposed_by = "lexicon+model"
         taken = {j for m in st.matches.values() for j in (m.token, *m.words, *m.consumed)}
         discarded = self.lexicon.discarded([tree.lem[t.i] for t in tree.toks])
         for i in scores.probs:
@@ -1166,6 +1197,11 @@ class Coder:
             return code or base
         return None
 
+    @staticmethod
+    def _unreal_main_clause(st: _Sent) -> bool:
+        roots = [t for t in st.tree.toks if t.dep == "ROOT" and t.pos in ("VERB", "AUX")]
+        return bool(roots) and st.modality(roots[0].i).kind in ("hypothetical", "future", "desired")
+
     def _conditional(self, st: _Sent, t: Token) -> bool:
         tree = st.tree
         node: Token | None = t
@@ -1197,7 +1233,7 @@ class Coder:
             source=src, target=tgt, cameo=code, cameo_root=entry.root, cameo_name=entry.name,
             goldstein=entry.goldstein, quad_class=entry.quad_class, plover=plover_for(code),
             modality=modality.kind, attributed_to=modality.attributed_to,
-            evidence=evidence, confidence=confidence,
+            evidence=evidence, confidence=confidence, proposed_by=m.proposed_by,
         )
 
 

@@ -333,6 +333,7 @@ def event_from_dict(d: Mapping[str, Any]) -> Event:
         modality=d.get("modality") or "asserted", attributed_to=d.get("attributed_to"),
         evidence=Evidence(text=ev.get("text") or "", start=int(ev.get("start", -1)), end=int(ev.get("end", -1))),
         confidence=float(d.get("confidence", 1.0)),
+        proposed_by=d.get("proposed_by") or "lexicon",
     )
 
 
@@ -342,7 +343,7 @@ MENTION_COLUMNS = (
     "source_text", "source_code", "source_country", "target_text", "target_code", "target_country",
     "cameo", "cameo_root", "cameo_name", "goldstein", "quad_class",
     "plover_event", "plover_mode", "plover_context", "modality", "attributed_to",
-    "evidence_text", "evidence_start", "evidence_end", "confidence", "merge_group",
+    "evidence_text", "evidence_start", "evidence_end", "confidence", "merge_group", "proposed_by",
 )
 EVENT_COLUMNS = (
     "event_key", "global_id", "merge_group", "date", "date_end", "date_precision",
@@ -382,7 +383,7 @@ def _mention_row(e: Event, rule: MergeRule) -> list:
             *_ref_cols(e.source), *_ref_cols(e.target), e.cameo, e.cameo_root, e.cameo_name,
             float(e.goldstein), int(e.quad_class), e.plover.event, e.plover.mode, e.plover.context,
             e.modality, e.attributed_to, e.evidence.text, e.evidence.start, e.evidence.end,
-            float(e.confidence), merge_group(e, rule)]
+            float(e.confidence), merge_group(e, rule), e.proposed_by]
 
 
 def _event_row(ev: MergedEvent, group: str) -> list:
@@ -407,12 +408,13 @@ def _ref(text, code, country) -> ActorRef | None:
 def _event_from_row(r: Sequence) -> Event:
     (eid, aid, sid, sentence, day, prec, st, sc, sco, tt, tc, tco, cameo, root, name, gold, quad,
      pe, pm, pc, modality, attributed, etext, estart, eend, conf) = r[:26]
+    proposed = r[27] if len(r) > 27 and r[27] else "lexicon"
     return Event(doc_id=aid, sentence_id=sid, sentence=sentence, event_id=eid,
                  date=day.isoformat() if day else None, date_precision=prec,
                  source=_ref(st, sc, sco), target=_ref(tt, tc, tco), cameo=cameo, cameo_root=root,
                  cameo_name=name, goldstein=gold, quad_class=int(quad), plover=Plover(pe, pm, pc),
                  modality=modality, attributed_to=attributed, evidence=Evidence(etext, estart, eend),
-                 confidence=conf)
+                 confidence=conf, proposed_by=proposed)
 
 
 def stored_rule(store: Store) -> MergeRule | None:
@@ -459,8 +461,8 @@ def _remerge_groups(store: Store, groups: set[str], rule: MergeRule) -> None:
     by_group: dict[str, list[Event]] = {}
     coded: dict[str, datetime] = {}
     for r in rows:
-        by_group.setdefault(r[26], []).append(_event_from_row(r))
-        coded[r[0]] = r[27]
+        by_group.setdefault(r[MENTION_COLUMNS.index("merge_group")], []).append(_event_from_row(r))
+        coded[r[0]] = r[-1]
     meta = _article_meta(store, (r[1] for r in rows))
     event_rows, links = [], []
     for g in glist:
@@ -511,7 +513,7 @@ def add_events(store: Store, events: Iterable[Event], rule: MergeRule | None = N
                 removed = len(stale)
         if batch:
             rows = [_mention_row(e, rule) for e in batch.values()]
-            touched |= {r[-1] for r in rows}
+            touched |= {r[MENTION_COLUMNS.index("merge_group")] for r in rows}
             new_mentions = _arrow(rows, MENTION_COLUMNS, _MENTION_TYPES)  # noqa: F841 (read by DuckDB)
             updates = ", ".join(f"{c} = excluded.{c}" for c in MENTION_COLUMNS[1:])
             con.execute(f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) SELECT * FROM new_mentions "

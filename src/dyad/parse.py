@@ -48,6 +48,17 @@ def _split_dashes(nlp) -> None:
 
     infixes = list(nlp.Defaults.infixes) + [r"[—–]", r"(?<=\w)[\"'](?=[—–])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    _split_handles(nlp)
+
+
+def _split_handles(nlp) -> None:
+    """Split the ``@`` of a handle and the ``#`` of a hashtag (and the ``.`` of a ``.@``
+    reply-to-all) off the name, so ``.@StateDept`` and ``#Pakistan`` are words the actor
+    resolver can read."""
+    from spacy.util import compile_prefix_regex
+
+    prefixes = [r"\.(?=@\w)", r"[@#](?=\w)"] + list(nlp.Defaults.prefixes)
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

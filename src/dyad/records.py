@@ -253,6 +253,7 @@ class Event(Record):
     attributed_to: str | None
     evidence: Evidence
     confidence: float
+    proposed_by: str = "lexicon"  # lexicon | model | lexicon+model: what found the trigger
 
 
 @dataclass(frozen=True)

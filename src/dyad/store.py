@@ -119,10 +119,16 @@ def _migration_3(con: duckdb.DuckDBPyConnection) -> None:
             evidence_events VARCHAR[] NOT NULL, seen_at TIMESTAMP NOT NULL)""")
 
 
+def _migration_4(con: duckdb.DuckDBPyConnection) -> None:
+    """What proposed each mention: the lexicon, the trigger model, or both (``dyad.code``)."""
+    con.execute("ALTER TABLE mentions ADD COLUMN proposed_by VARCHAR DEFAULT 'lexicon'")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     (1, "articles, quotes, repeats, sentences, rejects, exact_duplicates", _migration_1),
     (2, "mentions, events, merge_rule", _migration_2),
     (3, "scenarios, scenario_watch", _migration_3),
+    (4, "mentions.proposed_by", _migration_4),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -82,3 +82,7 @@ verb fight         | obj~fire/fires/wildfire/wildfires/blaze/flames/cancer/illne
 verb battle        | obj~fire/fires/wildfire/wildfires/blaze/flames/cancer/illness/disease/addiction | none
 verb attack        | obj~problem/problems/issue/issues/challenge/challenges/task/question | none
 verb tackle        | obj~problem/problems/issue/issues/challenge/challenges/task/question | none
+
+# forms the parser's lemmatiser leaves as they are
+verb retook        | | 192
+noun sit in        | frame=protest target=against | 141
