@@ -59,13 +59,38 @@ def peak_memory(n_articles: int) -> tuple[float, int]:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, n_events
 
 
+def model_cost() -> dict:
+    """Load time and resident-memory growth of the trigger models and their word vectors."""
+    from dyad.coding.model import load_model as load_trigger_model, load_verifier
+    from dyad.coding.vectors import load_vectors
+
+    import spacy  # noqa: F401  (imported by the parse stage anyway; not the models' cost)
+
+    def rss_mib() -> float:  # resident now (not the peak, which the imports set)
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * resource.getpagesize() / 2**20
+
+    before, t0 = rss_mib(), time.perf_counter()
+    load_trigger_model()
+    load_verifier()
+    t1 = time.perf_counter()
+    load_vectors()
+    t2 = time.perf_counter()
+    return {"weights_s": round(t1 - t0, 3), "vectors_s": round(t2 - t1, 3),
+            "rss_growth_mib": round(rss_mib() - before, 1)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=300)
     ap.add_argument("--memory", default="150,600", help="two corpus sizes for peak memory ('' to skip)")
     ap.add_argument("--rounds", type=int, default=3, help="alternating timing rounds (medians compared)")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--child-models", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.child_models:
+        print(json.dumps(model_cost()))
+        return
     if args.child:
         mib, n = peak_memory(args.child)
         print(json.dumps({"articles": args.child, "peak_mib": round(mib, 1), "events": n}))
@@ -91,6 +116,11 @@ def main() -> None:
     print(f"{'spaCy parse alone':22}{parse_s:9.2f}{n_sent / parse_s:13.1f}")
     print(f"{'parse + code (dyad)':22}{code_s:9.2f}{n_sent / code_s:13.1f}")
     print(f"coder throughput / parse-alone: {parse_s / code_s:.2f}")
+    out = subprocess.run([sys.executable, __file__, "--child-models"], check=True,
+                         capture_output=True, text=True).stdout
+    m = json.loads(out.strip().splitlines()[-1])
+    print(f"trigger models: weights load in {m['weights_s']:.2f} s, word vectors in "
+          f"{m['vectors_s']:.2f} s; resident memory +{m['rss_growth_mib']:.0f} MiB (fresh process)")
 
     if args.memory:
         for size in (int(s) for s in args.memory.split(",")):

@@ -48,7 +48,7 @@ L2 = float(os.environ.get("DYAD_TRAIN_L2", 3.0))  # on the sparse (word) feature
 L2_DENSE = float(os.environ.get("DYAD_TRAIN_L2_DENSE", 0.3))  # on the vector features
 POS_WEIGHT = float(os.environ.get("DYAD_TRAIN_POS_WEIGHT", 2.0))  # each positive word counts this often
 THRESHOLDS = {  # applied by the coder (dyad.code.Coder._apply_model)
-    "propose_threshold": float(os.environ.get("DYAD_TRAIN_PROPOSE", 0.6)),
+    "propose_threshold": float(os.environ.get("DYAD_TRAIN_PROPOSE", 1.01)),  # > 1: off
     "veto_threshold": float(os.environ.get("DYAD_TRAIN_VETO", 0.04)),
     "confirm_threshold": float(os.environ.get("DYAD_TRAIN_CONFIRM", 0.5)),
 }

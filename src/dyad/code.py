@@ -566,7 +566,12 @@ class Coder:
             for ev in self._events(st, m, doc_id, date, context, exprs):
                 # a coded actor vouches for an event (a nominal one only through its doer)
                 coded = bool(ev.source and ev.source.code) or (m.kind != "noun" and _has_code(ev))
-                if m.confirmed and not self._verify(st, m, ev, coded and m.proposed_by != "model"):
+                if m.confirmed and self.verifier is not None and not coded:
+                    if not self._verify(st, m, ev, False):
+                        continue
+                    if m.proposed_by == "lexicon":
+                        ev = replace(ev, proposed_by="lexicon+model")  # the verifier vouched for it
+                elif m.confirmed and not self._verify(st, m, ev, coded and m.proposed_by != "model"):
                     continue
                 key = (ev.cameo, ev.source.code if ev.source else None,
                        ev.target.code if ev.target else None, ev.modality)
@@ -668,8 +673,8 @@ class Coder:
         for m in st.matches.values():
             if class_of(m.code) is not None and (self.verifier is not None or self.candidates):
                 m.confirmed = True
-        if model is None:
-            return
+        if model is None or model.propose > 1.0:
+            return  # proposing is off (the shipped default: see docs/model.md)
         scores = model.score(st.sentence, self._lex_roots)
         for i, m in st.matches.items():
             if class_of(m.code) is not None:

@@ -57,11 +57,22 @@ def candidates(tokens: Sequence[Token]) -> list[int]:
     return [t.i for t in tokens if t.pos in CANDIDATE_POS and any(c.isalpha() for c in t.text)]
 
 
-def features(tokens: Sequence[Token], i: int, lex_roots=None) -> list[str]:
+def children(tokens: Sequence[Token]) -> list[list[Token]]:
+    """Each token's dependants, computed once per sentence."""
+    kids: list[list[Token]] = [[] for _ in tokens]
+    for k in tokens:
+        if k.head != k.i:
+            kids[k.head].append(k)
+    return kids
+
+
+def features(tokens: Sequence[Token], i: int, lex_roots=None,
+             kids_of: list[list[Token]] | None = None) -> list[str]:
     """The sparse features of token ``i`` (strings; unknown ones are ignored at scoring)."""
     t = tokens[i]
     low, lem = t.text.lower(), t.lemma.lower()
-    kids: list[Token] = [k for k in tokens if k.head == i and k.i != i]
+    kids_of = kids_of if kids_of is not None else children(tokens)
+    kids = kids_of[i]
     f = [f"w={low}", f"l={lem}", f"p={t.pos}", f"lp={lem}|{t.pos}", f"t={t.tag}", f"d={t.dep}",
          f"ld={lem}|{t.dep}", f"s3={low[-3:]}", f"p4={low[:4]}"]
     if t.ent_type:
@@ -83,8 +94,8 @@ def features(tokens: Sequence[Token], i: int, lex_roots=None) -> list[str]:
         elif k.dep == "prep":
             f.append(f"kp={kl}")
             f.append(f"lkp={lem}|{kl}")
-            for o in tokens:
-                if o.head == k.i and o.dep == "pobj":
+            for o in kids_of[k.i]:
+                if o.dep == "pobj":
                     f.append(f"kpo={kl}|{o.lemma.lower()}")
                     if o.ent_type:
                         f.append(f"kpe={kl}|{o.ent_type}")
@@ -104,7 +115,7 @@ def features(tokens: Sequence[Token], i: int, lex_roots=None) -> list[str]:
     return f
 
 
-def dense(tokens: Sequence[Token], i: int, vecs) -> np.ndarray:
+def dense(tokens: Sequence[Token], i: int, vecs, kids_of: list[list[Token]] | None = None) -> np.ndarray:
     """The word's vector, the mean vector of its arguments and its head's vector (zeros
     where a word has none): what lets the model generalise past the words it was shown."""
     from .vectors import DIM
@@ -117,14 +128,13 @@ def dense(tokens: Sequence[Token], i: int, vecs) -> np.ndarray:
     v = v if v is not None else vecs.get(t.lemma)
     if v is not None:
         out[:DIM] = v
+    kids_of = kids_of if kids_of is not None else children(tokens)
     args = []
-    for k in tokens:
-        if k.head != i or k.i == i:
-            continue
+    for k in kids_of[i]:
         if k.dep in ("nsubj", "nsubjpass", "dobj", "agent", "compound", "amod", "poss"):
             args.append(k)
         elif k.dep == "prep":
-            args.extend(o for o in tokens if o.head == k.i and o.dep == "pobj")
+            args.extend(o for o in kids_of[k.i] if o.dep == "pobj")
     av = [a for a in (vecs.get(x.lemma) for x in args) if a is not None]
     if av:
         out[DIM:2 * DIM] = np.mean(av, axis=0)
@@ -197,11 +207,12 @@ class TriggerModel:
         idx = candidates(toks)
         if not idx:
             return Scores(self.labels, {})
+        kids = children(toks)
         rows = None
         if self.dense_weights is not None:
             vecs = self.vectors
-            rows = np.stack([dense(toks, i, vecs) for i in idx])
-        probs = self.score_features([features(toks, i, lex_roots) for i in idx], rows)
+            rows = np.stack([dense(toks, i, vecs, kids) for i in idx])
+        probs = self.score_features([features(toks, i, lex_roots, kids) for i in idx], rows)
         return Scores(self.labels, {i: probs[n] for n, i in enumerate(idx)})
 
     def save(self, path: Path) -> None:
