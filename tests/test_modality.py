@@ -113,3 +113,17 @@ def test_modality_cue_file_loads():
     assert {"urge", "want", "demand"} <= cues.des_governors
     assert "if" in cues.hyp_marks and "say" in cues.reporting
     assert set(MODALITIES) == {"asserted", "negated", "hypothetical", "future", "desired"}
+
+
+def test_modality_negation_words_come_from_the_data_file():
+    from dataclasses import replace
+
+    from dyad.modality import is_negation, load_cues
+
+    cues = load_cues()
+    assert is_negation("advmod", "never", cues)
+    assert is_negation("det", "no", cues, nominal=True)
+    assert not is_negation("advmod", "seldom", cues)
+    # a word added to [negation].words negates; one removed no longer does
+    assert is_negation("advmod", "seldom", replace(cues, negation=cues.negation | {"seldom"}))
+    assert not is_negation("advmod", "never", replace(cues, negation=cues.negation - {"never"}))

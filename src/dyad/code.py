@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from . import dates as dates_mod
 from .actors_kb import split_code
 from .lexicon import NO_EVENT, Lexicon, Pattern, WordSet, load_lexicon
-from .modality import Modality, SentenceModality
+from .modality import Modality, SentenceModality, is_negation
 from .ontology import cameo, plover_for
 from .records import ActorMatch, ActorRef, Event, Evidence, Sentence, Token
 from .settings import Settings
@@ -152,7 +152,7 @@ class _Tree:
         h = self.head(t)
         if t.dep in ("acomp", "attr") and h is not None and self.lem[h.i] == "be":
             kids += self.kids[h.i]
-        return any(k.dep == "neg" or self.low[k.i] == "never" for k in kids)
+        return any(is_negation(k.dep, self.low[k.i]) for k in kids)
 
     def span(self, lo: int, hi: int) -> str:
         a, b = self.toks[lo], self.toks[hi - 1]

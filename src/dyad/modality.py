@@ -121,6 +121,14 @@ class _Tree:
         return sentence.text[start:end]
 
 
+def is_negation(dep: str, low: str, cues: Cues | None = None, nominal: bool = False) -> bool:
+    """A dependant that negates its head: the parser's ``neg``, or a negation word of
+    ``modality.toml`` as an adverb ("never"), or as a noun's determiner ("no talks")."""
+    words = (cues or load_cues()).negation
+    return dep == "neg" or (dep == "advmod" and low in words and low != "no") or (
+        nominal and dep == "det" and low in words)
+
+
 def _own_cues(tree: _Tree, t: Token, cues: Cues, nominal: bool) -> tuple[str, str, bool] | None:
     """(kind, cue word, future_marked) from the words attached to ``t`` itself."""
     kids = list(tree.kids[t.i])
@@ -130,7 +138,7 @@ def _own_cues(tree: _Tree, t: Token, cues: Cues, nominal: bool) -> tuple[str, st
     neg = hyp = des = fut = None
     for k in kids:
         low, lem = _low(k), _lem(k)
-        if k.dep == "neg" or low == "never" or (nominal and k.dep == "det" and low == "no"):
+        if is_negation(k.dep, low, cues, nominal):
             neg = neg or low
         elif low == "longer" and any(_low(g) == "no" for g in tree.kids[k.i]):
             neg = neg or "no longer"
