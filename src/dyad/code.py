@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, replace
 
 from . import dates as dates_mod
 from .actors_kb import split_code
+from .coding.tree import DepTree
 from .lexicon import NO_EVENT, Lexicon, Pattern, WordSet, load_lexicon
 from .modality import Modality, SentenceModality, is_negation
 from .ontology import cameo, plover_for
@@ -58,23 +59,15 @@ COMPLEMENT_PREPS = ("for", "to", "on", "upon", "of", "against", "over", "about")
 # the parse as a tree
 
 
-class _Tree:
-    """Children lists and small queries over one sentence's tokens."""
+class _Tree(DepTree):
+    """The shared tree plus the lexicon's word queries."""
 
     def __init__(self, sentence: Sentence, lexicon: Lexicon | None = None):
-        self.sentence = sentence
+        super().__init__(sentence)
         self.lexicon = lexicon
-        self.toks = sentence.tokens
-        self.kids: list[list[Token]] = [[] for _ in self.toks]
-        for t in self.toks:
-            if t.head != t.i:
-                self.kids[t.head].append(t)
         self.low = [t.text.lower() for t in self.toks]
         self.lem = [t.lemma.lower() for t in self.toks]
         self._near: dict[int, set[str]] = {}
-
-    def head(self, t: Token) -> Token | None:
-        return None if t.head == t.i else self.toks[t.head]
 
     def words(self, i: int) -> set[str]:
         return {self.low[i], self.lem[i]}
@@ -121,9 +114,6 @@ class _Tree:
                 return True
         return False
 
-    def children(self, i: int, *deps: str) -> list[Token]:
-        return [k for k in self.kids[i] if k.dep in deps]
-
     def conj(self, t: Token) -> list[Token]:
         """``t`` and the tokens conjoined to it ("Gondor, Arnor and Rohan")."""
         out, stack = [t], [t]
@@ -132,14 +122,6 @@ class _Tree:
                 if k.dep == "conj" and (k.pos in NOMINAL or k.pos == t.pos):
                     out.append(k)
                     stack.append(k)
-        return out
-
-    def subtree(self, i: int) -> list[int]:
-        out, stack = [], [i]
-        while stack:
-            j = stack.pop()
-            out.append(j)
-            stack.extend(k.i for k in self.kids[j])
         return out
 
     def passive(self, t: Token) -> bool:
@@ -154,9 +136,6 @@ class _Tree:
             kids += self.kids[h.i]
         return any(is_negation(k.dep, self.low[k.i]) for k in kids)
 
-    def span(self, lo: int, hi: int) -> str:
-        a, b = self.toks[lo], self.toks[hi - 1]
-        return self.sentence.text[a.start:b.start + len(b.text)]
 
 
 # ---------------------------------------------------------------------------------------

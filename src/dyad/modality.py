@@ -18,6 +18,7 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .coding.tree import DepTree
 from .records import Record, Sentence, Token
 from .settings import data_path
 
@@ -96,16 +97,8 @@ def _lem(t: Token) -> str:
     return t.lemma.lower()
 
 
-class _Tree:
-    def __init__(self, sentence: Sentence):
-        self.toks = sentence.tokens
-        self.kids: list[list[Token]] = [[] for _ in self.toks]
-        for t in self.toks:
-            if t.head != t.i:
-                self.kids[t.head].append(t)
-
-    def head(self, t: Token) -> Token | None:
-        return None if t.head == t.i else self.toks[t.head]
+class _Tree(DepTree):
+    """The shared tree plus the phrase text modality reports."""
 
     def span_text(self, sentence: Sentence, t: Token) -> str:
         """Text of ``t``'s phrase without clauses, appositions and punctuation at the edges."""

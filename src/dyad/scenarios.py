@@ -42,6 +42,7 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .coding.tree import DepTree
 from .records import Event, EventPattern, Evidence, Scenario, ScenarioState, Sentence
 from .settings import data_path
 
@@ -83,39 +84,23 @@ def load_cues() -> Cues:
 
 # --- the dependency tree of one sentence ----------------------------------------------------
 
-class _Tree:
+class _Tree(DepTree):
+    """The shared tree, with dependants as indices, plus the clause queries scenarios need."""
+
     def __init__(self, sentence: Sentence):
-        self.s = sentence
-        self.toks = sentence.tokens
-        self.kids: list[list[int]] = [[] for _ in self.toks]
-        for t in self.toks:
-            if t.head != t.i:
-                self.kids[t.head].append(t.i)
+        super().__init__(sentence)
+        self.kid_ids: list[list[int]] = [[k.i for k in ks] for ks in self.kids]
 
     def low(self, i: int) -> str:
         return self.toks[i].text.lower()
 
-    def subtree(self, i: int) -> set[int]:
-        out, stack = set(), [i]
-        while stack:
-            j = stack.pop()
-            out.add(j)
-            stack.extend(self.kids[j])
-        return out
+    def subtree_set(self, i: int) -> set[int]:
+        return set(self.subtree(i))
 
     def text(self, idx: set[int]) -> str:
         if not idx:
             return ""
-        lo, hi = min(idx), max(idx)
-        a = self.toks[lo].start
-        b = self.toks[hi].start + len(self.toks[hi].text)
-        return self.s.text[a:b].strip(" ,;:—–-")
-
-    def token_at(self, offset: int) -> int | None:
-        for t in self.toks:
-            if t.start <= offset < t.start + max(1, len(t.text)):
-                return t.i
-        return None
+        return self.span(min(idx), max(idx) + 1).strip(" ,;:—–-")
 
     def clause_verbs(self, head: int) -> list[int]:
         """The head and the verbs coordinated with it ("helps … and addresses …")."""
@@ -123,7 +108,7 @@ class _Tree:
         while stack:
             j = stack.pop()
             out.append(j)
-            stack.extend(k for k in self.kids[j] if self.toks[k].dep == "conj" and self.toks[k].pos in ("VERB", "AUX"))
+            stack.extend(k for k in self.kid_ids[j] if self.toks[k].dep == "conj" and self.toks[k].pos in ("VERB", "AUX"))
         return sorted(out)
 
     def own_clause(self, verb: int, span: set[int]) -> set[int]:
@@ -132,7 +117,7 @@ class _Tree:
         while stack:
             j = stack.pop()
             out.add(j)
-            for k in self.kids[j]:
+            for k in self.kid_ids[j]:
                 if k in span and not (self.toks[k].dep == "conj" and self.toks[k].pos in ("VERB", "AUX")):
                     stack.append(k)
         return out
@@ -257,10 +242,10 @@ def _spans(tree: _Tree, m: int, negates: bool, cues: Cues) -> tuple[list[_Span],
         circ: set[int] = set()
         for j in sorted(cond):
             if tree.low(j) in cues.circumstance and toks[j].dep == "prep" and toks[j].head in cond and j not in circ:
-                circ |= tree.subtree(j) & cond
+                circ |= tree.subtree_set(j) & cond
         if circ:
             rest = cond - circ - {m}
-            return ([_Span(tree.s, circ, heads=(min(circ),), absence=True)],
+            return ([_Span(tree.sentence, circ, heads=(min(circ),), absence=True)],
                     [_with_heads(tree, rest)], False)
         return _split_not_yet(tree, cond, negates, cues), [], True
     return _split_not_yet(tree, cond, negates, cues), [_with_heads(tree, _governing(tree, m, lo))], False
@@ -306,7 +291,7 @@ def _split_not_yet(tree: _Tree, cond: set[int], negates: bool, cues: Cues) -> li
 def _with_heads(tree: _Tree, idx: set[int], negated: bool = False) -> _Span:
     heads = tuple(j for j in sorted(idx) if tree.toks[j].pos in ("VERB", "AUX") and tree.toks[j].dep != "aux"
                   and (tree.toks[j].head not in idx or tree.toks[j].head == j))
-    return _Span(tree.s, idx, negated=negated, heads=heads)
+    return _Span(tree.sentence, idx, negated=negated, heads=heads)
 
 
 def _hedge(tree: _Tree, idx: set[int], cues: Cues) -> str | None:
@@ -336,13 +321,13 @@ def _actor(tree: _Tree, toks: Iterable[int], events: Sequence[Event], resolver, 
             if ref is not None and ref.code:
                 known[ref.text.lower()] = ref.code
     for k in toks:
-        sub = tree.subtree(k)
+        sub = tree.subtree_set(k)
         phrase = tree.text(sub).lower()
         for text, code in known.items():
             if text and (text == phrase or text in phrase.split(",")[0]):
                 return code
         if resolver is not None:
-            m = resolver.resolve_tokens(tree.s, min(sub), max(sub) + 1, date)
+            m = resolver.resolve_tokens(tree.sentence, min(sub), max(sub) + 1, date)
             if m.code:
                 return m.code
     return None
@@ -351,7 +336,7 @@ def _actor(tree: _Tree, toks: Iterable[int], events: Sequence[Event], resolver, 
 def _subjects(tree: _Tree, v: int) -> list[int]:
     """The subject of a verb, climbing through xcomp/conj chains ("Pakistan helps get … and addresses")."""
     for _ in range(4):
-        subj = [k for k in tree.kids[v] if tree.toks[k].dep in SUBJECT_DEPS]
+        subj = [k for k in tree.kid_ids[v] if tree.toks[k].dep in SUBJECT_DEPS]
         if subj or tree.toks[v].dep not in ("xcomp", "conj") or tree.toks[v].head == v:
             return subj
         v = tree.toks[v].head
@@ -366,8 +351,8 @@ def _bare_clause(tree: _Tree, v: int, span: _Span, events, resolver, date,
     the clause: its source is the clause's target.
     """
     clause = tree.own_clause(v, span.tokens)
-    objs = [k for k in tree.kids[v] if tree.toks[k].dep in OBJECT_DEPS]
-    objs += [p for k in tree.kids[v] if tree.toks[k].dep == "prep" for p in tree.kids[k] if tree.toks[p].dep == "pobj"]
+    objs = [k for k in tree.kid_ids[v] if tree.toks[k].dep in OBJECT_DEPS]
+    objs += [p for k in tree.kid_ids[v] if tree.toks[k].dep == "prep" for p in tree.kid_ids[k] if tree.toks[p].dep == "pobj"]
     src = _actor(tree, _subjects(tree, v), events, resolver, date)
     tgt = next((e.source.code for e in absorbed if e.source and e.source.code), None)
     tgt = tgt or _actor(tree, objs, events, resolver, date)
@@ -392,7 +377,7 @@ def _absence(tree: _Tree, span: _Span, subject: str | None, cues: Cues, events, 
     for j in sorted(span.tokens):
         if toks[j].lemma.lower() in cues.absence_nouns and any(
                 tree.low(k) in ("no", "without") for k in span.tokens if k < j):
-            place = [p for k in tree.kids[j] if toks[k].dep == "prep" for p in tree.kids[k] if toks[p].dep == "pobj"]
+            place = [p for k in tree.kid_ids[j] if toks[k].dep == "prep" for p in tree.kid_ids[k] if toks[p].dep == "pobj"]
             target = _actor(tree, place, events, resolver, date)
             return EventPattern(text=tree.text(span.tokens), source=subject, target=target,
                                 cameo=cues.absence_code, negated=False)
@@ -412,7 +397,7 @@ def _patterns(span: _Span, events: Sequence[Event], cues: Cues, resolver=None, d
     for i, e in found:
         t = tree.toks[i]
         if (t.pos in ("NOUN", "PROPN") and t.dep == "dobj" and t.head in verbs and t.head not in verb_events
-                and any(tree.toks[k].dep == "poss" for k in tree.kids[i])):
+                and any(tree.toks[k].dep == "poss" for k in tree.kid_ids[i])):
             absorbed.setdefault(t.head, []).append(e)  # "addresses Washington's concerns": someone else's event
         else:
             kept.append((i, e))
@@ -421,7 +406,7 @@ def _patterns(span: _Span, events: Sequence[Event], cues: Cues, resolver=None, d
     covered: set[int] = set()
     for i, e in kept:
         t = tree.toks[i]
-        clause = tree.own_clause(i, span.tokens) if t.pos in ("VERB", "AUX") else tree.subtree(i) & span.tokens
+        clause = tree.own_clause(i, span.tokens) if t.pos in ("VERB", "AUX") else tree.subtree_set(i) & span.tokens
         covered |= clause
         out.append((i, EventPattern(
             text=tree.text(clause) or e.evidence.text, source=e.source.code if e.source else None,
@@ -432,7 +417,7 @@ def _patterns(span: _Span, events: Sequence[Event], cues: Cues, resolver=None, d
         if p is not None:
             out.append((min(span.tokens), p))
     for v in verbs:
-        if v in covered or (tree.subtree(v) & with_event and v not in absorbed):
+        if v in covered or (tree.subtree_set(v) & with_event and v not in absorbed):
             continue
         p = _bare_clause(tree, v, span, events, resolver, date, absorbed.get(v, ()))
         if p is not None:
@@ -500,7 +485,7 @@ def extract(sentences: Sequence[Sentence], events: Sequence[Event], doc_id: str,
         subject = None
         if any(c.absence for c in d.conditions):
             heads = [h for c in d.consequences for h in c.heads]
-            subj = [k for h in heads for k in tree.kids[h] if tree.toks[k].dep in SUBJECT_DEPS]
+            subj = [k for h in heads for k in tree.kid_ids[h] if tree.toks[k].dep in SUBJECT_DEPS]
             subject = _actor(tree, subj, evs, resolver, date)
         conds = [p for c in d.conditions for p in _patterns(c, by_sentence.get(c.sentence.index, []), cues,
                                                               resolver, date, subject)]
