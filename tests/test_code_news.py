@@ -140,3 +140,21 @@ def test_code_news_seed_tweet_and_decision_merge(tmp_path):
 def test_code_news_events_say_what_proposed_them(code):
     got = code("Police nabbed two suspects in Mumbai on Sunday.")
     assert got and all(e.proposed_by in ("lexicon", "lexicon+model", "model") for e in got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # (source country, target country, root): actors resolve without capitals
+    ("pakistan arrested hafiz saeed on monday.", ("PAK", "PAK", "17")),
+    ("imran khan met donald trump at the white house.", ("PAK", "USA", "04")),
+    ("indian troops shelled pakistani posts in kashmir on tuesday.", ("IND", "PAK", "19")),
+])
+def test_code_news_lower_case_actors(code, text, expected):
+    got = {(e.source.country if e.source else None, e.target.country if e.target else None,
+            e.cameo_root) for e in code(text)}
+    assert expected in got, got
+
+
+def test_code_news_capitals_still_matter_in_ordinary_text(code):
+    # in text that has capitals, a lower-case word is not a name ("us" is not the US)
+    got = code("Police arrested three of us outside the court in Dhaka on Monday.")
+    assert not [e for e in got if e.target and e.target.code and e.target.code.startswith("USA")]

@@ -205,7 +205,7 @@ class Resolver:
         """
         day, note = self._date(date, context)
         toks = sentence_tokens(sentence, start, end)
-        items = self._match(toks, day, context, relax=False)
+        items = self._match(toks, day, context, relax=_lower_case(sentence))
         groups = self._distribute(self._groups(items, toks, parsed=True))
         if not groups:
             unknown = self._unknown(_span_text(sentence, start, end), toks, note)
@@ -231,7 +231,7 @@ class Resolver:
         """
         day, note = self._date(date, context)
         toks = sentence_tokens(sentence)
-        items = self._match(toks, day, context, relax=False)
+        items = self._match(toks, day, context, relax=_lower_case(sentence))
         out: list[tuple[int, ActorMatch]] = []
         covered: set[int] = set()
         for group in self._distribute(self._groups(items, toks, parsed=True)):
@@ -673,6 +673,12 @@ def _modifies_other(sentence: Sentence, group: _Group, toks: list[Tok]) -> bool:
     last = sentence.tokens[toks[group.i1 - 1].tok]
     inside = {toks[k].tok for k in range(group.i0, group.i1)}
     return last.dep in ("compound", "amod", "nmod") and last.head not in inside
+
+
+def _lower_case(sentence: Sentence) -> bool:
+    """Archive wire copy written all in lower case: names are matched whatever their case
+    (as a phrase without capitals is in ``resolve``)."""
+    return not any(c.isupper() for c in sentence.text)
 
 
 def _after_locative(group: _Group, toks: list[Tok]) -> bool:
