@@ -158,3 +158,12 @@ def test_code_news_capitals_still_matter_in_ordinary_text(code):
     # in text that has capitals, a lower-case word is not a name ("us" is not the US)
     got = code("Police arrested three of us outside the court in Dhaka on Monday.")
     assert not [e for e in got if e.target and e.target.code and e.target.code.startswith("USA")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Pakistanâ€™s army arrested the militantsâ€™ commander on Monday.", ("PAK", "17")),
+    ("Taiwan‚Äôs Vice Foreign Minister visited Russia today.", ("TWN", "04")),
+])
+def test_code_news_mojibake_codes_like_clean_text(code, text, expected):
+    got = {(e.source.country if e.source else None, e.cameo_root) for e in code(text)}
+    assert expected in got, got

@@ -1362,7 +1362,11 @@ def _depth(tree: _Tree, i: int) -> int:
 
 
 def light_clean(text: str) -> str:
-    """Normalise spaces and line ends; keep every line (headlines carry events too)."""
+    """Repair mojibake ("Pakistanâ€™s", "Taiwan‚Äôs": ftfy's encoding fixes only), normalise
+    spaces and line ends; keep every line (headlines carry events too)."""
+    import ftfy
+
+    text = ftfy.fix_encoding(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     lines = [" ".join(line.split()) for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
