@@ -167,3 +167,20 @@ def test_code_news_capitals_still_matter_in_ordinary_text(code):
 def test_code_news_mojibake_codes_like_clean_text(code, text, expected):
     got = {(e.source.country if e.source else None, e.cameo_root) for e in code(text)}
     assert expected in got, got
+
+
+@pytest.mark.parametrize("text,root", [
+    # ACLED-style and police reporting
+    ("On 5 March 2020, around 200 farmers gathered in Lahore to demand higher wheat prices.", "14"),
+    ("The accused was sent to judicial custody.", "17"),
+    ("Two men were held for questioning after the blast.", "17"),
+    ("A roadside IED exploded near a police vehicle in Khyber, injuring two officers.", "18"),
+    ("Houthi forces fired a missile at Riyadh.", "19"),
+])
+def test_code_news_event_snippets(code, text, root):
+    assert root in roots(code(text), "asserted")
+
+
+def test_code_news_a_meeting_gathering_is_no_protest(code):
+    got = roots(code("Leaders of both parties gathered in Delhi for talks."))
+    assert "14" not in got

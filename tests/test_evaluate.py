@@ -139,7 +139,7 @@ def test_evaluate_dev_floor(shared_dir, name):
 # --- real-news sets (dyad.evaluate_news) ------------------------------------------------------
 
 NEWS_FLOORS = {  # on the measure parts, never tuned on; raise them, never lower them silently
-    "voa_m2e2_dev.jsonl": 0.45,  # sentence-level micro F1, all modalities (0.475 when set)
+    "voa_m2e2_dev.jsonl": 0.45,  # sentence-level micro F1, all modalities (0.478 when set)
     "rams_dev.jsonl": 0.34,  # clearly mapped root coded in the trigger sentence (0.370 when set)
 }
 

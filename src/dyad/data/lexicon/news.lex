@@ -86,3 +86,13 @@ verb tackle        | obj~problem/problems/issue/issues/challenge/challenges/task
 # forms the parser's lemmatiser leaves as they are
 verb retook        | | 192
 noun sit in        | frame=protest target=against | 141
+
+# ACLED-style and police reporting
+class @gatherers | farmer, farmers, resident, residents, villager, villagers, trader, traders, shopkeeper, shopkeepers, lawyer, lawyers, teacher, teachers, doctor, doctors, nurse, nurses, employee, employees, supporter, supporters, hundreds, thousands, dozens
+verb gather        | subj~@protesters/@gatherers | 141
+verb assemble      | subj~@protesters/@gatherers | 141
+verb send          | to~custody/jail/prison/remand/lockup | 173
+verb hold          | for~questioning/interrogation | 173
+verb detain        | for~questioning/interrogation | 173
+verb explode       | subj~ied/ieds/bomb/bombs/device/explosive/explosives/mine/landmine/grenade/car_bomb | 183
+verb go off        | subj~ied/ieds/bomb/bombs/device/explosive/explosives/mine/landmine/grenade/car_bomb | 183
