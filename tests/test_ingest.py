@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
+import os
 import logging
 import random
 import shutil
@@ -13,7 +15,8 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from dyad.ingest import READERS, REASONS, detect_language, normalize_date, read_inputs
+from dyad.ingest import (READERS, REASONS, detect_language, display_name, normalize_date, read_date,
+                         read_inputs)
 from dyad.records import RawDocument, Reject
 from dyad.settings import Settings
 
@@ -382,7 +385,7 @@ def test_ingest_size_limit(tmp_path):
         ("latin1.txt", "Le minist\u00e8re a confirm\u00e9.".encode("latin-1"), "invalid-utf8"),
         ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01", "unsupported"),
         ("utf16.txt", ENGLISH.encode("utf-16"), "binary"),
-        ("empty.csv", b"id,title,text\n", None),
+        ("empty.csv", b"id,title,text\n", "empty"),  # never silent: the file is one item
         ("empty.rss", b'<rss version="2.0"><channel><title>t</title></channel></rss>', "empty"),
     ],
 )
@@ -497,3 +500,115 @@ def test_ingest_detect_language(text, language):
 )
 def test_ingest_normalize_date(value, expected):
     assert normalize_date(value) == expected
+
+
+# --- encoding faults, hostile file names, nesting, dates (issue 13) ------------------------
+
+
+def test_unpaired_surrogate_is_repaired_with_a_note_and_the_file_goes_on(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "1", "text": ENGLISH}),
+        '{"id": "2", "title": "bad \\udc00 title", "text": "broken \\ud800 escape: ' + ENGLISH + '"}',
+        json.dumps({"id": "3", "text": ENGLISH.replace("Wednesday", "Friday")}),
+        '{"id": "4", "text": "a pair split in two \\ud83d\\ude00 is one emoji. ' + ENGLISH + '"}',
+    ]
+    items = read(write(tmp_path, "s.jsonl", "\n".join(lines) + "\n"))
+    assert [type(i) for i in items] == [RawDocument] * 4
+    broken = items[1]
+    assert "\ufffd" in broken.text and "\ufffd" in broken.title
+    broken.text.encode("utf-8"), broken.title.encode("utf-8")  # encodable now
+    assert [n.split(":")[0] for n in broken.notes] == ["repaired-unicode", "repaired-unicode"]
+    assert items[0].notes == () and items[3].notes == ()
+    assert "\U0001F600" in items[3].text
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("plain/é.txt", "plain/é.txt"),
+    ("a\udcff\udcfe.txt", "a\\xff\\xfe.txt"),  # the bytes of a non-UTF-8 name
+    ("b\x1b[31mred\nFAKE LOG.txt", "b\\x1b[31mred\\x0aFAKE LOG.txt"),
+    ("rtl\u202etxt.exe", "rtl\\u202etxt.exe"),
+])
+def test_display_name_is_one_printable_utf8_line(name: str, shown: str) -> None:
+    out = display_name(name)
+    assert out == shown
+    out.encode("utf-8")
+    assert "\n" not in out and "\x1b" not in out
+
+
+def test_folder_with_hostile_file_names_loses_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "names"
+    folder.mkdir()
+    raw_names = [b"a\xff\xfe.txt", b"b\x1b[31mred\nFAKE LOG.txt", b"c.txt"]
+    for n, raw in enumerate(raw_names):
+        (Path(os.fsdecode(bytes(folder))) / os.fsdecode(raw)).write_text(ENGLISH + f" Item {n}.")
+    items = read(folder)
+    assert [type(i) for i in items] == [RawDocument] * 3
+    for item in items:
+        item.origin.encode("utf-8")
+        assert "\n" not in item.origin and "\x1b" not in item.origin
+    assert items[0].origin.endswith("a\\xff\\xfe.txt")
+
+
+def test_deeply_nested_or_huge_json_line_is_rejected_alone(tmp_path: Path) -> None:
+    lines = [json.dumps({"text": ENGLISH}), "[" * 100_000, "{" * 50_000,
+             '{"text": "x", "n": ' + "9" * 10_000 + "}",
+             json.dumps({"text": ENGLISH.replace("Wednesday", "Friday")})]
+    items = read(write(tmp_path, "n.jsonl", "\n".join(lines) + "\n"))
+    assert [type(i) for i in items] == [RawDocument, Reject, Reject, Reject, RawDocument]
+    assert reasons(items) == ["bad-json"] * 3
+    assert "nested" in items[1].detail
+
+
+@pytest.mark.parametrize("value, day, note", [
+    ("2019-07-22", "2019-07-22", None),
+    ("Mon, 22 Jul 2019 10:00:00 GMT", "2019-07-22", None),
+    (1563753600, "2019-07-22", None),  # Unix seconds
+    ("1563753600000", "2019-07-22", None),  # Unix milliseconds
+    (None, None, None),
+    ("", None, None),
+    ("2019-13-45", None, "date-unreadable"),
+    ("yesterday", None, "date-incomplete"),
+    ("March 2024", None, "date-incomplete"),
+    (12345, None, "date-unreadable"),
+    (3.5, None, "date-unreadable"),
+    ([2019, 7, 22], None, "date-unreadable"),
+    ("-5000-01-01", None, "date-out-of-range"),
+    ("0001-01-01", None, "date-out-of-range"),
+    ("9999-12-31", None, "date-out-of-range"),
+])
+def test_read_date_never_loses_a_date_silently(value, day, note) -> None:
+    got_day, got_note = read_date(value)
+    assert got_day == day
+    assert (got_note.split(":")[0] if got_note else None) == note
+
+
+def test_undated_rows_say_why(tmp_path: Path, caplog) -> None:
+    rows = [{"text": ENGLISH + f" Row {n}.", "date": d} for n, d in
+            enumerate(["2019-13-45", "yesterday", 12345, "-5000-01-01", "2019-07-22"])]
+    with caplog.at_level(logging.WARNING, logger="dyad.ingest"):
+        items = read(write(tmp_path, "d.jsonl", "".join(json.dumps(r) + "\n" for r in rows)))
+    assert [i.date for i in items] == [None, None, None, None, "2019-07-22"]
+    assert [len(i.notes) for i in items] == [1, 1, 1, 1, 0]
+    assert sum("stored undated" in r.getMessage() for r in caplog.records) == 4
+
+
+def _warc(records: int = 3) -> bytes:
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    for n in range(records):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        body = f"<html><body><article><p>{ENGLISH} Record {n}.</p></article></body></html>".encode()
+        writer.write_record(writer.create_warc_record(
+            f"http://example.com/{n}", "response", payload=io.BytesIO(body), http_headers=headers))
+    return buf.getvalue()
+
+
+def test_a_warc_cut_anywhere_gives_documents_or_bad_warc(tmp_path: Path) -> None:
+    data = _warc()
+    for cut in range(20, len(data), 37):
+        items = read(write(tmp_path, f"cut{cut}.warc", data[:cut]))
+        assert all(isinstance(i, RawDocument) or i.reason in ("bad-warc", "empty") for i in items), \
+            (cut, items)
+        for item in items:
+            if isinstance(item, Reject):
+                assert "NoneType" not in item.detail and "Error" not in item.detail

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import gzip
 import io
 import itertools
@@ -25,7 +26,7 @@ import sys
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from functools import partial
 from typing import Any, BinaryIO, TextIO
@@ -66,6 +67,8 @@ REASONS: dict[str, str] = {
     "bad-gzip": "a .gz file that cannot be decompressed",
     "bad-warc": "a WARC file that cannot be parsed",
     "bad-feed": "an RSS/Atom file that cannot be parsed",
+    "clean-failed": "the cleaner failed on the document (a bug: reported, the batch goes on)",
+    "too-slow": "cleaning or parsing took longer than settings.doc_time_budget seconds",
 }
 
 # Common English function words for the fast language check. Words that are also
@@ -86,7 +89,9 @@ _DATE_SETTINGS = {
     "RETURN_AS_TIMEZONE_AWARE": False,
 }
 _HTMLDATE_PARAMS = {"extensive_search": False, "original_date": True}
-_WARC_ERRORS = (ArchiveLoadFailed, ValueError, OSError, EOFError, zlib.error)
+# warcio raises AttributeError/TypeError/KeyError when a record's header block is cut short
+_WARC_ERRORS = (ArchiveLoadFailed, ValueError, OSError, EOFError, zlib.error,
+                AttributeError, TypeError, KeyError, IndexError)
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _READ_BLOCK = 1 << 16
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -109,6 +114,47 @@ _HEADLINE_MAX_WORDS = 20
 _DETAIL_MAX_CHARS = 300
 
 
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# What must not reach a terminal or a log line as it is: C0/C1 controls (escape sequences,
+# newlines that would forge a log line), line/paragraph separators, bidi overrides, and the
+# lone surrogates by which Python carries the bytes of a file name that is not UTF-8.
+_UNSAFE_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def display_name(name: str) -> str:
+    """``name`` (a path or an origin) as one printable line of valid UTF-8.
+
+    The bytes of a name that is not UTF-8 (which Python carries as surrogate escapes) are
+    shown as ``\\xNN``; control characters, line separators and bidi overrides as
+    ``\\xNN``/``\\uNNNN`` escapes. Names that need none of this are returned unchanged, so
+    the same input always gets the same origin (resumed runs match it).
+    """
+    if not _UNSAFE_IN_NAME.search(name):
+        return name
+
+    def escape(m: re.Match[str]) -> str:
+        c = ord(m.group())
+        if 0xDC80 <= c <= 0xDCFF:  # os.fsdecode's surrogateescape of byte c - 0xDC00
+            return f"\\x{c - 0xDC00:02x}"
+        return f"\\x{c:02x}" if c <= 0xFF else f"\\u{c:04x}"
+
+    return _UNSAFE_IN_NAME.sub(escape, name)
+
+
+def repair_text(value: str) -> tuple[str, int]:
+    """``value`` made encodable as UTF-8, and how many code points were replaced.
+
+    Surrogate pairs left as two code points are joined into their character; a lone
+    surrogate (a broken ``\\ud800`` escape in JSON written by JavaScript) becomes U+FFFD.
+    """
+    if not _SURROGATE.search(value):
+        return value, 0
+    value = _SURROGATE_PAIR.sub(
+        lambda m: m.group().encode("utf-16", "surrogatepass").decode("utf-16"), value)
+    return _SURROGATE.subn("\ufffd", value)
+
+
 def read_inputs(
     paths: Iterable[str],
     settings: Settings,
@@ -122,7 +168,7 @@ def read_inputs(
     for path in map(os.fspath, paths):
         items = _read_stdin(stdin, settings) if path == "-" else _read_path(path, settings)
         for item in items:
-            item = _checked(item, settings)
+            item = _checked(_safe(item), settings)
             if isinstance(item, Reject):
                 logger.warning("rejected %s: %s: %s", item.origin, item.reason, item.detail)
             yield item
@@ -161,17 +207,62 @@ def normalize_date(value: Any) -> str | None:
     never completed from today's date.
     """
     if isinstance(value, datetime | date):
-        return value.strftime("%Y-%m-%d")
+        return _iso(value)
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
     for parse in (_parse_iso, parsedate_to_datetime):
         try:
-            return parse(text).strftime("%Y-%m-%d")
+            return _iso(parse(text))
         except (TypeError, ValueError, IndexError):
             pass
     parsed = dateparser.parse(text, settings=_DATE_SETTINGS)
-    return parsed.strftime("%Y-%m-%d") if parsed else None
+    return _iso(parsed) if parsed else None
+
+
+def _iso(day: date) -> str:
+    """YYYY-MM-DD with a four-digit year (strftime drops the zeros of years before 1000)."""
+    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+
+
+MIN_YEAR = 1800  # older dates are typing errors or misread numbers, not news
+_EPOCH_DIGITS = {9: 1, 10: 1, 12: 1000, 13: 1000}  # Unix seconds / milliseconds
+
+
+def read_date(value: Any) -> tuple[str | None, str | None]:
+    """(ISO date, None) for a readable date; (None, note) when a value was given but is not
+    a usable date; (None, None) when no value was given.
+
+    Unix timestamps (9-10 digits: seconds, 12-13: milliseconds) are read as UTC. A date
+    before ``MIN_YEAR`` or after next year is out of range. The note says why the document
+    is stored undated (``date-unreadable``, ``date-incomplete``, ``date-out-of-range``).
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None
+    shown = repr(value if not isinstance(value, str) else value.strip()[:60])
+    if isinstance(value, bool) or not isinstance(value, str | int | float | date | datetime):
+        return None, f"date-unreadable: a {type(value).__name__}, not a date; stored undated"
+    text = str(value).strip()
+    digits = text.lstrip("-").split(".")[0]
+    if isinstance(value, int | float) or text.replace(".", "", 1).isdigit():
+        scale = _EPOCH_DIGITS.get(len(digits)) if digits.isdigit() and not text.startswith("-") else None
+        if scale is None:
+            return None, f"date-unreadable: {shown} is a number, not a date; stored undated"
+        day = datetime.fromtimestamp(float(text) / scale, tz=timezone.utc).date()
+        iso = day.isoformat()
+    else:
+        iso = normalize_date(value)
+        if iso is None:
+            if dateparser.parse(text, settings={"RETURN_AS_TIMEZONE_AWARE": False}) is not None:
+                return None, (f"date-incomplete: {shown} names no single calendar day (relative or "
+                              "partial); stored undated")
+            return None, f"date-unreadable: {shown} is not a date; stored undated"
+        if text.startswith("-"):
+            return None, f"date-out-of-range: {shown} is before year {MIN_YEAR}; stored undated"
+    year = int(iso[:4])
+    if not MIN_YEAR <= year <= date.today().year + 1:
+        return None, f"date-out-of-range: {shown} reads as {iso}; stored undated"
+    return iso, None
 
 
 def _parse_iso(text: str) -> date:
@@ -311,6 +402,34 @@ def _reject(origin: str, reason: str, detail: str = "") -> Reject:
     if len(detail) > _DETAIL_MAX_CHARS:
         detail = detail[: _DETAIL_MAX_CHARS - 1] + "\u2026"
     return Reject(origin=origin, reason=reason, detail=detail)
+
+
+_TEXT_FIELDS = ("text", "doc_id", "title", "date", "url", "source")
+
+
+def _safe(item: Item) -> Item:
+    """The item with a printable origin and text fields that encode as UTF-8.
+
+    Repairs are recorded in the document's ``notes`` (stored in the ``notes`` table).
+    """
+    origin = display_name(item.origin)
+    if isinstance(item, Reject):
+        detail = display_name(item.detail)
+        return item if (origin, detail) == (item.origin, item.detail) else Reject(origin, item.reason, detail)
+    changes: dict[str, Any] = {"origin": origin} if origin != item.origin else {}
+    notes = list(item.notes)
+    for name in _TEXT_FIELDS:
+        value = getattr(item, name)
+        if value is None:
+            continue
+        fixed, n = repair_text(value)
+        if n:
+            changes[name] = fixed
+            notes.append(f"repaired-unicode: {n} unpaired surrogate code point(s) in {name!r} "
+                         "replaced by U+FFFD")
+    if len(notes) > len(item.notes):
+        changes["notes"] = tuple(notes)
+    return dataclasses.replace(item, **changes) if changes else item
 
 
 def _checked(item: Item, settings: Settings) -> Item:
@@ -459,6 +578,12 @@ def _read_jsonl(origin: str, data: bytes, settings: Settings) -> Iterator[Item]:
         except json.JSONDecodeError as e:
             yield _reject(where, "bad-json", f"{e.msg} at column {e.colno}")
             continue
+        except RecursionError:
+            yield _reject(where, "bad-json", "nested deeper than the JSON reader allows")
+            continue
+        except ValueError as e:  # e.g. an integer of more digits than Python converts
+            yield _reject(where, "bad-json", str(e))
+            continue
         if not isinstance(obj, dict):
             yield _reject(where, "bad-json", f"a JSON {type(obj).__name__}, not an object")
             continue
@@ -485,10 +610,14 @@ def _read_table(
             yield _reject(origin, "no-text-column", detail)
             return
         start = rows.line_num + 1
+        n_rows = 0
         for row in rows:
             if any(cell.strip() for cell in row):
+                n_rows += 1
                 yield _row_item(f"{origin}:{start}", kind, dict(zip(header, row)), settings)
             start = rows.line_num + 1
+        if not n_rows:
+            yield _reject(origin, "empty", "a header row and no data rows")
     except csv.Error as e:
         yield _reject(f"{origin}:{start}", "bad-csv", str(e))
 
@@ -499,15 +628,19 @@ def _row_item(origin: str, kind: str, row: Mapping[str, Any], settings: Settings
     if not isinstance(text, str) or not text.strip():
         state = "missing" if text is None else "blank" if isinstance(text, str) else "not a string"
         return _reject(origin, "no-text", f"field {settings.text_column!r} is {state}")
+    day, note = read_date(row.get(settings.date_column))
+    if note:
+        logger.warning("%s: %s", display_name(origin), note)
     return RawDocument(
         origin=origin,
         kind=kind,
         text=text,
         doc_id=_field(row, settings.id_column),
         title=_field(row, settings.title_column),
-        date=normalize_date(_field(row, settings.date_column)),
+        date=day,
         url=_field(row, settings.url_column),
         source=_field(row, settings.source_column),
+        notes=(note,) if note else (),
     )
 
 
@@ -539,16 +672,21 @@ def _feed_item(origin: str, entry: Mapping[str, Any], source: str | None) -> Raw
     content = entry.get("content") or [{}]
     body = content[0].get("value") or entry.get("summary") or ""
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    day, note = read_date(entry.get("published") or entry.get("updated"))
+    if day is None and stamp:
+        day, note = read_date(time.strftime("%Y-%m-%d", stamp))
+    if note:
+        logger.warning("%s: %s", display_name(origin), note)
     return RawDocument(
         origin=origin,
         kind="rss",
         text=_html_to_text(body),
         doc_id=entry.get("id") or None,
         title=_html_to_text(entry.get("title") or "") or None,
-        date=normalize_date(entry.get("published") or entry.get("updated"))
-        or (time.strftime("%Y-%m-%d", stamp) if stamp else None),
+        date=day,
         url=entry.get("link") or None,
         source=source,
+        notes=(note,) if note else (),
     )
 
 
@@ -586,19 +724,25 @@ def _read_warc(origin: str, data: bytes, settings: Settings) -> Iterator[Item]:
     ends the file with one ``bad-warc`` Reject, after the documents read before it.
     """
     records = ArchiveIterator(io.BytesIO(data))
+    pages = 0
     for n in itertools.count(1):
         where = f"{origin}#{n}"
         try:
             record = next(records, None)
             if record is None:
                 _check_gzip_end(data)
+                if not pages:  # never silent: a WARC without a page is one item, rejected
+                    yield _reject(origin, "empty", f"no 2xx HTML response among {n - 1} WARC record(s)")
                 return
             body = _warc_html(record, settings.max_bytes)
         except _WARC_ERRORS as e:
-            yield _reject(where, "bad-warc", str(e) or type(e).__name__)
+            plain = isinstance(e, ArchiveLoadFailed | ValueError | OSError | EOFError | zlib.error)
+            detail = (str(e) or type(e).__name__) if plain else "record header truncated or malformed"
+            yield _reject(where, "bad-warc", detail)
             return
         if body is None:
             continue
+        pages += 1
         if len(body) > settings.max_bytes:
             yield _reject(where, "too-large", f"record over max_bytes={settings.max_bytes}")
             continue

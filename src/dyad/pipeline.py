@@ -59,12 +59,14 @@ class IngestSummary:
     near_duplicates: int = 0
     sentences: int = 0
     rejected: Counter = field(default_factory=Counter)
+    noted: Counter = field(default_factory=Counter)  # repairs made on reading, by kind
     article_ids: list[str] = field(default_factory=list)  # stored or already stored, input order
 
     def as_dict(self) -> dict:
         return {"read": self.read, "stored": self.stored, "already_stored": self.already_stored,
                 "exact_duplicates": self.exact_duplicates, "near_duplicates": self.near_duplicates,
-                "sentences": self.sentences, "rejected": dict(self.rejected)}
+                "sentences": self.sentences, "rejected": dict(self.rejected),
+                "noted": dict(self.noted)}
 
 
 class NearDuplicateIndex:
@@ -89,6 +91,11 @@ class NearDuplicateIndex:
         import numpy as np
 
         self.add(key, LeanMinHash(seed=1, hashvalues=np.array(values, dtype=np.uint64), scheme=_SCHEME))
+
+    def remove(self, key: str) -> None:
+        self.lsh.remove(key)
+        del self.sigs[key]
+        del self.order[key]
 
     def match(self, sig: LeanMinHash) -> tuple[str, float] | None:
         """The earliest original whose estimated similarity reaches the threshold."""
@@ -149,6 +156,9 @@ class Ingestor:
                 yield item
                 continue
             summary.read += 1
+            if item.notes:
+                self.store.add_notes(item.origin, item.notes)
+                summary.noted.update(note.partition(":")[0] for note in item.notes)
             try:
                 cleaned = clean(item.text)
             except Exception as exc:  # a cleaning bug must not stop the batch
@@ -198,12 +208,29 @@ class Ingestor:
         batch: list[tuple[Article, list[Sentence], list[int]]] = []
         for aid, sentences in self.parser.parse_many(to_parse()):
             art, sig = pending.pop(aid)
+            if isinstance(sentences, Reject):  # the parser gave up on it (time budget)
+                self._unsee(art, summary)
+                reject = Reject(art.origin, sentences.reason, sentences.detail)
+                log.warning("rejected %s: %s: %s", reject.origin, reject.reason, reject.detail)
+                summary.rejected[reject.reason] += 1
+                self.store.add_reject(reject)
+                continue
             batch.append((art, sentences, sig.hashvalues.tolist()))
             if len(batch) >= self.settings.commit_every:
                 self._commit(batch, summary)
                 batch = []
         self._commit(batch, summary)
         return summary
+
+    def _unsee(self, art: Article, summary: IngestSummary) -> None:
+        """Forget an article prepared for storing and then rejected, so nothing points at it."""
+        self.seen.discard(art.id)
+        if art.id in self.index.sigs:
+            self.index.remove(art.id)
+        if art.duplicate_of is not None:
+            summary.near_duplicates -= 1
+        if art.id in summary.article_ids:
+            summary.article_ids.remove(art.id)
 
     def _commit(self, batch: list[tuple[Article, list[Sentence], list[int]]], summary: IngestSummary) -> None:
         if not batch:

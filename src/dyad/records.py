@@ -50,6 +50,7 @@ class RawDocument(Record):
     date: str | None = None  # ISO YYYY-MM-DD where known
     url: str | None = None
     source: str | None = None
+    notes: tuple[str, ...] = ()  # "code: detail" of what was repaired or dropped on reading
 
 
 @dataclass(frozen=True)

@@ -124,11 +124,21 @@ def _migration_4(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE mentions ADD COLUMN proposed_by VARCHAR DEFAULT 'lexicon'")
 
 
+def _migration_5(con: duckdb.DuckDBPyConnection) -> None:
+    """What reading repaired or dropped in a document that was kept: a note per origin and kind
+    (``repaired-unicode``, ``date-unreadable``, ``date-incomplete``, ``date-out-of-range``)."""
+    con.execute("""
+        CREATE TABLE notes (
+            origin VARCHAR NOT NULL, note VARCHAR NOT NULL, detail VARCHAR,
+            PRIMARY KEY (origin, note))""")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     (1, "articles, quotes, repeats, sentences, rejects, exact_duplicates", _migration_1),
     (2, "mentions, events, merge_rule", _migration_2),
     (3, "scenarios, scenario_watch", _migration_3),
     (4, "mentions.proposed_by", _migration_4),
+    (5, "notes", _migration_5),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -196,6 +206,18 @@ class Store:
         return int(row[0] or 0)
 
     # --- writes ------------------------------------------------------------------------
+    def add_notes(self, origin: str, notes: Iterable[str]) -> None:
+        """Record what reading repaired in the document from ``origin`` ("code: detail" each)."""
+        for note in notes:
+            code, _, detail = note.partition(": ")
+            self.con.execute(
+                "INSERT INTO notes VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET detail = excluded.detail",
+                [origin, code, detail])
+
+    def notes(self) -> list[tuple[str, str, str]]:
+        """(origin, note, detail) of every recorded note."""
+        return self.con.execute("SELECT origin, note, detail FROM notes ORDER BY origin, note").fetchall()
+
     def add_reject(self, reject: Reject) -> None:
         self.con.execute(
             "INSERT INTO rejects VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET detail = excluded.detail",
@@ -308,7 +330,7 @@ class Store:
             "SELECT origin, reason, detail FROM rejects ORDER BY origin, reason").fetchall()]
 
     def counts(self) -> dict[str, int]:
-        tables = ("articles", "quotes", "repeats", "sentences", "rejects", "exact_duplicates")
+        tables = ("articles", "quotes", "repeats", "sentences", "rejects", "exact_duplicates", "notes")
         out = {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
         out["near_duplicates"] = int(self.con.execute(
             "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0])
@@ -322,7 +344,7 @@ class Store:
     def dump(self) -> dict[str, list]:
         """Every content table as sorted rows (for comparing stores in tests)."""
         out = {}
-        for table in ("articles", "quotes", "repeats", "sentences", "rejects", "exact_duplicates"):
+        for table in ("articles", "quotes", "repeats", "sentences", "rejects", "exact_duplicates", "notes"):
             rows = self.con.execute(f"SELECT * FROM {table}").fetchall()
             out[table] = sorted(json.dumps(r, default=str) for r in rows)
         return out
