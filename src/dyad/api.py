@@ -220,9 +220,15 @@ def report(a: str, b: str, db: str = "dyad.duckdb", out_path: str = "report.html
         return str(write_report(store, a, b, out_path, opts, max_events=max_events, interactive=interactive))
 
 
-def sql(query: str, db: str = "dyad.duckdb", params: Iterable[Any] | None = None, limit: int | None = None) -> Any:
-    """Run a read-only SQL query against the store; a ``QueryResult`` (columns, rows, truncated)."""
-    from .sql import query as _query
+def sql(query: str, db: str = "dyad.duckdb", params: Iterable[Any] | None = None, limit: int | None = None,
+        stream: bool = False) -> Any:
+    """Run a read-only SQL query against the store; a ``QueryResult`` (columns, rows, truncated).
+
+    ``stream=True`` returns a ``dyad.sql.RowStream`` instead: ``columns`` at once, the rows as it
+    is iterated (fetched in batches, so memory stays flat), ``truncated`` once they are read;
+    close it, or use it in a ``with`` block.
+    """
+    from .sql import query as _query, stream as _stream
 
     _reading(db).close()  # migrate an older store, so its event tables exist
-    return _query(db, query, list(params or []), limit)
+    return (_stream if stream else _query)(db, query, list(params or []), limit)

@@ -11,14 +11,28 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+from typer.core import TyperGroup
 
 from . import api
 from .errors import DyadError
-from .cli_common import logging_setup as _logging, progress as _progress
+from .cli_common import clean_errors, error_line, logging_setup as _logging, progress as _progress, store_hint
 from .settings import Settings
 
+
+class DyadGroup(TyperGroup):
+    """dyad's command group: every command runs inside :func:`dyad.cli_common.clean_errors`, so
+    that a locked store, a full disk, a closed pipe or Ctrl-C end with one line and an exit code
+    (1, 1, 141, 130), not a traceback."""
+
+    def invoke(self, ctx):
+        with clean_errors():
+            return super().invoke(ctx)
+
+
 app = typer.Typer(
-    help="dyad: evidence-backed political event data from news text.",
+    cls=DyadGroup,
+    help="dyad: evidence-backed political event data from news text. Errors end with one line on "
+         "standard error and a non-zero exit status (set DYAD_TRACEBACK=1 for a bug's traceback).",
     no_args_is_help=True, add_completion=False, rich_markup_mode=None,
 )
 out = Console(soft_wrap=True)
@@ -37,7 +51,8 @@ VerboseOption = Annotated[int, typer.Option("--verbose", "-v", count=True, help=
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    """``error: message`` on one line of standard error, and exit with ``code``."""
+    error_line(store_hint(message))
     raise typer.Exit(code)
 
 
@@ -60,10 +75,13 @@ def _print_rows(rows: list[dict], fmt: TableFormat, columns: list[str], title: s
 def _print_summary(summary, db: str) -> None:
     s = summary.as_dict()
     rejected = ", ".join(f"{k}: {v}" for k, v in sorted(s["rejected"].items())) or "none"
+    noted = ", ".join(f"{k}: {v}" for k, v in sorted(s["noted"].items()))
     err.print(
         f"read {s['read']} documents; stored {s['stored']} articles ({s['near_duplicates']} near-duplicates), "
         f"{s['sentences']} sentences; skipped {s['exact_duplicates']} exact duplicates and "
-        f"{s['already_stored']} already stored; rejected {sum(s['rejected'].values())} ({rejected}) -> {db}",
+        f"{s['already_stored']} already stored; rejected {sum(s['rejected'].values())} ({rejected})"
+        + (f"; repaired or undated {sum(s['noted'].values())} ({noted}; see the notes table)" if noted else "")
+        + f" -> {db}",
         highlight=False)
 
 
@@ -211,7 +229,20 @@ app.add_typer(cli_scenarios.app, name="scenarios")
 
 
 def main() -> None:
-    app()
+    """The ``dyad`` command: :data:`app`, then standard output flushed quietly when its reader is gone."""
+    from .cli_common import _quiet_stdout
+
+    try:
+        app()
+        code = 0
+    except SystemExit as done:
+        code = done.code
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # `dyad … | head`: the rest is not wanted
+        _quiet_stdout()
+        code = 141
+    sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -7,14 +7,25 @@ without an import cycle; each parses its options and calls a function of ``dyad.
 
 import json
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from . import api
+from . import api, csvsafe
+from .cli_common import STDOUT, labelled_output
 from .errors import DyadError
 from .export import FORMATS
+
+SQL_DISPLAY_LIMIT = 1000  # rows `dyad sql` shows as a table unless --limit says otherwise
+
+
+class SqlFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
 
 ALL = "all"
 
@@ -68,8 +79,12 @@ def register(app: typer.Typer) -> None:
         since: SinceOption = None,
         until: UntilOption = None,
         header: Annotated[bool, typer.Option(help="Header row for gdelt (GDELT's files have none).")] = False,
+        raw_csv: Annotated[bool, typer.Option("--raw-csv/--safe-csv", help=csvsafe.RAW_HELP, envvar=csvsafe.ENV)] = False,
     ) -> None:
         """Export merged events: dyad's JSONL, PLOVER JSONL, GDELT 2.0 event rows, CSV or Parquet.
+
+        CSV and GDELT text cells starting with = + - @ get a leading ' so that spreadsheets do not run
+        them as formulas (numbers are untouched); --raw-csv or DYAD_RAW_CSV=1 writes them exactly.
 
         Example: dyad export --format gdelt --out events.tsv --actor USA --actor PAK --db news.duckdb
         """
@@ -80,7 +95,9 @@ def register(app: typer.Typer) -> None:
         if fmt == "parquet" and out_path == "-":
             _fail("parquet needs an output folder: --out DIR")
         try:
-            n = api.export(fmt, target, db, actor or (), tuple(modality or ()), since, until, header)
+            with csvsafe.raw_cells(raw_csv), labelled_output(STDOUT if out_path == "-" else out_path):
+                n = api.export(fmt, target, db, actor or (), tuple(modality or ()), since, until, header)
+                sys.stdout.flush()
         except (DyadError, ValueError) as exc:
             _fail(str(exc))
         err.print(f"exported {n} events as {fmt}" + ("" if out_path == "-" else f" -> {out_path}"), highlight=False)
@@ -219,8 +236,9 @@ def register(app: typer.Typer) -> None:
         need_store(db)
         path = out_path or f"{a.lower()}-{b.lower()}.html"
         try:
-            written = api.report(a, b, db, path, period, _modality(modality), since, until, max_events, interactive,
-                                 bootstrap)
+            with labelled_output(path):
+                written = api.report(a, b, db, path, period, _modality(modality), since, until, max_events,
+                                     interactive, bootstrap)
         except (DyadError, ValueError) as exc:
             _fail(str(exc))
         err.print(f"report -> {written}", highlight=False)
@@ -229,19 +247,61 @@ def register(app: typer.Typer) -> None:
     def sql(
         query: Annotated[str, typer.Argument(help="SQL (read-only); - to read it from standard input.")],
         db: DbOption = "dyad.duckdb",
-        fmt: FormatOption = TableFormat.table,
-        limit: Annotated[Optional[int], typer.Option(help="At most this many rows.")] = None,
+        fmt: Annotated[SqlFormat, typer.Option("--format", "-f", help="Output format.")] = SqlFormat.table,
+        limit: Annotated[Optional[int], typer.Option(
+            help=f"At most this many rows; 0: all. Default: {SQL_DISPLAY_LIMIT} for the table, all for "
+                 "jsonl, json and csv (written as they come, in constant memory).", min=0)] = None,
+        raw_csv: Annotated[bool, typer.Option("--raw-csv/--safe-csv", help=csvsafe.RAW_HELP, envvar=csvsafe.ENV)] = False,
     ) -> None:
         """Run a read-only SQL query on the store (tables: articles, sentences, quotes, mentions, events…).
+
+        Rows are streamed: jsonl, json and csv are written batch by batch as DuckDB produces them. The
+        table shows the first 1000 rows unless --limit says otherwise (--limit 0: all).
 
         Example: dyad sql "SELECT cameo, count(*) AS n FROM events GROUP BY cameo ORDER BY n DESC" --db news.duckdb
         """
         need_store(db)
         text = sys.stdin.read() if query == "-" else query
+        cap = (SQL_DISPLAY_LIMIT if fmt is SqlFormat.table else None) if limit is None else (limit or None)
         try:
-            result = api.sql(text, db, limit=limit)
+            rows = api.sql(text, db, limit=cap, stream=True)
         except DyadError as exc:
             _fail(str(exc))
-        _print_rows(result.dicts(), fmt, list(result.columns))
-        if result.truncated:
-            err.print(f"(first {limit} rows)", style="dim")
+        try:
+            with rows, labelled_output(STDOUT):
+                _write_stream(rows, fmt, raw_csv)
+                sys.stdout.flush()
+        except DyadError as exc:
+            _fail(str(exc))
+        if rows.truncated:
+            note = (f"showing the first {cap} rows; --limit 0 for all" if limit is None
+                    else f"(first {cap} rows)")
+            err.print(note, style="dim", highlight=False)
+
+    def _write_stream(rows, fmt: SqlFormat, raw_csv: bool) -> None:
+        columns = list(rows.columns)
+        write = sys.stdout.write
+        if fmt is SqlFormat.table:
+            _print_rows(list(rows.dicts()), TableFormat.table, columns)
+        elif fmt is SqlFormat.jsonl:
+            for row in rows.dicts():
+                write(json.dumps(row, ensure_ascii=False) + "\n")
+        elif fmt is SqlFormat.json:  # the layout of json.dumps(rows, indent=2), one row at a time
+            first = True
+            for row in rows.dicts():
+                body = json.dumps(row, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+                write(("[\n  " if first else ",\n  ") + body)
+                first = False
+            write("[]\n" if first else "\n]\n")
+        else:
+            w = csvsafe.Writer(sys.stdout, raw=raw_csv, lineterminator="\n")
+            w.writerow(columns)
+            for row in rows:
+                w.writerow(_csv_value(v) for v in row)
+
+
+def _csv_value(value):
+    """A cell: nested values (lists, structs) as JSON, NULL as empty."""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else value

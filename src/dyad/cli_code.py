@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
 import sys
@@ -19,7 +18,8 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from .cli_common import logging_setup, progress
+from . import csvsafe
+from .cli_common import STDOUT, clean_errors, labelled_output, logging_setup, progress
 from .records import Event
 
 log = logging.getLogger(__name__)
@@ -55,10 +55,15 @@ def event_row(e: Event) -> dict:
     return row
 
 
-def write_events(events: Iterable[Event], fh, fmt: EventFormat) -> int:
+def write_events(events: Iterable[Event], fh, fmt: EventFormat, raw_csv: bool | None = None) -> int:
+    """Write ``events`` to ``fh`` as JSONL or CSV; how many were written.
+
+    CSV string cells that a spreadsheet would run as formulas (``=``, ``+``, ``-``, ``@``…) get a
+    leading ``'`` (:mod:`dyad.csvsafe`) unless ``raw_csv`` (``None``: ``DYAD_RAW_CSV``).
+    """
     n = 0
     if fmt is EventFormat.csv:
-        w = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
+        w = csvsafe.DictWriter(fh, fieldnames=CSV_COLUMNS, raw=raw_csv)
         w.writeheader()
         for e in events:
             w.writerow(event_row(e))
@@ -82,19 +87,28 @@ def code_command(
     all_modalities: Annotated[bool, typer.Option("--all/--asserted", help="Also write negated, "
                                                  "hypothetical, future and desired events.")] = True,
     min_chars: Annotated[int, typer.Option(help="Shorter documents are rejected as empty.")] = 10,
+    raw_csv: Annotated[bool, typer.Option("--raw-csv/--safe-csv", help=csvsafe.RAW_HELP, envvar=csvsafe.ENV)] = False,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More log output.")] = 0,
 ) -> None:
-    """Code news text into CAMEO/PLOVER events (one JSON object per event).
+    """Code news text into CAMEO/PLOVER events (one JSON object per event, or CSV rows).
+
+    CSV cells starting with = + - @ get a leading ' so that spreadsheets do not run them as
+    formulas (numbers are untouched); --raw-csv or DYAD_RAW_CSV=1 writes them exactly.
 
     Example: dyad code articles.jsonl -o events.jsonl
              echo "Pakistan arrested Hafiz Saeed on Monday." | dyad code -
              dyad code news/ --db news.duckdb --format csv -o events.csv
     """
+    logging_setup(verbose)
+    with clean_errors():
+        _code(inputs, output, fmt, db, all_modalities, min_chars, raw_csv)
+
+
+def _code(inputs, output, fmt, db, all_modalities, min_chars, raw_csv) -> None:
     from . import api
     from .pipeline import CodeRun
     from .settings import Settings
 
-    logging_setup(verbose)
     err = Console(stderr=True, soft_wrap=True)
     paths = list(inputs or [])
     if not paths and not db:
@@ -105,14 +119,22 @@ def code_command(
     settings = Settings.from_env().replace(min_chars=min_chars)
     run = CodeRun()
     with progress("code") as tick:
-        events = api.code(paths, db=db, settings=settings, stdin=sys.stdin, run=run, progress=tick)
+        coded = events = api.code(paths, db=db, settings=settings, stdin=sys.stdin, run=run, progress=tick)
         if not all_modalities:
             events = (e for e in events if e.modality == "asserted")
-        if output is None:
-            n = write_events(events, sys.stdout, fmt)
-        else:
-            with output.open("w", encoding="utf-8", newline="") as fh:
-                n = write_events(events, fh, fmt)
+        try:
+            if output is None:
+                with labelled_output(STDOUT):
+                    n = write_events(events, sys.stdout, fmt, raw_csv)
+                    sys.stdout.flush()
+            else:
+                with labelled_output(output), output.open("w", encoding="utf-8", newline="") as fh:
+                    n = write_events(events, fh, fmt, raw_csv)
+        finally:  # close the store now (what was committed stays), also when writing failed
+            try:
+                coded.close()
+            except Exception:  # noqa: BLE001 - the first error is the one to report
+                log.debug("closing the store after an error", exc_info=True)
     c = run.coded
     rejected = sum(run.ingest.rejected.values()) if run.ingest else 0
     err.print(f"coded {c.articles} articles: {n} events written ({c.asserted} asserted of {c.events}), "

@@ -1,15 +1,51 @@
-"""What every command shares: log setup and the progress display."""
+"""What every command shares: log setup, the progress display, and errors as one line.
+
+:func:`clean_errors` turns what can go wrong outside dyad's control into one line on standard
+error and an exit code, never a traceback (``dyad.cli`` wraps every command in it):
+
+=====================================================  ====  =================================================
+what                                                   exit  line
+=====================================================  ====  =================================================
+a ``DyadError`` (no store, store locked by another      1    ``error: [E002] cannot open store …``
+process, bad input…)
+disk full (``ENOSPC``/``EDQUOT``, or DuckDB's           1    ``error: disk full writing PATH: …; the store is
+"No space left on device")                                   intact up to the last committed batch``
+another ``OSError`` (permission denied, no folder…)     1    ``error: cannot write PATH: Permission denied``
+DuckDB's I/O errors                                     1    ``error: store I/O failed: …``
+output closed by the reader (``dyad sql … | head``)    141    nothing (as a process killed by SIGPIPE)
+Ctrl-C                                                 130    ``interrupted; the store is intact up to …``
+anything else (a bug)                                   1    ``error: unexpected KeyError: …`` and how to see
+                                                             the traceback: ``DYAD_TRACEBACK=1`` or ``-v``
+=====================================================  ====  =================================================
+"""
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
+import typer
 from rich.console import Console
+from rich.markup import escape
+
+try:  # typer >= 0.20 vendors click
+    from typer._click.exceptions import ClickException as _ClickException
+except ImportError:  # pragma: no cover
+    from click.exceptions import ClickException as _ClickException
 
 err = Console(stderr=True, soft_wrap=True)
+
+TRACEBACK_ENV = "DYAD_TRACEBACK"
+INTACT = "the store is intact up to the last committed batch"
+_SPACE_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_SPACE_TEXT = re.compile(r"no space left on device|disk quota exceeded|disk (is )?full", re.I)
+_QUOTED_PATH = re.compile(r"""(?:file|database|path)\s+["']([^"']+)["']""", re.I)
 
 
 def logging_setup(verbose: int) -> None:
@@ -30,3 +66,119 @@ def progress(label: str) -> Iterator[Callable[[str], None] | None]:
                   TimeElapsedColumn(), console=err, transient=True) as bar:
         task = bar.add_task(label, total=None)
         yield lambda origin: bar.update(task, advance=1, description=f"{label} {origin[-50:]}")
+
+
+# --- errors as one line -------------------------------------------------------------------
+def one_line(text: str) -> str:
+    """``text`` with every run of whitespace (newlines too) as one space."""
+    return " ".join(str(text).split())
+
+
+def error_line(message: str) -> None:
+    """``error: message`` on standard error, on one line."""
+    err.print(f"[red]error:[/red] {escape(one_line(message))}", highlight=False)
+
+
+@contextmanager
+def labelled_output(path: str | Path) -> Iterator[None]:
+    """Within the block, a disk-full ``OSError`` without a file name names ``path`` (a write to an
+    open file does not say which file it was)."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno in _SPACE_ERRNOS and not exc.filename:
+            exc.filename = _stdout_name() if str(path) == STDOUT else str(path)
+        raise
+
+
+STDOUT = "<stdout>"
+
+
+def _stdout_name() -> str:
+    """The file standard output is redirected to (``dyad sql … > out.csv``), else "standard output"."""
+    try:
+        target = os.readlink(f"/proc/self/fd/{sys.stdout.fileno()}")
+    except (OSError, ValueError, AttributeError):
+        return "standard output"
+    return target if target.startswith("/") else "standard output"
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` says the disk (or the quota) is full: an ``OSError`` or DuckDB's message."""
+    if isinstance(exc, OSError) and exc.errno in _SPACE_ERRNOS:
+        return True
+    return bool(_SPACE_TEXT.search(str(exc)))
+
+
+def disk_full_message(exc: BaseException) -> str:
+    """``disk full writing PATH: why; the store is intact …``."""
+    path = getattr(exc, "filename", None) if isinstance(exc, OSError) else None
+    if not path:
+        found = _QUOTED_PATH.search(str(exc))
+        path = found.group(1) if found else None
+    why = exc.strerror if isinstance(exc, OSError) and exc.strerror else one_line(str(exc))
+    return f"disk full writing {path or 'the output'}: {why}; {INTACT}"
+
+
+def _wants_traceback() -> bool:
+    if os.environ.get(TRACEBACK_ENV, "").strip().lower() in ("1", "true", "yes", "on"):
+        return True
+    return logging.getLogger().getEffectiveLevel() <= logging.INFO  # -v
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe: send what is left for standard output nowhere (no second error at exit)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (a test runner's stream)
+        pass
+
+
+def store_hint(message: str) -> str:
+    """A store error, with what to do when another process holds the store's lock."""
+    if "Conflicting lock" in message or "Could not set lock" in message:
+        return f"{message} (another dyad or DuckDB process is writing this store: wait until it ends, or use another --db)"
+    return message
+
+
+@contextmanager
+def clean_errors() -> Iterator[None]:
+    """Errors outside dyad's control as one line and an exit code (see the module's table)."""
+    from .errors import DyadError
+
+    try:
+        yield
+    except (typer.Exit, typer.Abort, _ClickException):
+        raise
+    except KeyboardInterrupt:
+        err.print(f"interrupted; {INTACT}", highlight=False)
+        raise typer.Exit(130) from None
+    except BrokenPipeError:
+        _quiet_stdout()
+        raise typer.Exit(141) from None
+    except Exception as exc:  # noqa: BLE001 - sorted below; a bug re-raises with -v
+        if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
+            _quiet_stdout()
+            raise typer.Exit(141) from None
+        if is_disk_full(exc):
+            error_line(disk_full_message(exc))
+        elif isinstance(exc, DyadError):
+            error_line(store_hint(str(exc)))
+        elif isinstance(exc, OSError):
+            what = f"{exc.filename}: " if exc.filename else ""
+            error_line(f"{what}{exc.strerror or exc}")
+        elif _is_duckdb_io(exc):
+            error_line(store_hint(f"store I/O failed: {exc}"))
+        elif _wants_traceback():
+            raise
+        else:
+            error_line(f"unexpected {type(exc).__name__}: {exc} (a bug in dyad? rerun with -v, or with "
+                       f"{TRACEBACK_ENV}=1, for the traceback)")
+        raise typer.Exit(1) from None
+
+
+def _is_duckdb_io(exc: BaseException) -> bool:
+    duckdb = sys.modules.get("duckdb")
+    return duckdb is not None and isinstance(exc, getattr(duckdb, "IOException", ()))

@@ -33,6 +33,11 @@ sector, actor_text}``, ``event``, ``mode``, ``context`` as lists, ``quad_code``,
 ``num_mentions``, ``num_sources``, ``num_articles`` and ``mentions``. CAMEO 01 statements
 have no PLOVER event and are left out.
 
+CSV (``csv``) and GDELT rows: a string cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return gets a leading ``'`` so that a spreadsheet does not run it as a formula
+(:mod:`dyad.csvsafe`; numbers are untouched); ``raw_csv=True`` (``--raw-csv``,
+``DYAD_RAW_CSV=1``) writes cells exactly.
+
 Parquet (``parquet``): a folder with ``events/`` and ``mentions/``, each partitioned by
 ``year=YYYY/month=M`` (DuckDB ``COPY … PARTITION_BY``), zstd-compressed; undated rows go to
 Hive's ``__HIVE_DEFAULT_PARTITION__``.
@@ -40,7 +45,6 @@ Hive's ``__HIVE_DEFAULT_PARTITION__``.
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
 from collections.abc import Iterator
@@ -49,7 +53,7 @@ from typing import Any, TextIO
 
 import pyarrow as pa
 
-from . import __version__
+from . import __version__, csvsafe
 from .errors import InputError
 from .events import EVENT_COLUMNS, MENTION_COLUMNS, EventFilter, MergedEvent, read_events
 from .ontology import cameo_table
@@ -220,11 +224,13 @@ def _sql_path(path: Path) -> str:
 
 
 def export(store: Store, fmt: str, out: TextIO | str | Path, where: EventFilter = EventFilter(),
-           header: bool = False) -> int:
+           header: bool = False, raw_csv: bool | None = None) -> int:
     """Write the events selected by ``where`` in ``fmt`` to ``out``; return how many were written.
 
     ``out`` is a text stream or a file path; for ``parquet``, a folder (new or empty).
     ``header`` adds a header row to ``gdelt`` (GDELT's own files have none); ``csv`` always has one.
+    ``csv`` and ``gdelt`` string cells that would run as spreadsheet formulas get a leading ``'``
+    unless ``raw_csv`` (``None``: :func:`dyad.csvsafe.raw_default`, i.e. ``DYAD_RAW_CSV``).
     """
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}")
@@ -234,20 +240,21 @@ def export(store: Store, fmt: str, out: TextIO | str | Path, where: EventFilter 
         return write_parquet(store, out, where)
     if isinstance(out, (str, Path)):
         with open(out, "w", encoding="utf-8", newline="") as fh:
-            return export(store, fmt, fh, where, header)
+            return export(store, fmt, fh, where, header, raw_csv)
     if fmt == "jsonl":
         return _write_jsonl((e.as_dict() for e in read_events(store, where)), out)
     if fmt == "plover":
         return _write_jsonl((plover_record(e) for e in read_events(store, where)), out)
+    raw = csvsafe.raw_default() if raw_csv is None else raw_csv
     if fmt == "gdelt":
         n = 0
         if header:
             out.write("\t".join(GDELT_COLUMNS) + "\n")
         for row in gdelt_rows(store, where):
-            out.write("\t".join(row) + "\n")
+            out.write("\t".join(row if raw else map(csvsafe.safe_cell, row)) + "\n")
             n += 1
         return n
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csvsafe.Writer(out, raw=raw, lineterminator="\n")
     cols = _csv_columns()
     writer.writerow(cols)
     n = 0
