@@ -90,7 +90,7 @@ def _rams_windows(shared: Path, parser: Parser):
     the tune-part windows whose event is of a modelled class."""
     rams = read_news_gold(shared / "dev" / "rams_dev.jsonl", "tune")
     items = ((f"r{n}", _identity(light_clean("\n\n".join(r.sentences)))) for n, r in enumerate(rams))
-    for (_, sents), rec in zip(parser.parse_many(items), rams):
+    for (_, sents), rec in zip(parser.parse_many(items, budget=0), rams):
         g = rec.events[0]
         lab = rams_class(g.type, g.cameo_root, g.mapping)
         if lab is None or rec.trigger_sentence is None:
@@ -104,7 +104,7 @@ def examples(shared: Path, parser: Parser, roots, vecs) -> list[tuple]:
     out = []
     voa = [r for r in read_news_gold(shared / "dev" / "voa_m2e2_dev.jsonl", "tune")]
     items = ((f"v{n}", _identity(light_clean(r.text))) for n, r in enumerate(voa))
-    for (_, sents), rec in zip(parser.parse_many(items), voa):
+    for (_, sents), rec in zip(parser.parse_many(items, budget=0), voa):
         for s in sents:
             toks = s.tokens
             labels: dict[int, str] = {}
@@ -182,7 +182,7 @@ def verifier_examples(shared: Path, parser: Parser, roots, vecs) -> list[tuple]:
     out = []
     voa = read_news_gold(shared / "dev" / "voa_m2e2_dev.jsonl", "tune")
     items = ((f"v{n}", _identity(light_clean(r.text))) for n, r in enumerate(voa))
-    for (_, sents), rec in zip(parser.parse_many(items), voa):
+    for (_, sents), rec in zip(parser.parse_many(items, budget=0), voa):
         types = {g.type for g in rec.events}
         gold = {ACE_CLASS[t] for t in types if t in ACE_CLASS}
         by_id = {s.sentence_id: s for s in sents}

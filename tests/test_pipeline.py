@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ from dyad import api
 from dyad.pipeline import article_id, minhash
 from dyad.settings import Settings
 from dyad.store import Store
+from killing import kill_after
 
 pytestmark = pytest.mark.slow
 
@@ -131,15 +130,7 @@ def test_pipeline_resumes_after_sigkill(tmp_path):
     subprocess.run(_ingest_cmd(corpus, full_db), env=env, check=True, capture_output=True)
 
     proc = subprocess.Popen(_ingest_cmd(corpus, killed_db), env=env, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    commits = 0
-    for line in proc.stderr:  # wait until a few batches are committed, then kill hard
-        commits += "committed" in line
-        if commits >= 3 or time.monotonic() > deadline:
-            break
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    assert commits >= 3
+    assert kill_after(proc, "committed", 3, seconds=120) >= 3  # a few batches committed, then SIGKILL
     with Store(killed_db) as store:
         partial = store.counts()["articles"]
     assert 0 < partial < 60

@@ -6,26 +6,51 @@ text that carries its offsets along (:class:`_Mapped`), so the map stays exact: 
 that replaces several (an entity, a mojibake sequence) maps to the first of them, and the
 offsets strictly increase.
 
-Steps, in order: characters (line ends, zero-width and control characters, HTML entities,
-mojibake, quote marks, spacing); embedded tweets split out as quotes; cross-link, furniture
-and link-only lines dropped; lines broken inside a word or sentence rejoined; a trailing
-bio and disclaimer moved to ``trailer``; repeated paragraphs and sentences (pull quotes)
-kept once. The cues each step looks for live in ``data/clean_rules.toml``.
+Steps, in order: guards (below); characters (line ends, zero-width and control characters,
+HTML entities, mojibake, quote marks, spacing); embedded tweets split out as quotes;
+cross-link, furniture and link-only lines dropped; lines broken inside a word or sentence
+rejoined; a trailing bio and disclaimer moved to ``trailer``; repeated paragraphs and
+sentences (pull quotes) kept once. The cues each step looks for live in ``data/clean_rules.toml``.
 
-``CleanText.removed`` counts what was done, under these keys: ``control``, ``entity``,
-``mojibake``, ``tweet``, ``read-more``, ``noise``, ``link``, ``word-break``, ``line-wrap``,
-``trailer``, ``repeat``.
+``CleanText.removed`` counts what was done, under these keys: ``long-token``, ``long-run``,
+``deep-nesting``, ``control``, ``entity``, ``mojibake``, ``tweet``, ``read-more``, ``noise``,
+``link``, ``word-break``, ``line-wrap``, ``trailer``, ``repeat``.
+
+Guards: one document must never stall a batch, so before any other step the cleaner bounds
+what the later regular expressions and spaCy would take quadratic time (or worse) on. Each
+bound is a :class:`~dyad.settings.Settings` field, passed to :func:`clean` as a keyword
+(:func:`clean_options` reads them all from a Settings), 0 turning it off; the defaults never
+touch news text:
+
+- ``max_doc_chars`` (1,000,000, like spaCy's ``nlp.max_length``): a longer document is not
+  cleaned at all; :func:`guard_reason` says so before cleaning, and :func:`clean` raises
+  :class:`DocumentTooLong` (``reason = "too-large"``).
+- ``max_token_chars`` (1,000): a run of non-space characters longer than this (a base64
+  blob, a run of letters, thousands of parentheses) is removed (``long-token``).
+- ``max_run_chars`` (100): a run of one character repeated more often than this is cut to
+  this many (``long-run``): rows of dashes or dots, thousands of blank lines.
+- ``max_nesting`` (16): an opening bracket (``(``, ``[``, ``{``) nested deeper than this is
+  removed with its closing bracket, the text between kept (``deep-nesting``).
+- ``deadline`` (a ``time.monotonic()`` value; from ``doc_time_budget``, 20 s): checked between
+  steps and within the steps that loop over lines, paragraphs and sentences; past it,
+  :func:`clean` raises :class:`CleanTimeout` (``reason = "too-slow"``).
+
+Every step takes time linear in the text (the comparison of paragraphs with each other is
+indexed by their rarest word pairs), so a long single paragraph costs what its size does.
 """
 
 from __future__ import annotations
 
 import codecs
+import heapq
 import html
+import itertools
 import logging
 import re
+import time
 import tomllib
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -37,7 +62,7 @@ import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs ftfy's plans 
 
 from dyad.errors import DataFileError
 from dyad.records import CleanText, Quote, Repeat
-from dyad.settings import data_path
+from dyad.settings import Settings, data_path
 
 logger = logging.getLogger(__name__)
 
@@ -55,13 +80,64 @@ _SPACES = re.compile(r"[^\S\n]+")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _LAST_WORD = re.compile(r"(?:^|\s)([A-Za-z]+)$")
-_HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
+# The lookbehinds make a search start only where a run of letters (or of final marks)
+# starts, which changes no match and keeps a long run linear instead of quadratic.
+_HYPHEN_END = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-$")
 _LOWER_START = re.compile(r"[a-z]+")
-_COMPOUND = re.compile(r"[a-z]+-[a-z]+")
+_COMPOUND = re.compile(r"(?<![a-z])[a-z]+-[a-z]+")
 _CLOSERS = "\"')]"
 _FINAL = ".!?\u2026:"
-_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
+_SPACE_RUN = re.compile(r"\s*")
+_BRACKETS = re.compile(r"[()\[\]{}]")
+_OPENERS = "([{"
+
+_DEFAULTS = Settings()
+MAX_DOC_CHARS = _DEFAULTS.max_doc_chars
+MAX_TOKEN_CHARS = _DEFAULTS.max_token_chars
+MAX_RUN_CHARS = _DEFAULTS.max_run_chars
+MAX_NESTING = _DEFAULTS.max_nesting
+
+
+class CleanLimitError(Exception):
+    """A document the cleaner gives up on by design, not by a bug; ``reason`` is the reason
+    code (``dyad.ingest.REASONS``) of the Reject it should become."""
+
+    reason = "clean-failed"
+
+
+class DocumentTooLong(CleanLimitError):
+    """The document has more characters than ``max_doc_chars``."""
+
+    reason = "too-large"
+
+
+class CleanTimeout(CleanLimitError):
+    """Cleaning ran past its deadline (``Settings.doc_time_budget``)."""
+
+    reason = "too-slow"
+
+
+def _never() -> None:
+    """A deadline check that never fires."""
+
+
+def _deadline_check(deadline: float | None) -> Callable[[], None]:
+    """A function that raises :class:`CleanTimeout` once ``time.monotonic()`` passes
+    ``deadline`` (never, for None)."""
+    if deadline is None:
+        return _never
+    began = time.monotonic()
+
+    def check() -> None:
+        now = time.monotonic()
+        if now > deadline:
+            raise CleanTimeout(
+                f"cleaning took over {max(now - began, 0.0):.1f} s (settings.doc_time_budget)"
+            )
+
+    return check
 
 
 @dataclass(frozen=True)
@@ -91,6 +167,25 @@ class _Mapped:
     @property
     def end(self) -> int:
         return self.offsets[-1] + 1
+
+    @classmethod
+    def concat(cls, pieces: Sequence[_Mapped]) -> _Mapped:
+        """The pieces one after another, in one copy (``+`` in a loop is quadratic)."""
+        if len(pieces) == 1:
+            return pieces[0]
+        return cls(
+            "".join(p.text for p in pieces),
+            tuple(itertools.chain.from_iterable(p.offsets for p in pieces)),
+        )
+
+    def without(self, positions: Sequence[int]) -> _Mapped:
+        """The text without the characters at ``positions`` (increasing)."""
+        keep, last = [], 0
+        for i in positions:
+            keep.append(self[last:i])
+            last = i + 1
+        keep.append(self[last:])
+        return _Mapped.concat(keep)
 
     def joined(self, sep: str, other: _Mapped) -> _Mapped:
         """``self + sep + other``; ``sep`` (one character at most) maps to the raw gap."""
@@ -199,7 +294,9 @@ def _compile_rules(data: dict[str, Any]) -> CleanRules:
         read_more_max=more["max_chars"],
         noise_lines=frozenset(c.lower() for c in data["noise_lines"]["cues"]),
         tweet_link=re.compile(links["tweet_link_pattern"]),
-        url_line=re.compile(rf"^(?:{links['url_token_pattern']}\s*)+$"),
+        # atomic: a run of URLs glued together ("http://http://...") would otherwise be split
+        # every possible way (exponential time) before the line is found not to be links
+        url_line=re.compile(rf"^(?:(?>{links['url_token_pattern']})\s*)+$"),
         attribution=re.compile(tweet["attribution_pattern"]),
         date_formats=tuple(tweet["date_formats"]),
         max_body_lines=tweet["max_body_lines"],
@@ -229,6 +326,89 @@ def load_rules(path: str | Path | None = None) -> CleanRules:
             return _compile_rules(tomllib.load(f))
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, re.error) as exc:
         raise DataFileError(f"{path}: {exc!r}") from exc
+
+
+# --- guards ------------------------------------------------------------------------------
+
+
+def guard_reason(text: str, settings: Settings | None = None) -> str | None:
+    """Why ``text`` is not to be cleaned and parsed at all (one line), or None.
+
+    Today that is its size: more than ``settings.max_doc_chars`` characters (0 = no limit).
+    For the ingest job to call before :func:`clean`, rejecting the document as ``too-large``;
+    :func:`clean` raises :class:`DocumentTooLong` for the same documents anyway."""
+    limit = (settings or _DEFAULTS).max_doc_chars
+    if limit and len(text) > limit:
+        return f"{len(text)} characters of text, over max_doc_chars={limit}"
+    return None
+
+
+def clean_options(settings: Settings | None = None, start: float | None = None) -> dict[str, Any]:
+    """The keyword arguments of :func:`clean` that ``settings`` sets: the guards' bounds and
+    a deadline ``settings.doc_time_budget`` seconds after ``start`` (``time.monotonic()``,
+    now by default) or None when there is no budget. Call it once per document."""
+    settings = settings or _DEFAULTS
+    budget = settings.doc_time_budget
+    start = time.monotonic() if start is None else start
+    return {
+        "max_doc_chars": settings.max_doc_chars,
+        "max_token_chars": settings.max_token_chars,
+        "max_run_chars": settings.max_run_chars,
+        "max_nesting": settings.max_nesting,
+        "deadline": start + budget if budget and budget > 0 else None,
+    }
+
+
+@lru_cache(maxsize=8)
+def _long_token(limit: int) -> re.Pattern[str]:
+    # starts only where a run of non-space characters starts, so a short run is read once
+    return re.compile(rf"(?<!\S)\S{{{limit + 1},}}")
+
+
+@lru_cache(maxsize=8)
+def _long_run(limit: int) -> re.Pattern[str]:
+    return re.compile(rf"(.)\1{{{limit},}}", re.DOTALL)
+
+
+def _deep_brackets(text: str, limit: int) -> list[int]:
+    """Positions of the brackets nested deeper than ``limit``: each opening bracket with more
+    than ``limit - 1`` open around it, and the closing bracket that closes it. Any closing
+    bracket closes the innermost open one; one with none open is left alone."""
+    positions: list[int] = []
+    stack: list[bool] = []  # per open bracket: whether it is dropped
+    for m in _BRACKETS.finditer(text):
+        if m.group() in _OPENERS:
+            deep = len(stack) >= limit
+            stack.append(deep)
+        elif stack:
+            deep = stack.pop()
+        else:
+            continue
+        if deep:
+            positions.append(m.start())
+    return positions
+
+
+def _guard(
+    text: _Mapped,
+    removed: Counter[str],
+    max_token_chars: int = MAX_TOKEN_CHARS,
+    max_run_chars: int = MAX_RUN_CHARS,
+    max_nesting: int = MAX_NESTING,
+) -> _Mapped:
+    """Overlong tokens removed, overlong runs of a character cut, deep brackets removed."""
+    if max_token_chars > 0:
+        text, removed["long-token"] = text.sub(_long_token(max_token_chars), "")
+    if max_run_chars > 0:
+        text, removed["long-run"] = text.sub(
+            _long_run(max_run_chars), lambda run: run[:max_run_chars]
+        )
+    if max_nesting > 0:
+        deep = _deep_brackets(text.text, max_nesting)
+        if deep:
+            removed["deep-nesting"] += sum(text.text[i] in _OPENERS for i in deep)
+            text = text.without(deep)
+    return text
 
 
 # --- characters ---------------------------------------------------------------------------
@@ -456,23 +636,46 @@ def _broken_word(prev: str, rest: str, rules: CleanRules, vocab: Counter[str]) -
 
 
 def _join(
-    prev: _Mapped, nxt: _Mapped, rules: CleanRules, vocab: Counter[str]
-) -> tuple[_Mapped, str] | None:
-    """``prev`` and ``nxt`` as one paragraph, and how they were joined; None to keep apart."""
-    start = _LOWER_START.match(nxt.text)
+    prev: str, nxt: str, rules: CleanRules, vocab: Counter[str]
+) -> tuple[str, bool, str] | None:
+    """How to join the paragraph ending in ``prev`` and the line ``nxt``: ``(kind, drop the
+    hyphen, separator)``; None to keep them apart. ``prev`` need only be the paragraph's end
+    (:func:`_tail`)."""
+    start = _LOWER_START.match(nxt)
     if not start:
         return None
     rest = start.group()
-    hyphen = _HYPHEN_END.search(prev.text)
+    hyphen = _HYPHEN_END.search(prev)
     if hyphen:
         whole, compound = (hyphen[1] + rest).lower(), f"{hyphen[1]}-{rest}".lower()
-        drop = vocab[whole] and not vocab[compound]
-        return (prev[:-1] if drop else prev) + nxt, "word-break"
-    if _broken_word(prev.text, rest, rules, vocab):
-        return prev + nxt, "word-break"
-    if not _ends_sentence(prev.text):
-        return prev.joined(" ", nxt), "line-wrap"
+        drop = bool(vocab[whole] and not vocab[compound])
+        return "word-break", drop, ""
+    if _broken_word(prev, rest, rules, vocab):
+        return "word-break", False, ""
+    if not _ends_sentence(prev):
+        return "line-wrap", False, " "
     return None
+
+
+def _tail(pieces: list[_Mapped]) -> str:
+    """The end of a paragraph kept as pieces, enough for :func:`_join` to read the same as in
+    the whole text: its last two words whole and the space before them (or all of it).
+    Reading the whole paragraph at every line would be quadratic in a long one."""
+    width = 256
+    while True:
+        parts, n = [], 0
+        for piece in reversed(pieces):
+            parts.append(piece.text)
+            n += len(piece.text)
+            if n > width:
+                break
+        text = "".join(reversed(parts))
+        if n <= width:
+            return text
+        tail = text[-width:]
+        if len(tail.split(None, 3)) >= 3:
+            return tail
+        width *= 4
 
 
 def _vocabulary(lines: list[_Line]) -> Counter[str]:
@@ -486,21 +689,28 @@ def _vocabulary(lines: list[_Line]) -> Counter[str]:
 
 
 def _join_broken_lines(
-    lines: list[_Line], rules: CleanRules, removed: Counter[str]
+    lines: list[_Line], rules: CleanRules, removed: Counter[str], check: Callable[[], None] = _never
 ) -> list[_Mapped]:
     """Rejoin words and sentences that a line break cut in two; other lines stay paragraphs."""
     vocab = _vocabulary(lines)
-    paras: list[_Mapped] = []
+    paras: list[list[_Mapped]] = []  # each paragraph's pieces, put together once at the end
     for line in lines:
-        joined = None
+        check()
+        how = None
         if paras and not line.gap_before:
-            joined = _join(paras[-1], line.text, rules, vocab)
-        if joined is None:
-            paras.append(line.text)
+            how = _join(_tail(paras[-1]), line.text.text, rules, vocab)
+        if how is None:
+            paras.append([line.text])
             continue
-        paras[-1] = joined[0]
-        removed[joined[1]] += 1
-    return paras
+        kind, drop, sep = how
+        pieces = paras[-1]
+        if drop:
+            pieces[-1] = pieces[-1][:-1]
+        if sep:  # the separator maps to the raw gap after the paragraph so far
+            pieces.append(_Mapped(sep, (pieces[-1].end,)))
+        pieces.append(line.text)
+        removed[kind] += 1
+    return [_Mapped.concat(pieces) for pieces in paras]
 
 
 # --- trailer -----------------------------------------------------------------------------
@@ -539,17 +749,33 @@ def _pairs(words: list[str]) -> set[tuple[str, str]]:
     return set(zip(words, words[1:]))
 
 
+def _word_before(text: str, start: int, end: int) -> str:
+    """The last word (run of non-space characters) of ``text[start:end]``, or "".
+
+    Reads back from ``end`` only as far as that word, never the whole sentence so far."""
+    width = 64
+    while True:
+        low = max(start, end - width)
+        piece = text[low:end]
+        words = piece.split()
+        if low == start:
+            return words[-1] if words else ""
+        # whole when a space comes before it within the piece
+        if len(words) >= 2 or (words and piece[0].isspace()):
+            return words[-1]
+        width *= 4
+
+
 def _sentence_spans(text: str, rules: CleanRules) -> list[tuple[int, int]]:
     """Start and end of each sentence of a paragraph (a light, rule-based split)."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        words = text[start : m.start()].split()
-        before = words[-1] if words else ""
-        abbreviation = before.lower() in rules.abbreviations or _INITIALISM.fullmatch(before)
-        if text[m.start()] == "." and abbreviation:
-            continue
+        if text[m.start()] == ".":
+            before = _word_before(text, start, m.start())
+            if before.lower() in rules.abbreviations or _INITIALISM.fullmatch(before):
+                continue
         spans.append((start, m.end()))
-        start = m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip())
+        start = _SPACE_RUN.match(text, m.end()).end()  # type: ignore[union-attr]
     if start < len(text):
         spans.append((start, len(text)))
     return spans
@@ -594,26 +820,76 @@ def _repeat(text: _Mapped, first_raw_start: int) -> Repeat:
     return Repeat(text.text, text.start, text.end, first_raw_start)
 
 
+def _least_shared(n: int, share: float) -> int | None:
+    """The fewest of ``n`` word pairs that make ``shared / n >= share`` (as :func:`_copy_of`
+    computes it); None when no number does."""
+    for k in range(max(0, int(share * n) - 1), n + 1):
+        if k / n >= share:
+            return k
+    return None
+
+
+class _CopyIndex:
+    """Which paragraphs could be what :func:`_copy_of` looks for, without trying every pair.
+
+    Of ``a``'s ``n`` word pairs a near copy's source shares at least ``k``; it then shares
+    one of any ``n - k + 1`` of them, and the rarest are taken (prefix filtering). The same
+    words, the other way to be a copy, are looked up whole."""
+
+    def __init__(self, paras: list[_Para], rules: CleanRules):
+        self.paras = paras
+        self.rules = rules
+        self.postings: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
+        self.same: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
+        for j, p in enumerate(paras):
+            self.same[p.words].append(j)
+            for pair in p.pairs:
+                self.postings[pair].append(j)
+
+    def candidates(self, i: int) -> Iterator[int]:
+        """Every ``j != i`` for which ``_copy_of(paras[i], paras[j])`` may hold, increasing."""
+        a, rules = self.paras[i], self.rules
+        lists = [self.same[a.words]]
+        n = len(a.pairs)
+        if len(a.words) >= rules.min_words_near and n:
+            k = _least_shared(n, rules.near_containment)
+            if k == 0:
+                lists.append(range(len(self.paras)))
+            elif k is not None:
+                rare = sorted(a.pairs, key=lambda pair: (len(self.postings[pair]), pair))
+                lists += [self.postings[pair] for pair in rare[: n - k + 1]]
+        last = -1
+        for j in heapq.merge(*lists):
+            if j != last and j != i:
+                yield j
+            last = j
+
+
 def _drop_repeated_paragraphs(
-    paras: list[_Para], rules: CleanRules
+    paras: list[_Para], rules: CleanRules, check: Callable[[], None] = _never
 ) -> tuple[list[_Para], list[Repeat]]:
     """Keep each paragraph once: of two alike, the fuller; of two the same, the first.
 
     ``Repeat.first_raw_start`` is where the kept copy starts, which may come later than the
     dropped one when a garbled pull quote precedes the paragraph it was taken from."""
     dropped: dict[int, int] = {}
+    index = _CopyIndex(paras, rules)
     for i, a in enumerate(paras):
-        for j, b in enumerate(paras):
-            if i == j or j in dropped or not _copy_of(a, b, rules):
+        check()
+        for j in index.candidates(i):
+            b = paras[j]
+            if j in dropped or not _copy_of(a, b, rules):
                 continue
             if j > i and _copy_of(b, a, rules):
                 continue
             dropped[i] = j
             break
-    for i, j in dropped.items():
-        while j in dropped:
-            j = dropped[j]
-        dropped[i] = j
+    for i in dropped:  # follow each to the copy kept, remembering the way
+        way = [i]
+        while dropped[way[-1]] in dropped:
+            way.append(dropped[way[-1]])
+        for d in way:
+            dropped[d] = dropped[way[-1]]
     repeats = [
         _repeat(paras[i].text, _kept_start(paras[i], paras[j], rules)) for i, j in dropped.items()
     ]
@@ -621,13 +897,14 @@ def _drop_repeated_paragraphs(
 
 
 def _drop_repeated_sentences(
-    paras: list[_Mapped], rules: CleanRules
+    paras: list[_Mapped], rules: CleanRules, check: Callable[[], None] = _never
 ) -> tuple[list[_Mapped], list[Repeat]]:
     """Drop sentences already read in an earlier paragraph, keeping the first."""
     seen: dict[tuple[str, ...], int] = {}
     kept_paras: list[_Mapped] = []
     repeats: list[Repeat] = []
     for para in paras:
+        check()
         kept: list[tuple[int, int]] = []
         spans = _sentence_spans(para.text, rules)
         for s, e in spans:
@@ -644,18 +921,20 @@ def _drop_repeated_sentences(
 
 def _keep_spans(para: _Mapped, spans: list[tuple[int, int]]) -> _Mapped:
     """The given sentences of a paragraph, each followed by the space that followed it."""
-    out = para[spans[0][0] : spans[0][1]]
+    pieces = [para[spans[0][0] : spans[0][1]]]
     for (_, prev_end), (s, e) in zip(spans, spans[1:]):
-        out = out + para[prev_end : prev_end + 1] + para[s:e]
-    return out
+        pieces += [para[prev_end : prev_end + 1], para[s:e]]
+    return _Mapped.concat(pieces)
 
 
 def _drop_repeats(
-    paras: list[_Mapped], rules: CleanRules, removed: Counter[str]
+    paras: list[_Mapped], rules: CleanRules, removed: Counter[str],
+    check: Callable[[], None] = _never,
 ) -> tuple[list[_Mapped], list[Repeat]]:
     """Drop repeated paragraphs (pull quotes), then repeated sentences."""
-    kept, repeats = _drop_repeated_paragraphs([_Para.of(p) for p in paras], rules)
-    texts, more = _drop_repeated_sentences([p.text for p in kept], rules)
+    kept, repeats = _drop_repeated_paragraphs([_Para.of(p) for p in paras], rules, check)
+    check()
+    texts, more = _drop_repeated_sentences([p.text for p in kept], rules, check)
     repeats = sorted(repeats + more, key=lambda r: r.raw_start)
     removed["repeat"] += len(repeats)
     return texts, repeats
@@ -674,16 +953,38 @@ def _assemble(paras: list[_Mapped]) -> _Mapped:
     return _Mapped("\n".join(p.text for p in paras), tuple(offsets))
 
 
-def clean(raw: str, rules: CleanRules | None = None) -> CleanText:
-    """Remove the web's noise from one article's text, keeping a map back into ``raw``."""
+def clean(
+    raw: str,
+    rules: CleanRules | None = None,
+    *,
+    deadline: float | None = None,
+    max_doc_chars: int = MAX_DOC_CHARS,
+    max_token_chars: int = MAX_TOKEN_CHARS,
+    max_run_chars: int = MAX_RUN_CHARS,
+    max_nesting: int = MAX_NESTING,
+) -> CleanText:
+    """Remove the web's noise from one article's text, keeping a map back into ``raw``.
+
+    The keywords are the guards of the module's docstring, their defaults those of
+    :class:`~dyad.settings.Settings` (``clean(raw, **clean_options(settings))`` reads them
+    from one). Raises :class:`DocumentTooLong` for a text over ``max_doc_chars`` and
+    :class:`CleanTimeout` past ``deadline`` (a ``time.monotonic()`` value)."""
+    if max_doc_chars and len(raw) > max_doc_chars:
+        raise DocumentTooLong(f"{len(raw)} characters of text, over max_doc_chars={max_doc_chars}")
+    check = _deadline_check(deadline)
     rules = rules or load_rules()
     removed: Counter[str] = Counter()
-    lines = _lines(_normalize_chars(_Mapped.of(raw), rules, removed))
+    text = _guard(_Mapped.of(raw), removed, max_token_chars, max_run_chars, max_nesting)
+    check()
+    lines = _lines(_normalize_chars(text, rules, removed))
+    check()
     lines, quotes = _split_tweets(lines, rules, removed)
+    check()
     lines = _drop_noise_lines(lines, rules, removed)
-    paras = _join_broken_lines(lines, rules, removed)
+    check()
+    paras = _join_broken_lines(lines, rules, removed, check)
     paras, trailer = _split_trailer(paras, rules, removed)
-    paras, repeats = _drop_repeats(paras, rules, removed)
+    paras, repeats = _drop_repeats(paras, rules, removed, check)
     body = _assemble(paras)
     counts = {kind: n for kind, n in sorted(removed.items()) if n}
     logger.debug("cleaned %d -> %d chars: %s", len(raw), len(body), counts)

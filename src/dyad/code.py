@@ -38,7 +38,7 @@ from .coding.tree import DepTree
 from .lexicon import NO_EVENT, Lexicon, Pattern, WordSet, load_lexicon
 from .modality import Modality, SentenceModality, is_negation
 from .ontology import cameo, plover_for
-from .records import ActorMatch, ActorRef, Event, Evidence, Sentence, Token
+from .records import ActorMatch, ActorRef, Event, Evidence, Reject, Sentence, Token
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -1410,6 +1410,9 @@ def code_documents(docs: Iterable[Document], coder: Coder | None = None) -> Iter
     for key, sentences in parser.parse_many(items()):
         doc = pending[int(key)]
         pending[int(key)] = None  # type: ignore[call-overload]  # free the text
+        if isinstance(sentences, Reject):  # over the time budget: said, skipped, the rest goes on
+            log.warning("skipped document %s: %s: %s", doc.id, sentences.reason, sentences.detail)
+            continue
         sentences = [_renamed(s, doc.id) for s in sentences]
         yield from coder.code_sentences(sentences, doc.id, doc.date)
 

@@ -4,6 +4,12 @@ spaCy stays behind this module: Docs become :class:`~dyad.records.Sentence` reco
 :class:`~dyad.records.Token` tuples here, and nothing downstream imports spaCy.
 Paragraphs (lines of the cleaned text) are parsed as separate docs, so a title or a
 heading never fuses with the sentence after it.
+
+Time budget: a document must not stall a batch. Short documents go through one batched
+``nlp.pipe``; a document longer than ``LONG_DOC_CHARS`` is parsed on its own, a few
+paragraphs (``GROUP_CHARS`` characters) at a time, looking at the clock between them, and
+past ``Settings.doc_time_budget`` seconds (0 = no budget) it is given up as a
+:class:`~dyad.records.Reject` with reason ``too-slow``. Documents come out in input order.
 """
 
 from __future__ import annotations
@@ -11,15 +17,20 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from .errors import ModelNotInstalled
-from .records import CleanText, Sentence, Span, Token
+from .records import CleanText, Reject, Sentence, Span, Token
 from .settings import Settings
 
 log = logging.getLogger(__name__)
 
 MAX_PARAGRAPH_CHARS = 100_000  # spaCy's default nlp.max_length is 1,000,000; stay well under
+LONG_DOC_CHARS = 20_000  # a longer cleaned text is parsed on its own, against the time budget
+GROUP_CHARS = 20_000  # ... this much text (or one longer chunk) between two looks at the clock
 
 
 @functools.lru_cache(maxsize=4)
@@ -108,6 +119,32 @@ def _sentence_from_span(sent, article_id: str, index: int, para: int, base: int,
     )
 
 
+def _spans(text: str) -> list[tuple[int, int]]:
+    """The pieces of a cleaned text parsed as docs: its paragraphs, long ones in chunks."""
+    return [c for s, e in paragraphs(text) for c in _chunks(s, e)]
+
+
+def _add_sentences(bucket: list[Sentence], doc, article_id: str, para: int, base: int,
+                   clean: CleanText) -> None:
+    """Append the sentences of ``doc`` (piece ``para`` of the text, at ``base``) to ``bucket``."""
+    doc_chunks = list(doc.noun_chunks) if doc.has_annotation("DEP") else []
+    for sent in doc.sents:
+        if sent.text.strip():
+            bucket.append(_sentence_from_span(sent, article_id, len(bucket), para, base, clean, doc_chunks))
+
+
+@dataclass
+class _Pending:
+    """An article on its way through ``parse_many``: its pieces still in the pipe and the
+    sentences read so far; a ``long`` one is parsed on its own when its turn comes."""
+
+    article_id: str
+    clean: CleanText
+    remaining: int
+    long: bool = False
+    sentences: list[Sentence] = field(default_factory=list)
+
+
 class Parser:
     """Parses many articles' cleaned texts in batches (``nlp.pipe``)."""
 
@@ -115,42 +152,81 @@ class Parser:
         self.settings = settings or Settings()
         self.nlp = load_model(self.settings.model)
 
-    def parse_many(self, items: Iterable[tuple[str, CleanText]]) -> Iterator[tuple[str, list[Sentence]]]:
-        """Yield ``(article_id, sentences)`` for each ``(article_id, clean)`` in input order."""
-        pending: dict[str, list] = {}
-        order: list[str] = []
-        counts: dict[str, int] = {}
+    def parse_many(self, items: Iterable[tuple[str, CleanText]], budget: float | None = None
+                   ) -> Iterator[tuple[str, list[Sentence] | Reject]]:
+        """Yield ``(article_id, sentences)`` for each ``(article_id, clean)`` in input order, or
+        ``(article_id, Reject)`` (reason ``too-slow``) for a long text whose parse ran past
+        ``budget`` seconds (``settings.doc_time_budget`` by default; 0 = no budget)."""
+        budget = self.settings.doc_time_budget if budget is None else budget
+        pending: dict[int, _Pending] = {}  # by input position (contexts cross to workers as copies)
+        queue: deque[_Pending] = deque()
 
-        def units() -> Iterator[tuple[str, tuple[str, int, int, CleanText]]]:
-            for article_id, clean in items:
-                spans = [c for s, e in paragraphs(clean.text) for c in _chunks(s, e)]
-                order.append(article_id)
-                pending[article_id] = []
-                counts[article_id] = len(spans)
+        def units() -> Iterator[tuple[str, tuple[int, int, int]]]:
+            for n, (article_id, clean) in enumerate(items):
+                long = budget > 0 and len(clean.text) > LONG_DOC_CHARS
+                spans = [] if long else _spans(clean.text)
+                entry = pending[n] = _Pending(article_id, clean, max(len(spans), 1), long)
+                queue.append(entry)
                 if not spans:
-                    yield "", (article_id, -1, 0, clean)
+                    # a long text is parsed on its own when its turn comes: this empty stand-in
+                    # keeps its place, so the pipe never reads far ahead of what it has parsed
+                    yield "", (n, -1, 0)
                 for para, (s, e) in enumerate(spans):
-                    yield clean.text[s:e], (article_id, para, s, clean)
+                    yield clean.text[s:e], (n, para, s)
+
+        def finished() -> Iterator[tuple[str, list[Sentence] | Reject]]:
+            # articles finish in input order: flush every finished article at the front
+            while queue and queue[0].remaining <= 0:
+                done = queue.popleft()
+                if done.long:
+                    yield done.article_id, self._parse_long(done.article_id, done.clean, budget)
+                else:
+                    yield done.article_id, done.sentences
 
         docs = self.nlp.pipe(units(), as_tuples=True, batch_size=self.settings.batch_size,
                              n_process=self.settings.n_process)
-        for doc, (article_id, para, base, clean) in docs:
-            bucket = pending[article_id]
+        for doc, (n, para, base) in docs:
+            entry = pending[n]
             if para >= 0:
-                doc_chunks = list(doc.noun_chunks) if doc.has_annotation("DEP") else []
-                for sent in doc.sents:
-                    if sent.text.strip():
-                        bucket.append(_sentence_from_span(sent, article_id, len(bucket), para, base, clean,
-                                                          doc_chunks))
-                counts[article_id] -= 1
-            # articles finish in input order: flush every finished article at the front
-            while order and counts.get(order[0], 0) <= 0:
-                done = order.pop(0)
-                counts.pop(done, None)
-                yield done, pending.pop(done)
+                _add_sentences(entry.sentences, doc, entry.article_id, para, base, entry.clean)
+            entry.remaining -= 1
+            if entry.remaining <= 0:
+                del pending[n]
+            yield from finished()
+        yield from finished()
+
+    def _parse_long(self, article_id: str, clean: CleanText, budget: float) -> list[Sentence] | Reject:
+        """Parse one long text a group of pieces at a time; a Reject once past ``budget``."""
+        deadline = time.monotonic() + budget
+        sentences: list[Sentence] = []
+        spans = list(enumerate(_spans(clean.text)))
+        start = 0
+        while start < len(spans):
+            if start and time.monotonic() > deadline:  # the first group is always parsed
+                log.info("%s: parse stopped after %d of %d pieces: over %g s", article_id,
+                            start, len(spans), budget)
+                return Reject(origin="", reason="too-slow",
+                              detail=f"parsing took over {budget:g} s (settings.doc_time_budget)")
+            end, size = start, 0
+            while end < len(spans) and (end == start or size + _width(spans[end]) <= GROUP_CHARS):
+                size += _width(spans[end])
+                end += 1
+            group = spans[start:end]
+            texts = (clean.text[s:e] for _, (s, e) in group)
+            for (para, (s, _)), doc in zip(group, self.nlp.pipe(texts, batch_size=self.settings.batch_size)):
+                _add_sentences(sentences, doc, article_id, para, s, clean)
+            start = end
+        return sentences
 
     def parse_clean(self, article_id: str, clean: CleanText) -> list[Sentence]:
-        return next(iter(self.parse_many([(article_id, clean)])))[1]
+        """The sentences of one text, however long it takes (no time budget)."""
+        sentences = next(iter(self.parse_many([(article_id, clean)], budget=0)))[1]
+        assert not isinstance(sentences, Reject)
+        return sentences
+
+
+def _width(item: tuple[int, tuple[int, int]]) -> int:
+    return item[1][1] - item[1][0]
 
 
 def parse_text(text: str, article_id: str = "text", settings: Settings | None = None) -> list[Sentence]:

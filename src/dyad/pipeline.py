@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from .clean import clean
+from .clean import CleanLimitError, clean, clean_options, guard_reason
 from .ingest import read_inputs
 from .parse import Parser
 from .records import Article, CleanText, RawDocument, Reject, Sentence
@@ -159,8 +159,17 @@ class Ingestor:
             if item.notes:
                 self.store.add_notes(item.origin, item.notes)
                 summary.noted.update(note.partition(":")[0] for note in item.notes)
+            too_big = guard_reason(item.text, self.settings)
+            if too_big:
+                log.warning("rejected %s: too-large: %s", item.origin, too_big)
+                yield Reject(item.origin, "too-large", too_big)
+                continue
             try:
-                cleaned = clean(item.text)
+                cleaned = clean(item.text, **clean_options(self.settings))
+            except CleanLimitError as exc:  # over a guard by design (time budget, size)
+                log.warning("rejected %s: %s: %s", item.origin, exc.reason, exc)
+                yield Reject(item.origin, exc.reason, str(exc))
+                continue
             except Exception as exc:  # a cleaning bug must not stop the batch
                 log.exception("cleaning failed for %s", item.origin)
                 yield Reject(item.origin, "clean-failed", f"{type(exc).__name__}: {exc}")
@@ -305,7 +314,8 @@ class ArticleCoder:
         texts = [(f"{article.id}:q{n}", tweet_text(q.text)) for n, q in enumerate(article.quotes)]
         cleans = [(key, CleanText(raw=t, text=t, offsets=tuple(range(len(t))))) for key, t in texts]
         out = []
-        for (key, sentences), quote in zip(self.parser.parse_many(cleans), article.quotes):
+        # quotes are short pieces of an article that passed the guards: no budget
+        for (key, sentences), quote in zip(self.parser.parse_many(cleans, budget=0), article.quotes):
             author = self.coder.resolver.resolve(quote.author, quote.date or date) if quote.author else None
             for e in self.coder.code_sentences(sentences, article.id, quote.date or date):
                 if e.source is None and author is not None and author.code:

@@ -33,6 +33,31 @@ class Settings:
     min_chars: int = field(
         default=40, metadata=_help("Documents with fewer characters of text are rejected as empty.")
     )
+    max_doc_chars: int = field(
+        default=1_000_000,
+        metadata=_help("Documents with more characters of text than this are rejected (too-large) "
+                       "before cleaning, like spaCy's nlp.max_length; 0 = no limit."),
+    )
+    max_token_chars: int = field(
+        default=1_000,
+        metadata=_help("A run of non-space characters longer than this (a base64 blob, a run of "
+                       "letters) is removed as noise before cleaning; 0 = keep every token."),
+    )
+    max_run_chars: int = field(
+        default=100,
+        metadata=_help("A run of one character repeated more than this many times is cut to this "
+                       "many before cleaning; 0 = keep every run."),
+    )
+    max_nesting: int = field(
+        default=16,
+        metadata=_help("Brackets nested deeper than this are removed (their text kept) before "
+                       "cleaning, so the parser never sees deep nesting; 0 = keep every bracket."),
+    )
+    doc_time_budget: float = field(
+        default=20.0,
+        metadata=_help("Seconds one document may take to clean, and again to parse, before it is "
+                       "rejected (too-slow) and the batch goes on; 0 = no budget."),
+    )
     near_dup_threshold: float = field(
         default=0.7,
         metadata=_help("Estimated Jaccard similarity (word 5-shingles) above which an article "

@@ -1,0 +1,125 @@
+"""Property-based tests (Hypothesis): the cleaner and the JSONL/CSV readers on any input.
+
+For any text the cleaner returns a CleanText whose every character maps back into what was
+read; for any file of lines or rows the readers raise nothing and account for every item:
+each non-blank line or row is a document or a Reject named after it, or the whole file is
+one Reject that says why.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dyad.clean import clean
+from dyad.ingest import read_inputs
+from dyad.records import RawDocument, Reject
+from dyad.settings import Settings
+
+SETTINGS = Settings(min_chars=1, english_min_ratio=0.0)
+PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Text the web throws at a cleaner: words, punctuation, newlines, controls, entities, tweets.
+PIECES = st.sampled_from([
+    "Pakistan", "arrested", "the", " ", "  ", "\n", "\n\n", ".", "!", "?", "\u2014", "\u201c", "\u201d",
+    "'", '"', "(", ")", "[", "]", "@handle", "#tag", "pic.twitter.com/x", "https://t.co/x", "&amp;",
+    "&#8217;", "\u00e2\u20ac\u2122", "\t", "\r", "\x0b", "\x1b", "\u2028", "\u00a0", "\ufeff",
+    "Read more:", "— Name (@n) July 24, 2019", "S\nome", "co-\noperate", "a" * 50, "\ufffd",
+])
+TEXTS = st.one_of(st.text(max_size=400), st.lists(PIECES, max_size=80).map("".join))
+
+
+@PROPERTY
+@given(TEXTS)
+def test_clean_never_raises_and_maps_every_character(raw: str) -> None:
+    out = clean(raw)
+    assert out.raw == raw
+    assert len(out.offsets) == len(out.text)
+    assert all(0 <= o < max(len(raw), 1) for o in out.offsets)
+    assert list(out.offsets) == sorted(out.offsets)
+    if out.text:
+        start, end = out.raw_span(0, len(out.text))
+        assert 0 <= start <= end <= len(raw)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=()), max_size=200)  # surrogates too
+OBJECTS = st.fixed_dictionaries(
+    {"text": st.one_of(st.text(max_size=200), ANY_TEXT, JSON_VALUES)},
+    optional={"id": JSON_VALUES, "date": JSON_VALUES, "title": ANY_TEXT, "url": JSON_VALUES},
+)
+LINES = st.one_of(
+    OBJECTS.map(lambda o: json.dumps(o).encode()),
+    OBJECTS.map(lambda o: json.dumps(o, ensure_ascii=False).encode("utf-8", "surrogatepass")),
+    JSON_VALUES.map(lambda v: json.dumps(v).encode()),
+    st.binary(max_size=60).map(lambda b: b.replace(b"\n", b" ").replace(b"\r", b" ")),
+    st.just(b""),
+    st.integers(1, 3000).map(lambda n: b"[" * n),
+)
+
+
+def _read(name: str, data: bytes) -> tuple[str, list]:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        return str(path), list(read_inputs([str(path)], SETTINGS))
+
+
+def _accounted(path: str, items: list, expected: list[int]) -> None:
+    """One item per expected line/row number, in order, or one Reject for the whole file."""
+    if len(items) == 1 and isinstance(items[0], Reject) and items[0].origin == path:
+        assert items[0].reason and items[0].detail is not None
+        return
+    origins = [item.origin for item in items]
+    assert origins == [f"{path}:{n}" for n in expected], (origins, expected)
+    for item in items:
+        assert isinstance(item, RawDocument | Reject)
+        if isinstance(item, RawDocument):
+            item.text.encode("utf-8")
+            for value in (item.title, item.doc_id, item.url, item.date):
+                assert value is None or isinstance(value, str)
+
+
+@PROPERTY
+@given(st.lists(LINES, max_size=12))
+def test_jsonl_reader_accounts_for_every_line(lines: list[bytes]) -> None:
+    data = b"\n".join(lines) + b"\n"
+    path, items = _read("corpus.jsonl", data)
+    expected = [n for n, line in enumerate(data.splitlines(), 1) if line.strip()]
+    _accounted(path, items, expected)
+
+
+CELLS = st.one_of(st.text(max_size=40), st.sampled_from(["", " ", "=1+1", "@SUM(A1)", "-2", '"', "\n", "a,b"]))
+
+
+@PROPERTY
+@given(st.lists(st.lists(CELLS, min_size=0, max_size=5), max_size=10), st.sampled_from([",", "\t"]))
+def test_table_reader_accounts_for_every_row(rows: list[list[str]], delimiter: str) -> None:
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, delimiter=delimiter)
+    writer.writerow(["id", "text", "date"])
+    writer.writerows(rows)
+    data = buf.getvalue().encode("utf-8")
+    path, items = _read("corpus.csv" if delimiter == "," else "corpus.tsv", data)
+    # the line each non-blank row starts on, as the csv module counts them
+    reader = csv.reader(io.StringIO(buf.getvalue(), newline=""), delimiter=delimiter)
+    next(reader)
+    expected, start = [], reader.line_num + 1
+    for row in reader:
+        if any(cell.strip() for cell in row):
+            expected.append(start)
+        start = reader.line_num + 1
+    if not expected:
+        assert len(items) == 1 and items[0].reason == "empty"
+        return
+    _accounted(path, items, expected)
