@@ -279,3 +279,17 @@ def test_sql_cli_json_layout_is_unchanged(empty_store):
     assert r.stdout == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
     r = runner.invoke(app, ["sql", "SELECT 1 AS x WHERE false", "--db", empty_store, "--format", "json"])
     assert r.stdout == "[]\n"
+
+
+def test_terminal_output_shows_markup_and_escape_sequences_as_text() -> None:
+    from rich.console import Console
+
+    from dyad.cli_common import shown
+
+    hostile = "[bold red]fake[/bold red] [/] [link=file:///etc/passwd]x[/link] \x1b[2J\x07 \u202eevil"
+    console = Console(record=True, width=200, color_system=None, force_terminal=False)
+    console.print(shown(hostile), highlight=False)
+    printed = console.export_text()
+    assert "[bold red]fake[/bold red]" in printed and "[/]" in printed
+    assert "\x1b" not in printed and "\x07" not in printed and "\u202e" not in printed
+    assert "\\x1b[2J" in printed and "\\u202e" in printed

@@ -15,7 +15,7 @@ from typer.core import TyperGroup
 
 from . import api
 from .errors import DyadError
-from .cli_common import clean_errors, error_line, logging_setup as _logging, progress as _progress, store_hint
+from .cli_common import clean_errors, error_line, logging_setup as _logging, progress as _progress, shown, store_hint
 from .settings import Settings
 
 
@@ -68,7 +68,7 @@ def _print_rows(rows: list[dict], fmt: TableFormat, columns: list[str], title: s
     for col in columns:
         table.add_column(col, overflow="fold")
     for row in rows:
-        table.add_row(*["" if row.get(c) is None else str(row.get(c)) for c in columns])
+        table.add_row(*[shown(row.get(c)) for c in columns])
     out.print(table)
 
 
@@ -154,20 +154,22 @@ def show(
     if fmt is not TableFormat.table:
         sys.stdout.write(json.dumps(art, ensure_ascii=False, indent=2 if fmt is TableFormat.json else None) + "\n")
         return
-    out.print(f"[bold]{art['title'] or '(untitled)'}[/bold]  {art['date'] or ''}  {art['source'] or ''}")
-    out.print(f"id {art['id']}  from {art['origin']}" + (f"  duplicate of {art['duplicate_of']}" if art["duplicate_of"] else ""), highlight=False)
+    out.print(f"[bold]{shown(art['title'] or '(untitled)')}[/bold]  {shown(art['date'])}  {shown(art['source'])}")
+    out.print(f"id {art['id']}  from {shown(art['origin'])}"
+              + (f"  duplicate of {art['duplicate_of']}" if art["duplicate_of"] else ""), highlight=False)
     para = None
     for s in art["sentences"]:
         if para is not None and s["paragraph"] != para:
             out.print()
         para = s["paragraph"]
-        out.print(f"[dim]{s['index']:>3}[/dim] {s['text']}", highlight=False)
+        out.print(f"[dim]{s['index']:>3}[/dim] {shown(s['text'])}", highlight=False)
     for q in art["quotes"]:
-        out.print(f"\n[bold]quote[/bold] {q['author'] or ''} (@{q['handle'] or '?'}) {q['date'] or ''}: {q['text']}", highlight=False)
+        out.print(f"\n[bold]quote[/bold] {shown(q['author'])} (@{shown(q['handle'] or '?')}) {shown(q['date'])}: "
+                  f"{shown(q['text'])}", highlight=False)
     for r in art["repeats"]:
-        out.print(f"[dim]repeated, counted once: {r['text'][:100]}[/dim]", highlight=False)
+        out.print(f"[dim]repeated, counted once: {shown(r['text'][:100])}[/dim]", highlight=False)
     if art["trailer"]:
-        out.print(f"\n[dim]trailer (not in body): {art['trailer']}[/dim]", highlight=False)
+        out.print(f"\n[dim]trailer (not in body): {shown(art['trailer'])}[/dim]", highlight=False)
 
 
 @app.command()

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import scenarios as scn
+from .cli_common import shown
 from .store import Store
 
 app = typer.Typer(invoke_without_command=True, rich_markup_mode=None)
@@ -44,8 +45,8 @@ def _print(rows: list[tuple], fmt: str) -> None:
         table.add_column(col, overflow="fold")
     for s, st, extra in rows:
         status = st.status + (f" (was {extra['previous_status']})" if "previous_status" in extra else "")
-        table.add_row(s.date or "", status, _patterns(s.conditions), _patterns(s.consequences), s.hedge or "",
-                      s.text[:160])
+        table.add_row(s.date or "", status, shown(_patterns(s.conditions)), shown(_patterns(s.consequences)),
+                      shown(s.hedge), shown(s.text[:160]))
     out.print(table)
 
 
