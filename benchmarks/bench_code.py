@@ -6,7 +6,7 @@ Builds distinct articles by reshuffling the sentences of the bundled sample corp
 seed), then times, on the same texts:
 
 (a) ``nlp.pipe`` over the articles' paragraphs (spaCy alone);
-(b) ``dyad.code.code_documents``: parse (dyad's parse stage) + code every sentence, with the
+(b) ``dyad.coding.code_documents``: parse (dyad's parse stage) + code every sentence, with the
     real actor resolver, lexicon, modality and dates.
 
 and prints sentences/s for both and (a)/(b)'s time ratio (the coder's throughput as a share
@@ -29,7 +29,7 @@ import sys
 import time
 
 from corpus import build_texts, time_parse_alone
-from dyad.code import Coder, Document, code_documents
+from dyad.coding import Coder, Document, code_documents
 from dyad.parse import load_model
 from dyad.settings import Settings
 

@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 from scipy import optimize, sparse
 
-from dyad.code import light_clean
+from dyad.coding import light_clean
 from dyad.coding.model import (MODEL_NAME, VERIFIER_NAME, TriggerModel, candidates, class_of, dense,
                                event_features, event_token, features, lexicon_roots)
 from dyad.coding.vectors import load_vectors
@@ -47,7 +47,7 @@ IGNORED_ACE = {"Life:Die", "Movement:Transport", "Contact:Phone-Write", "Transac
 L2 = float(os.environ.get("DYAD_TRAIN_L2", 3.0))  # on the sparse (word) features
 L2_DENSE = float(os.environ.get("DYAD_TRAIN_L2_DENSE", 0.3))  # on the vector features
 POS_WEIGHT = float(os.environ.get("DYAD_TRAIN_POS_WEIGHT", 2.0))  # each positive word counts this often
-THRESHOLDS = {  # applied by the coder (dyad.code.Coder._apply_model)
+THRESHOLDS = {  # applied by the coder (dyad.coding.coder.Coder._apply_model)
     "propose_threshold": float(os.environ.get("DYAD_TRAIN_PROPOSE", 1.01)),  # > 1: off
     "veto_threshold": float(os.environ.get("DYAD_TRAIN_VETO", 0.04)),
     "confirm_threshold": float(os.environ.get("DYAD_TRAIN_CONFIRM", 0.5)),
@@ -175,7 +175,7 @@ def fit(rows, vocab: dict[str, int], labels=LABELS) -> tuple[np.ndarray, np.ndar
 def verifier_examples(shared: Path, parser: Parser, roots, vecs) -> list[tuple]:
     """(article, features, dense row, YES/NO) for every candidate event of a modelled class
     that the lexicon and grammar find (actors not required)."""
-    from dyad.code import Coder
+    from dyad.coding import Coder
     from dyad.settings import Settings
 
     coder = Coder(Settings(trigger_model="candidates"))

@@ -61,14 +61,14 @@ class FakeResolver:
 
 @pytest.fixture(scope="module")
 def coder():
-    from dyad.code import Coder
+    from dyad.coding import Coder
 
     return Coder(resolver=FakeResolver())
 
 
 @pytest.fixture(scope="module")
 def code(coder):
-    from dyad.code import code_text
+    from dyad.coding import code_text
 
     return lambda text, date="2019-07-31": code_text(text, date, coder=coder)
 
@@ -330,7 +330,7 @@ def test_code_confidence_rewards_resolved_actors(code):
 
 
 def test_code_sentences_keeps_order_and_ids(coder):
-    from dyad.code import Document, code_documents
+    from dyad.code import Document, code_documents  # the compatibility module still serves
 
     docs = [Document("a", "Iran will attack Israel.", "2019-07-31"),
             Document("b", "Stocks fell.", None),
@@ -342,7 +342,7 @@ def test_code_sentences_keeps_order_and_ids(coder):
 
 
 def test_code_user_lexicon_file(tmp_path):
-    from dyad.code import Coder, code_text
+    from dyad.coding import Coder, code_text
     from dyad.settings import Settings
 
     extra = tmp_path / "extra.lex"
@@ -378,7 +378,7 @@ SEED_NOT_ASSERTED = [
 
 @pytest.fixture(scope="module")
 def seed_events(seed_path):
-    from dyad.code import code_text
+    from dyad.coding import code_text
 
     return code_text(seed_path.read_text(encoding="utf-8"), "2019-07-31")
 
@@ -427,7 +427,7 @@ def test_code_relative_clause_on_an_event_noun_spells_it_out(code):
 
 def test_code_the_two_sides_are_both_actors():
     """"the two sides" after two named actors: one event each way, with the real resolver."""
-    from dyad.code import code_text
+    from dyad.coding import code_text
 
     events = code_text("Imran Khan met Donald Trump in Washington on Monday. The two sides agreed to expand trade.",
                        "2019-07-23")
@@ -451,7 +451,7 @@ def test_code_the_two_sides_are_both_actors():
     ("Israeli troops killed two gunmen in Gaza.", "ISRMIL"),
 ])
 def test_code_countryless_doer_takes_its_group_or_place(text, source):
-    from dyad.code import code_text
+    from dyad.coding import code_text
 
     got = {e.source.code for e in code_text(text, "2019-07-23") if e.modality == "asserted" and e.source}
     assert source in got, got
@@ -460,7 +460,7 @@ def test_code_countryless_doer_takes_its_group_or_place(text, source):
 def test_code_conjuncts_of_one_kind_share_a_country():
     """"Syrian jets and tanks": one doer, not a countryless second one; a conjunct of another
     kind keeps its own (no country)."""
-    from dyad.code import code_text
+    from dyad.coding import code_text
 
     got = {e.source.code for e in code_text("Syrian jets and tanks shelled rebel positions near Aleppo.",
                                             "2019-07-23") if e.modality == "asserted" and e.source}

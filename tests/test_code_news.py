@@ -19,7 +19,7 @@ ATTACK = ("18", "19", "20")
 
 @pytest.fixture(scope="module")
 def code():
-    from dyad.code import Coder, code_text
+    from dyad.coding import Coder, code_text
 
     coder = Coder()
     return lambda text, date="2019-07-31": code_text(text, date, coder=coder)

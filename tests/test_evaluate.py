@@ -98,7 +98,7 @@ def test_evaluate_read_gold_and_report_dict(tmp_path):
 
 @pytest.mark.slow
 def test_evaluate_end_to_end(tmp_path):
-    from dyad.code import Coder
+    from dyad.coding import Coder
     from dyad.evaluate import evaluate
 
     from test_code import FakeResolver
@@ -128,7 +128,7 @@ FLOORS = {
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_evaluate_dev_floor(shared_dir, name):
-    from dyad.code import Coder
+    from dyad.coding import Coder
     from dyad.evaluate import evaluate
 
     measure, floor = FLOORS[name]
@@ -147,7 +147,7 @@ NEWS_FLOORS = {  # on the measure parts, never tuned on; raise them, never lower
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(NEWS_FLOORS))
 def test_evaluate_news_measure_floor(shared_dir, name):
-    from dyad.code import Coder
+    from dyad.coding import Coder
     from dyad.evaluate_news import evaluate_news
 
     report, _ = evaluate_news(shared_dir / "dev" / name, Coder(), part="measure")

@@ -127,3 +127,29 @@ def test_modality_negation_words_come_from_the_data_file():
     # a word added to [negation].words negates; one removed no longer does
     assert is_negation("advmod", "seldom", replace(cues, negation=cues.negation | {"seldom"}))
     assert not is_negation("advmod", "never", replace(cues, negation=cues.negation - {"never"}))
+
+
+def test_modality_condition_and_future_cues_come_from_the_data_file():
+    cues = load_cues()
+    assert {"if", "unless"} <= cues.cond_marks <= cues.framing_marks
+    assert {"would", "will", "could"} <= cues.cond_modals
+    assert "will" in cues.date_aux and "would" in cues.reported_aux
+    assert ("no", "longer") in cues.neg_phrases
+
+
+def test_no_module_hard_codes_condition_or_negation_words():
+    import ast
+    from pathlib import Path
+
+    import dyad
+
+    cue_sets = ({"if", "unless"}, {"not", "n't"}, {"never", "neither"})
+    root = Path(dyad.__file__).parent
+    offenders = []
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Tuple | ast.List | ast.Set):
+                words = {e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)}
+                if any(cues <= words for cues in cue_sets):
+                    offenders.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert offenders == [], "cue words belong in data/modality.toml: " + ", ".join(offenders)

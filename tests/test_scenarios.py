@@ -13,7 +13,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def coder():
-    from dyad.code import Coder
+    from dyad.coding import Coder
 
     return Coder()
 

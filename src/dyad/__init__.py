@@ -16,7 +16,7 @@ def code_text(text: str, date: str | None = None):
     ``date`` (ISO) is the publication date: relative dates resolve against it and it decides
     who held which office.
     """
-    from .code import code_text as _code_text
+    from .coding import code_text as _code_text
 
     return _code_text(text, date)
 

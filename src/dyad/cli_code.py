@@ -1,4 +1,4 @@
-"""``dyad code`` and ``dyad eval``: thin command wrappers over :mod:`dyad.code` and
+"""``dyad code`` and ``dyad eval``: thin command wrappers over :mod:`dyad.coding` and
 :mod:`dyad.evaluate`, mounted on the main app by ``dyad.cli``::
 
     app.command("code")(code_command)
@@ -160,7 +160,7 @@ def eval_command(
 
     Example: dyad eval ../shared/dev/cameo_codebook_examples.jsonl --json scores.json
     """
-    from .code import Coder
+    from .coding import Coder
     from .evaluate import (evaluate, find_petrarch_dictionaries, is_petrarch_gold, petrarch_coder,
                            read_gold, render)
     from .settings import Settings

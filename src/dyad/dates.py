@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .modality import load_cues
 from .records import Record, Sentence
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,6 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
          "months": "month", "year": "year", "years": "year", "decade": "decade",
          "decades": "decade", "century": "century", "centuries": "century"}
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 
 _NUM = r"(?P<num>\d+|a couple of|a few|a dozen|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")"
 _AGO = re.compile(_NUM + r"\s+(?P<unit>days?|weeks?|months?|years?|decades?|centur(?:y|ies))\s+ago\b", re.I)
@@ -236,9 +236,12 @@ def _chain(sentence: Sentence, i: int) -> list[int]:
 
 
 def _is_future(sentence: Sentence, trigger: int) -> bool:
+    """A future auxiliary (``[future] date_aux`` of ``modality.toml``) on the trigger or the
+    two words above it."""
+    future_aux = load_cues().date_aux
     toks = sentence.tokens
     for i in _chain(sentence, trigger)[:3]:
-        if any(t.head == i and t.dep == "aux" and t.text.lower() in FUTURE_AUX for t in toks):
+        if any(t.head == i and t.dep == "aux" and t.text.lower() in future_aux for t in toks):
             return True
     return False
 

@@ -203,7 +203,7 @@ def code_records(records: Sequence[GoldRecord], coder, batch_size: int = 64) -> 
 
 def code_texts(items: Sequence[tuple[str, str, str | None]], coder) -> list[list[Event]]:
     """Code each (id, text, date) as its own article; lines of a text are paragraphs."""
-    from .code import light_clean
+    from .coding import light_clean
     from .parse import Parser
 
     parser = Parser(coder.settings)
@@ -222,7 +222,7 @@ def _clean(text: str) -> CleanText:
 
 
 def evaluate(gold_path: str | Path, coder, limit: int | None = None) -> EvalReport:
-    """Score ``coder`` (a :class:`dyad.code.Coder`) on a gold file."""
+    """Score ``coder`` (a :class:`dyad.coding.Coder`) on a gold file."""
     records = read_gold(gold_path)[:limit]
     predictions = code_records(records, coder)
     return score(records, predictions, str(gold_path))
@@ -333,7 +333,7 @@ def _set_prf(gold: set[str], pred: set[str]) -> PRF:
 def petrarch_coder(dictionary_dir: str | Path, settings=None, **kw):
     """A coder whose actors include PETRARCH's validation dictionaries (fictional states)."""
     from . import actors
-    from .code import Coder
+    from .coding import Coder
 
     d = Path(dictionary_dir)
     importer = getattr(actors, "import_petrarch", None)

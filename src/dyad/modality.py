@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .coding.tree import DepTree
+from .coding.tree import NOMINAL, DepTree
 from .records import Record, Sentence, Token
 from .settings import data_path
 
@@ -27,8 +26,6 @@ _RANK = {"negated": 0, "hypothetical": 1, "desired": 2, "future": 3}
 GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "acl", "prep", "dobj", "pcomp", "advcl", "oprd",
                            "attr", "pobj", "compound", "nsubjpass"})
 PRESUPPOSING_DEPS = frozenset({"relcl", "appos"})
-NOMINAL_POS = frozenset({"NOUN", "PROPN"})
-QUOTES = frozenset('"“”«»')
 
 
 @dataclass(frozen=True)
@@ -66,6 +63,13 @@ class Cues:
     reporting: frozenset[str]
     pre_preps: frozenset[str]
     pre_marks: frozenset[str]
+    neg_phrases: tuple[tuple[str, str], ...]  # ("no", "longer"): the first word hangs on the second
+    reported_aux: frozenset[str]  # "would" under a reporting verb: the reported "will"
+    date_aux: frozenset[str]  # future auxiliaries for dating (dyad.dates)
+    cond_marks: frozenset[str]  # subordinators of a condition clause (dyad.coding)
+    framing_marks: frozenset[str]  # subordinators that frame a clause as imagined
+    framing_verbs: frozenset[str]  # verbs whose complement is imagined, even if presupposed
+    cond_modals: frozenset[str]  # modal verbs that begin a consequence clause (dyad.scenarios)
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,6 +90,10 @@ def load_cues() -> Cues:
         des_governors=f(d["desired"]["governors"]), purpose=f(d["desired"]["purpose"]),
         reporting=f(d["reporting"]["verbs"]),
         pre_preps=f(d["presupposed"]["prepositions"]), pre_marks=f(d["presupposed"]["marks"]),
+        neg_phrases=tuple(tuple(p.split()) for p in d["negation"]["phrases"]),
+        reported_aux=f(d["future"]["reported_aux"]), date_aux=f(d["future"]["date_aux"]),
+        cond_marks=f(d["condition"]["marks"]), framing_marks=f(d["condition"]["framing"]),
+        framing_verbs=f(d["condition"]["framing_verbs"]), cond_modals=f(d["condition"]["modals"]),
     )
 
 
@@ -133,8 +141,8 @@ def _own_cues(tree: _Tree, t: Token, cues: Cues, nominal: bool) -> tuple[str, st
         low, lem = _low(k), _lem(k)
         if is_negation(k.dep, low, cues, nominal):
             neg = neg or low
-        elif low == "longer" and any(_low(g) == "no" for g in tree.kids[k.i]):
-            neg = neg or "no longer"
+        elif phrase := _neg_phrase(tree, k, cues):
+            neg = neg or phrase
         elif k.dep in ("aux", "auxpass"):
             if low in cues.aux["future"] or lem in cues.aux["future"]:
                 fut = fut or low
@@ -156,10 +164,10 @@ def _own_cues(tree: _Tree, t: Token, cues: Cues, nominal: bool) -> tuple[str, st
             des = des or "in order to"
     if t.dep == "pcomp" and head is not None and _low(head) in cues.neg_preps:
         neg = neg or _low(head)
-    if hyp in ("would", "'d") and head is not None and t.dep == "ccomp" and \
+    if hyp in cues.reported_aux and head is not None and t.dep == "ccomp" and \
             _lem(head) in cues.reporting:
         fut, hyp = fut or hyp, None  # "X said it would…" is the reported "will"
-    future_marked = fut is not None or (neg is not None and hyp in ("would", "'d"))
+    future_marked = fut is not None or (neg is not None and hyp in cues.reported_aux)
     if neg:
         return "negated", neg, future_marked
     if hyp:
@@ -168,6 +176,15 @@ def _own_cues(tree: _Tree, t: Token, cues: Cues, nominal: bool) -> tuple[str, st
         return "desired", des, future_marked
     if fut:
         return "future", fut, True
+    return None
+
+
+def _neg_phrase(tree: _Tree, k: Token, cues: Cues) -> str | None:
+    """"no longer": ``k`` is a negation phrase's last word and its first hangs on it."""
+    low = _low(k)
+    for first, last in cues.neg_phrases:
+        if low == last and any(_low(g) == first for g in tree.kids[k.i]):
+            return f"{first} {last}"
     return None
 
 
@@ -225,7 +242,7 @@ def _presupposed_edge(tree: _Tree, child: Token, parent: Token, cues: Cues) -> b
         return True
     if child.dep == "acl" and not any(k.dep == "aux" and _low(k) == "to" for k in tree.kids[child.i]):
         return True  # participle: "restrictions imposed on…", "militants arrested by…"
-    if child.pos in NOMINAL_POS and any(k.dep == "poss" for k in tree.kids[child.i]):
+    if child.pos in NOMINAL and any(k.dep == "poss" for k in tree.kids[child.i]):
         return True
     if child.dep in ("pobj", "pcomp") and _lem(parent) in cues.pre_preps:
         return True
@@ -239,15 +256,21 @@ def _framing(tree: _Tree, t: Token, cues: Cues) -> tuple[str, str] | None:
     """Above a presupposed edge only world-creating frames count: "if…", "imagine…"."""
     below, node = t, tree.head(t)
     while node is not None:
-        for k in tree.kids[below.i]:
-            if k.dep == "mark" and _low(k) in ("if", "unless", "whether", "lest"):
-                return "hypothetical", _low(k)
-        if below.dep in ("ccomp", "xcomp") and _lem(node) in ("imagine", "suppose", "assume"):
+        mark = _framing_mark(tree, below, cues)
+        if mark:
+            return "hypothetical", mark
+        if below.dep in ("ccomp", "xcomp") and _lem(node) in cues.framing_verbs:
             return "hypothetical", _low(node)
         below, node = node, tree.head(node)
-    for k in tree.kids[below.i]:
-        if k.dep == "mark" and _low(k) in ("if", "unless", "whether", "lest"):
-            return "hypothetical", _low(k)
+    mark = _framing_mark(tree, below, cues)
+    return ("hypothetical", mark) if mark else None
+
+
+def _framing_mark(tree: _Tree, t: Token, cues: Cues) -> str | None:
+    """The subordinator on ``t`` that frames its clause as imagined ("if", "whether")."""
+    for k in tree.kids[t.i]:
+        if k.dep == "mark" and _low(k) in cues.framing_marks:
+            return _low(k)
     return None
 
 
@@ -268,11 +291,6 @@ def _attribution(tree: _Tree, sentence: Sentence, t: Token, cues: Cues) -> str |
     return None
 
 
-def _in_quotes(sentence: Sentence, t: Token) -> bool:
-    before = sentence.text[: t.start]
-    return sum(ch in QUOTES for ch in before) % 2 == 1
-
-
 class SentenceModality:
     """Assesses many triggers of one sentence, building its tree once."""
 
@@ -285,7 +303,7 @@ class SentenceModality:
         tree, cues = self.tree, self.cues
         t = self.sentence.tokens[trigger]
         attributed = _attribution(tree, self.sentence, t, cues)
-        found = _own_cues(tree, t, cues, t.pos in NOMINAL_POS)
+        found = _own_cues(tree, t, cues, t.pos in NOMINAL)
         below, node = t, tree.head(t)
         skip_copula = None
         while found is None and node is not None:
@@ -297,7 +315,7 @@ class SentenceModality:
             if node is skip_copula:
                 below, node = node, tree.head(node)
                 continue
-            own = _own_cues(tree, node, cues, node.pos in NOMINAL_POS)
+            own = _own_cues(tree, node, cues, node.pos in NOMINAL)
             gov = _governor_cue(node, below, cues) or _prospect_cue(tree, node, below, cues)
             candidates = [c for c in (own, (gov[0], gov[1], False) if gov else None) if c]
             if candidates:
@@ -342,8 +360,3 @@ class SentenceModality:
 def assess(sentence: Sentence, trigger: int, cues: Cues | None = None) -> Modality:
     """Modality of the event whose trigger is token ``trigger`` of ``sentence``."""
     return SentenceModality(sentence, cues)(trigger)
-
-
-def assess_many(sentence: Sentence, triggers: Sequence[int]) -> list[Modality]:
-    judge = SentenceModality(sentence)
-    return [judge(i) for i in triggers]

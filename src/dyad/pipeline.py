@@ -292,7 +292,7 @@ class ArticleCoder:
     here with the quote's author as the source where the text names none, and scenarios."""
 
     def __init__(self, settings: Settings | None = None, coder=None, parser: Parser | None = None):
-        from .code import Coder
+        from .coding import Coder
 
         self.settings = settings or Settings()
         self.coder = coder or Coder(self.settings)

@@ -5,7 +5,8 @@ Washington would likely unfreeze its suspended security assistance"). This stage
 statements into :class:`~dyad.records.Scenario` records whose conditions and consequences
 are event patterns, and :func:`track` tells how later asserted events bear them out.
 
-Reading (cues in ``data/scenarios.toml``):
+Reading (cues in ``data/scenarios.toml``; the modal verbs that begin a consequence in
+``data/modality.toml``, ``[condition] modals``):
 
 * a condition clause is the subtree of the verb a conditional marker ("if", "unless",
   "once", "as long as", "in the event that", …) attaches to; the rest of the sentence is
@@ -43,12 +44,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .coding.tree import DepTree
+from .modality import load_cues as modality_cues
 from .records import Event, EventPattern, Evidence, Scenario, ScenarioState, Sentence
 from .settings import data_path
 
 log = logging.getLogger(__name__)
 
-CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj", "parataxis"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 
@@ -191,12 +192,11 @@ def _segment(tree: _Tree, i: int) -> tuple[int, int]:
     return lo, hi
 
 
-MODALS = frozenset({"would", "could", "will", "may", "might", "can", "should", "must", "shall", "'ll", "'d"})
-
-
 def _condition_end(tree: _Tree, m: int, hi: int) -> int:
     """Where an initial "If X, Y" condition ends: the first comma (or "then") after which a
-    clause with a modal or finite verb follows; commas inside a dash aside are skipped."""
+    clause with a modal (``[condition] modals`` of ``modality.toml``) or finite verb follows;
+    commas inside a dash aside are skipped."""
+    modals = modality_cues().cond_modals
     toks = tree.toks
     in_aside = False
     for j in range(m + 1, hi):
@@ -206,7 +206,7 @@ def _condition_end(tree: _Tree, m: int, hi: int) -> int:
         if in_aside or not (toks[j].text == "," or tree.low(j) == "then"):
             continue
         nxt = next((k for k in range(j + 1, hi) if toks[k].text == ","), hi)
-        if any(tree.low(k) in MODALS or toks[k].tag in ("VBZ", "VBP", "VBD") for k in range(j + 1, nxt)):
+        if any(tree.low(k) in modals or toks[k].tag in ("VBZ", "VBP", "VBD") for k in range(j + 1, nxt)):
             return j
     return hi
 

@@ -120,7 +120,7 @@ def _migration_3(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _migration_4(con: duckdb.DuckDBPyConnection) -> None:
-    """What proposed each mention: the lexicon, the trigger model, or both (``dyad.code``)."""
+    """What proposed each mention: the lexicon, the trigger model, or both (``dyad.coding``)."""
     con.execute("ALTER TABLE mentions ADD COLUMN proposed_by VARCHAR DEFAULT 'lexicon'")
 
 

@@ -1,6 +1,6 @@
 """A learned trigger model: does this word report an event of a class, in news?
 
-The lexicon and grammar (``dyad.code``) were written from codebook sentences; news says the
+The lexicon and grammar (``dyad.coding``) were written from codebook sentences; news says the
 same things with other words ("nabbed", "rounded up", "a night raid", "staged a sit-in") and
 uses the codebook's words for other things ("verbally attacked", "talks to the media"). The
 model scores every content word of a parsed sentence for the event classes that the

@@ -1,9 +1,17 @@
 """One sentence's dependency parse as a tree: the helper the coder, the modality judge and
-the scenario finder share (each adds the queries only it needs)."""
+the scenario finder share (each adds the queries only it needs), and the coder's own
+subclass with the lexicon's word queries."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..records import Sentence, Token
+
+if TYPE_CHECKING:
+    from ..lexicon import Lexicon, WordSet
+
+NOMINAL = frozenset({"NOUN", "PROPN"})
 
 
 class DepTree:
@@ -45,3 +53,83 @@ class DepTree:
             if t.start <= offset < t.start + max(1, len(t.text)):
                 return t.i
         return None
+
+
+class CodingTree(DepTree):
+    """The shared tree plus the coder's queries: the lexicon's words, conjuncts, voice, negation."""
+
+    def __init__(self, sentence: Sentence, lexicon: Lexicon | None = None):
+        super().__init__(sentence)
+        self.lexicon = lexicon
+        self.low = [t.text.lower() for t in self.toks]
+        self.lem = [t.lemma.lower() for t in self.toks]
+        self._near: dict[int, set[str]] = {}
+
+    def words(self, i: int) -> set[str]:
+        return {self.low[i], self.lem[i]}
+
+    def near(self, i: int) -> set[str]:
+        """Words within two steps below token ``i`` (for multi-word items)."""
+        got = self._near.get(i)
+        if got is None:
+            got = set()
+            for k in self.kids[i]:
+                got |= self.words(k.i)
+                for g in self.kids[k.i]:
+                    got |= self.words(g.i)
+            self._near[i] = got
+        return got
+
+    def find_near(self, i: int, word: str) -> int | None:
+        for k in self.kids[i]:
+            if word in self.words(k.i):
+                return k.i
+        for k in self.kids[i]:
+            for g in self.kids[k.i]:
+                if word in self.words(g.i):
+                    return g.i
+        return None
+
+    def matches(self, i: int, ws: WordSet) -> bool:
+        words = self.words(i)
+        ent = self.toks[i].ent_type
+        if ent and "%" + ent.lower() in ws.heads:  # "%person": any name the parser tagged PERSON
+            return True
+        if not words & ws.heads:
+            return False
+        near = None
+        for item in ws.items:
+            if len(item) == 1:
+                if item[0] in words:
+                    return True
+                continue
+            if not words & set(item):
+                continue
+            near = self.near(i) if near is None else near
+            if all(w in words or w in near for w in item):
+                return True
+        return False
+
+    def conj(self, t: Token) -> list[Token]:
+        """``t`` and the tokens conjoined to it ("Gondor, Arnor and Rohan")."""
+        out, stack = [t], [t]
+        while stack:
+            for k in self.kids[stack.pop().i]:
+                if k.dep == "conj" and (k.pos in NOMINAL or k.pos == t.pos):
+                    out.append(k)
+                    stack.append(k)
+        return out
+
+    def passive(self, t: Token) -> bool:
+        if any(k.dep in ("nsubjpass", "auxpass") for k in self.kids[t.i]):
+            return True
+        return t.dep == "acl" and t.tag == "VBN"
+
+    def negated(self, t: Token) -> bool:
+        from ..modality import is_negation  # dyad.modality builds on DepTree above
+
+        kids = list(self.kids[t.i])
+        h = self.head(t)
+        if t.dep in ("acomp", "attr") and h is not None and self.lem[h.i] == "be":
+            kids += self.kids[h.i]
+        return any(is_negation(k.dep, self.low[k.i]) for k in kids)
