@@ -184,3 +184,34 @@ def test_code_news_event_snippets(code, text, root):
 def test_code_news_a_meeting_gathering_is_no_protest(code):
     got = roots(code("Leaders of both parties gathered in Delhi for talks."))
     assert "14" not in got
+
+
+# 2b. photo captions in the present tense, which the parser reads as one noun phrase
+@pytest.mark.parametrize("text,root,source", [
+    ("FILE - Riot police fire tear gas at demonstrators in Lahore, Pakistan, March 3, 2021.", "17", "police"),
+    ("Border guards fire tear gas at migrants near the fence, Nov. 8, 2021.", "17", "guards"),
+])
+def test_code_news_present_tense_captions(code, text, root, source):
+    events = [e for e in code(text) if e.cameo_root == root and e.modality == "asserted"]
+    assert events and source in events[0].source.text.lower()
+
+
+@pytest.mark.parametrize("text", ["Army chief visit schedule.", "The police station fire department."])
+def test_code_news_noun_phrase_headlines_stay_nouns(code, text):
+    assert code(text) == []
+
+
+def test_caption_repair_only_touches_verbless_sentences():
+    from dyad.coding.captions import repair_caption
+    from dyad.lexicon import load_lexicon
+    from dyad.parse import parse_text
+
+    lexicon = load_lexicon()
+    caption = parse_text("Riot police fire tear gas at protesters in Jakarta, May 7, 2019.")[0]
+    fixed = repair_caption(caption, lexicon)
+    verb = next(t for t in fixed.tokens if t.text == "fire")
+    assert verb.pos == "VERB" and verb.dep == "ROOT"
+    assert {fixed.tokens[t.i].dep for t in fixed.tokens if t.head == verb.i and t.i != verb.i} >= {"nsubj", "dobj", "prep"}
+    assert [t.start for t in fixed.tokens] == [t.start for t in caption.tokens]  # offsets kept
+    sentence = parse_text("Riot police fired tear gas at protesters in Jakarta on Tuesday.")[0]
+    assert repair_caption(sentence, lexicon) is sentence

@@ -20,6 +20,7 @@ from ..records import CleanText, Event, Reject, Sentence
 from ..settings import Settings
 from . import triggers
 from .actors import ActorResolver, SentenceActors
+from .captions import repair_caption
 from .assemble import has_code, match_events, settle
 from .tree import NOMINAL, CodingTree
 from .triggers import Match, SentenceState
@@ -102,6 +103,7 @@ class Coder:
                       context=None) -> list[Event]:
         if not sentence.tokens:
             return []
+        sentence = repair_caption(sentence, self.lexicon)
         st = SentenceState(sentence, CodingTree(sentence, self.lexicon))
         triggers.find(st, self.lexicon)
         if self.model is not None or self.verifier is not None or self.candidates:
