@@ -365,8 +365,8 @@ def run_suite(root: Path, names: list[str] | None = None, workers: int = 2,
               timeout: float = 600, dyad: list[str] | None = None) -> list[Outcome]:
     """Generate the classes under ``root`` and run each; outcomes in class order."""
     dyad = dyad or [sys.executable, "-m", "dyad.cli"]
-    cases = generate(root, names)
-    try:
+    try:  # generating makes files and folders unreadable: their permissions come back in any case
+        cases = generate(root, names)
         with ThreadPoolExecutor(max_workers=workers) as pool:
             return list(pool.map(lambda c: run_case(c, root, dyad, timeout), cases))
     finally:
@@ -405,7 +405,6 @@ def main(argv: list[str] | None = None) -> int:
         outcomes = run_suite(root, args.classes or None, workers=args.workers)
     finally:
         if not args.keep:
-            _restore_permissions(root)
             shutil.rmtree(root, ignore_errors=True)
     print(render(outcomes))
     if args.json:

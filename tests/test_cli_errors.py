@@ -6,8 +6,6 @@ from __future__ import annotations
 import errno
 import json
 import logging
-import os
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -19,6 +17,7 @@ from typer.testing import CliRunner
 from dyad.cli import app
 from dyad.cli_common import TRACEBACK_ENV
 from dyad.store import Store
+from harness import tmpfs
 
 runner = CliRunner()
 DYAD = [sys.executable, "-m", "dyad"]
@@ -132,18 +131,8 @@ def test_disk_full_exporting_is_one_line(tmp_path, monkeypatch):
 @pytest.fixture()
 def tiny_disk(tmp_path):
     """A 256 KiB tmpfs (root only, where mounting is allowed); skipped elsewhere."""
-    mount = shutil.which("mount")
-    point = tmp_path / "tiny"
-    point.mkdir()
-    if mount is None or os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    done = subprocess.run([mount, "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(point)], capture_output=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace').strip()}")
-    try:
+    with tmpfs(tmp_path / "tiny", "256k") as point:
         yield point
-    finally:
-        subprocess.run(["umount", str(point)], capture_output=True)
 
 
 def test_disk_full_for_real_writing_output(tiny_disk, tmp_path):

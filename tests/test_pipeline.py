@@ -14,7 +14,7 @@ from dyad import api
 from dyad.pipeline import article_id, minhash
 from dyad.settings import Settings
 from dyad.store import Store
-from killing import kill_after
+from harness import kill_after
 
 pytestmark = pytest.mark.slow
 

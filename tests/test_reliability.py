@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
 
 import reliability  # noqa: E402
-from killing import kill_after  # noqa: E402
+from harness import kill_after, tmpfs  # noqa: E402
 
 DYAD = [sys.executable, "-m", "dyad.cli"]
 
@@ -85,20 +85,9 @@ def test_code_db_resumes_after_sigkill(tmp_path: Path) -> None:
     assert _events(killed) == _events(full)
 
 
-def _mount_tmpfs(path: Path, size: str) -> bool:
-    if not sys.platform.startswith("linux") or os.geteuid() != 0 or not shutil.which("mount"):
-        return False
-    path.mkdir()
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)],
-                          capture_output=True).returncode == 0
-
-
 @pytest.mark.slow
 def test_full_disk_gives_one_line_and_keeps_committed_articles(tmp_path: Path) -> None:
-    disk = tmp_path / "disk"
-    if not _mount_tmpfs(disk, "3m"):
-        pytest.skip("cannot mount a small tmpfs here (needs Linux and root)")
-    try:
+    with tmpfs(tmp_path / "disk", "3m") as disk:
         corpus = tmp_path / "c.jsonl"
         corpus.write_text("".join(json.dumps({"id": str(i), "text": _story(i) * 6}) + "\n"
                                   for i in range(400)), encoding="utf-8")
@@ -123,5 +112,3 @@ def test_full_disk_gives_one_line_and_keeps_committed_articles(tmp_path: Path) -
         finally:
             con.close()
         assert n > 0 and bad == 0
-    finally:
-        subprocess.run(["umount", "-l", str(disk)], capture_output=True)

@@ -34,17 +34,13 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
+from .escapes import escape_controls
 
 def shown(value: object) -> str:
     """Text from an article or an input, safe to print through rich: its ``[...]`` is not taken
     for markup, and control characters (escape sequences, bells, bidi overrides) are shown as
     ``\\xNN``/``\\uNNNN`` instead of reaching the terminal."""
-    text = "" if value is None else str(value)
-    text = _TERMINAL_UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) <= 0xFF
-                                else f"\\u{ord(m.group()):04x}", text)
-    return escape(text)
+    return escape(escape_controls("" if value is None else str(value), keep_lines=True))
 
 
 try:  # typer >= 0.20 vendors click

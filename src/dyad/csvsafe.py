@@ -74,8 +74,7 @@ def safe_row(values: Iterable[Any], raw: bool | None = None) -> list[Any]:
         raw = raw_default()
     if raw:
         return list(values)
-    return [("'" + v) if isinstance(v, str) and v[:1] in _STARTS and not _INERT.match(v) else v
-            for v in values]
+    return [safe_cell(v) for v in values]
 
 
 class Writer:

@@ -22,10 +22,10 @@ from __future__ import annotations
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import InputError
 from .ontology import pentaclass
@@ -139,21 +139,33 @@ class GoldRecord:
     meta: dict
 
 
-def read_gold(path: str | Path) -> list[GoldRecord]:
+T = TypeVar("T")
+
+
+def read_records(path: str | Path, make: Callable[[dict], T], what: str = "gold record") -> list[T]:
+    """``make`` applied to every JSON line of a gold file; a line it cannot read is an
+    InputError naming the file and line."""
     out = []
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
                 continue
             try:
-                d = json.loads(line)
-                events = tuple(GoldEvent(e.get("source"), e.get("target"), e.get("code"), e.get("plover"))
-                               for e in d.get("events") or ())
-                out.append(GoldRecord(str(d["id"]), d["text"], d.get("date"), events,
-                                      tuple(d.get("labels") or ()), d.get("meta") or {}))
+                out.append(make(json.loads(line)))
             except (ValueError, KeyError, TypeError) as exc:
-                raise InputError(f"{path}:{n}: not a gold record ({exc})") from exc
+                raise InputError(f"{path}:{n}: not a {what} ({exc})") from exc
     return out
+
+
+def _gold_record(d: dict) -> GoldRecord:
+    events = tuple(GoldEvent(e.get("source"), e.get("target"), e.get("code"), e.get("plover"))
+                   for e in d.get("events") or ())
+    return GoldRecord(str(d["id"]), d["text"], d.get("date"), events,
+                      tuple(d.get("labels") or ()), d.get("meta") or {})
+
+
+def read_gold(path: str | Path) -> list[GoldRecord]:
+    return read_records(path, _gold_record)
 
 
 def _actor_key(code: str | None, exact: bool) -> str | None:

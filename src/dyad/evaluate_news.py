@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .evaluate import PRF, code_texts
+from .evaluate import PRF, code_texts, read_records
 from .records import Event
 
 # class name -> test on a coded CAMEO code
@@ -104,30 +104,26 @@ def fold_of(article: str) -> int:
     return int(hashlib.sha256(("fold:" + article).encode("utf-8")).hexdigest()[:8], 16) % 2
 
 
+def _news_record(d: dict) -> NewsRecord:
+    meta = d.get("meta") or {}
+    events = tuple(NewsEvent(str(e["type"]), str(e.get("trigger") or ""),
+                             dict(e.get("args") or {}), e.get("cameo_root"),
+                             str(e.get("mapping") or "none"))
+                   for e in d.get("events") or ())
+    return NewsRecord(str(d["id"]), d["text"], d.get("date"), events, article_key(d),
+                      bool(meta.get("exhaustive")), tuple(meta.get("sentences") or ()),
+                      meta.get("trigger_sentence"))
+
+
 def read_news_gold(path: str | Path, part: str = "all") -> list[NewsRecord]:
     if part not in PARTS:
         raise InputError(f"part must be one of {', '.join(PARTS)}, not {part!r}")
-    out = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                d = json.loads(line)
-                meta = d.get("meta") or {}
-                events = tuple(NewsEvent(str(e["type"]), str(e.get("trigger") or ""),
-                                         dict(e.get("args") or {}), e.get("cameo_root"),
-                                         str(e.get("mapping") or "none"))
-                               for e in d.get("events") or ())
-                rec = NewsRecord(str(d["id"]), d["text"], d.get("date"), events, article_key(d),
-                                 bool(meta.get("exhaustive")), tuple(meta.get("sentences") or ()),
-                                 meta.get("trigger_sentence"))
-            except (ValueError, KeyError, TypeError) as exc:
-                raise InputError(f"{path}:{n}: not a news gold record ({exc})") from exc
-            if part == "all" or part_of(rec.article) == part.split("/")[0] and (
-                    "/" not in part or str(fold_of(rec.article)) == part.split("/")[1]):
-                out.append(rec)
-    return out
+    records = read_records(path, _news_record, "news gold record")
+    if part == "all":
+        return records
+    half, _, fold = part.partition("/")
+    return [r for r in records
+            if part_of(r.article) == half and (not fold or str(fold_of(r.article)) == fold)]
 
 
 @dataclass

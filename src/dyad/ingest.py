@@ -42,6 +42,7 @@ from lxml.etree import ParserError
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from dyad.escapes import display_name
 from dyad.records import RawDocument, Reject
 from dyad.settings import Settings
 
@@ -116,32 +117,6 @@ _DETAIL_MAX_CHARS = 300
 
 _SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# What must not reach a terminal or a log line as it is: C0/C1 controls (escape sequences,
-# newlines that would forge a log line), line/paragraph separators, bidi overrides, and the
-# lone surrogates by which Python carries the bytes of a file name that is not UTF-8.
-_UNSAFE_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
-def display_name(name: str) -> str:
-    """``name`` (a path or an origin) as one printable line of valid UTF-8.
-
-    The bytes of a name that is not UTF-8 (which Python carries as surrogate escapes) are
-    shown as ``\\xNN``; control characters, line separators and bidi overrides as
-    ``\\xNN``/``\\uNNNN`` escapes. Names that need none of this are returned unchanged, so
-    the same input always gets the same origin (resumed runs match it).
-    """
-    if not _UNSAFE_IN_NAME.search(name):
-        return name
-
-    def escape(m: re.Match[str]) -> str:
-        c = ord(m.group())
-        if 0xDC80 <= c <= 0xDCFF:  # os.fsdecode's surrogateescape of byte c - 0xDC00
-            return f"\\x{c - 0xDC00:02x}"
-        return f"\\x{c:02x}" if c <= 0xFF else f"\\u{c:04x}"
-
-    return _UNSAFE_IN_NAME.sub(escape, name)
-
-
 def repair_text(value: str) -> tuple[str, int]:
     """``value`` made encodable as UTF-8, and how many code points were replaced.
 
