@@ -70,6 +70,10 @@ def test_code_news_nominal_triggers(code, text, root):
     ("Government forces retook the town of Palmyra.", "19"),
     ("Rebel artillery shelled the city overnight.", "19"),
     ("Students gheraoed the vice-chancellor on Monday.", "14"),
+    ("Riot police lobbed tear gas at the marchers in Santiago.", "17"),
+    ("Officers fired teargas and rubber bullets at the crowd.", "17"),
+    ("Police used water cannon against farmers near the capital.", "17"),
+    ("Opposition parties staged a protest outside the election commission.", "14"),
 ])
 def test_code_news_vocabulary(code, text, root):
     assert root in roots(code(text), "asserted")

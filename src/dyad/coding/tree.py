@@ -55,6 +55,10 @@ class DepTree:
         return None
 
 
+# lemmas en_core_web_sm gets wrong for event verbs ("staged" -> "stag")
+_LEMMA_FIXES = {("staged", "VERB"): "stage", ("staging", "VERB"): "stage"}
+
+
 class CodingTree(DepTree):
     """The shared tree plus the coder's queries: the lexicon's words, conjuncts, voice, negation."""
 
@@ -62,7 +66,7 @@ class CodingTree(DepTree):
         super().__init__(sentence)
         self.lexicon = lexicon
         self.low = [t.text.lower() for t in self.toks]
-        self.lem = [t.lemma.lower() for t in self.toks]
+        self.lem = [_LEMMA_FIXES.get((t.text.lower(), t.pos), t.lemma.lower()) for t in self.toks]
         self._near: dict[int, set[str]] = {}
 
     def words(self, i: int) -> set[str]:

@@ -6,6 +6,7 @@
 class @police | police, policeman, policemen, policewoman, cop, cops, officer, officers, constable, constables, sheriff, deputies, agent, agents, authorities, detective, detectives, investigators, security forces, security personnel, paramilitaries, rangers, gendarme, gendarmes, troops, soldiers, army
 class @suspects | man, men, woman, women, youth, youths, people, person, persons, suspect, suspects, accused, member, members, leader, leaders, activist, activists, worker, workers, student, students, protester, protesters, militant, militants, driver, journalist, journalists, official, officials
 class @projectile | grenade, grenades, bomb, bombs, petrol bomb, petrol bombs, molotov, molotov cocktail, molotov cocktails, explosive, explosives, shell, shells, mortar, mortars, rocket, rockets
+class @crowdcontrol | tear gas, teargas, tear-gas, water cannon, water cannons, rubber bullets, rubber bullet, pellets, batons, baton, stun grenades, pepper spray, tear gas shells, tear gas canisters
 class @fightwords | opponent, opponents, rival, rivals, critic, critics, policy, policies, plan, record, remarks, comments, decision, proposal, bill, media, press, idea, ideas
 
 # --- arrests and detention (17) --------------------------------------------------------
@@ -29,6 +30,14 @@ noun round-up      | | 173
 verb storm         | trans | 190
 verb lob           | obj~@projectile | 190
 verb hurl          | obj~@projectile | 190
+# riot-control weapons against a crowd: violent repression (175), not an armed attack
+verb lob           | obj~@crowdcontrol target=at/on/into | 175
+verb fire          | obj~@crowdcontrol target=at/on/into | 175
+verb use           | obj~@crowdcontrol target=against/on/to | 175
+verb shoot         | obj~@crowdcontrol target=at/on/into | 175
+verb spray         | obj~@crowdcontrol target=obj/at/on | 175
+verb hurl          | obj~@crowdcontrol target=at/on/into | 175
+verb deploy        | obj~@crowdcontrol target=against/on | 175
 verb detonate      | obj~explosive/explosives/bomb/bombs/car_bomb/device/grenade/vest | 183
 verb pound         | obj~@territory | 194
 verb strike        | obj~convoy/convoys/target/targets/@territory/vehicle/vehicles/checkpoint | 190
