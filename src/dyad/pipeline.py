@@ -250,13 +250,6 @@ class Ingestor:
         log.info("committed %d articles", len(batch))
 
 
-def ingest(paths: Iterable[str], settings: Settings | None = None, stdin=None,
-           progress: Callable[[str], None] | None = None) -> IngestSummary:
-    """Ingest ``paths`` into the store named by ``settings.db``."""
-    settings = settings or Settings()
-    with Store(settings.db) as store:
-        return Ingestor(store, settings).run(paths, stdin=stdin, progress=progress)
-
 
 # --- coding: articles in a store -> events (mentions), merged events and scenarios ----------
 

@@ -42,9 +42,9 @@ from __future__ import annotations
 TYPE_CHECKING = False  # (not typing's: importing this package stays light)
 if TYPE_CHECKING:
     from .actors import ActorResolver
-    from .coder import Coder, Document, code_documents, code_store, code_text, light_clean
+    from .coder import Coder, Document, code_documents, code_text, light_clean
 
-__all__ = ["ActorResolver", "Coder", "Document", "code_documents", "code_store", "code_text",
+__all__ = ["ActorResolver", "Coder", "Document", "code_documents", "code_text",
            "light_clean"]
 
 

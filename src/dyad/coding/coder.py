@@ -254,14 +254,3 @@ def code_documents(docs: Iterable[Document], coder: Coder | None = None) -> Iter
         sentences = [replace(s, article_id=doc.id) for s in sentences]
         yield from coder.code_sentences(sentences, doc.id, doc.date)
 
-
-def code_store(store, coder: Coder | None = None, article_ids: Iterable[str] | None = None) -> Iterator[Event]:
-    """Code articles already in a :class:`dyad.store.Store` from their stored parses."""
-    coder = coder or Coder()
-    wanted = set(article_ids) if article_ids is not None else None
-    for stored in store.articles(include_duplicates=False):
-        art = stored.article
-        if wanted is not None and art.id not in wanted:
-            continue
-        date = str(art.date)[:10] if art.date else None
-        yield from coder.code_sentences(store.sentences(art.id), art.id, date)
