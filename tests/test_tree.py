@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dyad.coding.tree import DepTree
+from dyad.nlp.tree import DepTree
 from dyad.records import Sentence, Token
 
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .modality import load_cues
+from .nlp.tree import chain
 from .records import Record, Sentence
 
 log = logging.getLogger(__name__)
@@ -227,12 +228,7 @@ def _anchor(sentence: Sentence, e: _Expr) -> int:
 
 
 def _chain(sentence: Sentence, i: int) -> list[int]:
-    out = [i]
-    toks = sentence.tokens
-    while toks[i].head != i and len(out) < 64:
-        i = toks[i].head
-        out.append(i)
-    return out
+    return chain(sentence.tokens, i)
 
 
 def _is_future(sentence: Sentence, trigger: int) -> bool:

@@ -17,7 +17,7 @@ import functools
 import tomllib
 from dataclasses import dataclass
 
-from .coding.tree import NOMINAL, DepTree
+from .nlp.tree import NOMINAL, DepTree
 from .records import Record, Sentence, Token
 from .settings import data_path
 

@@ -43,7 +43,7 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .coding.tree import DepTree
+from .nlp.tree import DepTree
 from .modality import load_cues as modality_cues
 from .records import Event, EventPattern, Evidence, Scenario, ScenarioState, Sentence
 from .settings import data_path
@@ -102,15 +102,6 @@ class _Tree(DepTree):
         if not idx:
             return ""
         return self.span(min(idx), max(idx) + 1).strip(" ,;:—–-")
-
-    def clause_verbs(self, head: int) -> list[int]:
-        """The head and the verbs coordinated with it ("helps … and addresses …")."""
-        out, stack = [], [head]
-        while stack:
-            j = stack.pop()
-            out.append(j)
-            stack.extend(k for k in self.kid_ids[j] if self.toks[k].dep == "conj" and self.toks[k].pos in ("VERB", "AUX"))
-        return sorted(out)
 
     def own_clause(self, verb: int, span: set[int]) -> set[int]:
         """The verb's subtree within ``span`` minus coordinated verbs' and nested clauses' subtrees."""

@@ -1,59 +1,16 @@
-"""One sentence's dependency parse as a tree: the helper the coder, the modality judge and
-the scenario finder share (each adds the queries only it needs), and the coder's own
-subclass with the lexicon's word queries."""
+"""The coder's dependency tree: :class:`dyad.nlp.tree.DepTree` with the lexicon's word
+queries, conjuncts, voice and negation."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..modality import is_negation
+from ..nlp.tree import NOMINAL, DepTree
 from ..records import Sentence, Token
 
 if TYPE_CHECKING:
     from ..lexicon import Lexicon, WordSet
-
-NOMINAL = frozenset({"NOUN", "PROPN"})
-
-
-class DepTree:
-    """Children lists and small queries over one parsed sentence's tokens."""
-
-    def __init__(self, sentence: Sentence):
-        self.sentence = sentence
-        self.toks = sentence.tokens
-        self.kids: list[list[Token]] = [[] for _ in self.toks]
-        for t in self.toks:
-            if t.head != t.i:
-                self.kids[t.head].append(t)
-
-    def head(self, t: Token) -> Token | None:
-        """``t``'s head, ``None`` for a root."""
-        return None if t.head == t.i else self.toks[t.head]
-
-    def children(self, i: int, *deps: str) -> list[Token]:
-        """Token ``i``'s dependants with one of ``deps``."""
-        return [k for k in self.kids[i] if k.dep in deps]
-
-    def subtree(self, i: int) -> list[int]:
-        """The indices of ``i`` and everything below it (depth-first)."""
-        out, stack = [], [i]
-        while stack:
-            j = stack.pop()
-            out.append(j)
-            stack.extend(k.i for k in self.kids[j])
-        return out
-
-    def span(self, lo: int, hi: int) -> str:
-        """The sentence's text from token ``lo`` to token ``hi - 1``."""
-        a, b = self.toks[lo], self.toks[hi - 1]
-        return self.sentence.text[a.start:b.start + len(b.text)]
-
-    def token_at(self, offset: int) -> int | None:
-        """The token covering character ``offset`` of the sentence."""
-        for t in self.toks:
-            if t.start <= offset < t.start + max(1, len(t.text)):
-                return t.i
-        return None
-
 
 # lemmas en_core_web_sm gets wrong for event verbs ("staged" -> "stag")
 _LEMMA_FIXES = {("staged", "VERB"): "stage", ("staging", "VERB"): "stage"}
@@ -130,8 +87,6 @@ class CodingTree(DepTree):
         return t.dep == "acl" and t.tag == "VBN"
 
     def negated(self, t: Token) -> bool:
-        from ..modality import is_negation  # dyad.modality builds on DepTree above
-
         kids = list(self.kids[t.i])
         h = self.head(t)
         if t.dep in ("acomp", "attr") and h is not None and self.lem[h.i] == "be":

@@ -1,0 +1,1 @@
+"""Language processing shared by the stages: the dependency tree of a parsed sentence."""
