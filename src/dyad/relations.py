@@ -62,6 +62,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .analysis.index import grouped, index_sql, net_cooperation, weights
 from .events import MODALITIES, check_date, date_range, normalize_actor
 from .records import Record
 from .store import Store
@@ -164,19 +165,7 @@ def directions(a: str, b: str) -> tuple[str, str, str]:
 
 
 # --- the index --------------------------------------------------------------------------------
-def signs(quad_class: np.ndarray) -> np.ndarray:
-    """+1 for cooperation (quad 1–2), -1 for conflict (quad 3–4)."""
-    return np.where(np.asarray(quad_class) <= 2, 1.0, -1.0)
-
-
-def net_cooperation(quad_class: Sequence[int], goldstein: Sequence[float],
-                    weights: Sequence[float] | None = None) -> float | None:
-    """The net cooperation index of a set of events (``None`` when they all weigh nothing)."""
-    w = np.abs(np.asarray(goldstein, dtype=float))
-    if weights is not None:
-        w = w * np.asarray(weights, dtype=float)
-    den = w.sum()
-    return None if den <= 0 else float((signs(quad_class) * w).sum() / den)
+# the formula lives in dyad.analysis.index (net_cooperation, weights, grouped, index_sql)
 
 
 @dataclass
@@ -328,8 +317,7 @@ def _bootstrap_band(ev: _Events, cols: np.ndarray, n_periods: int,
     if B <= 0 or n_art == 0:
         return [(nan, nan)] * 3
     e = ev.art_event
-    w = np.abs(ev.goldstein)[e] * ev.art_weight
-    sw = signs(ev.quad)[e] * w
+    sw, w = weights(ev.quad[e], ev.goldstein[e], ev.art_weight)
     row = cols[e] + np.where(ev.forward[e], 0, 2 * P)  # rows: num a->b, den a->b, num b->a, den b->a
     stacked = sparse.csr_matrix((np.concatenate([sw, w]), (np.concatenate([row, row + P]),
                                                           np.concatenate([ev.art_id, ev.art_id]))),
@@ -371,9 +359,9 @@ def _ranked(keys: list[str], names: list[str], sums: np.ndarray, counts: np.ndar
 
 def _code_shares(idx: np.ndarray, ev: _Events) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per-event contributions to the index of events ``idx``, and their sums and counts per code."""
-    w = np.abs(ev.goldstein[idx])
+    num, w = weights(ev.quad[idx], ev.goldstein[idx])
     den = float(w.sum())
-    contrib = signs(ev.quad[idx]) * w / den if den > 0 else np.zeros(len(idx))
+    contrib = num / den if den > 0 else np.zeros(len(idx))
     n_codes = len(ev.codes)
     return (contrib, np.bincount(ev.code_id[idx], weights=contrib, minlength=n_codes),
             np.bincount(ev.code_id[idx], minlength=n_codes))
@@ -400,8 +388,7 @@ def _stats(idx: np.ndarray, ev: _Events, period: str, direction: str, source: st
            lo: float, hi: float, top: int) -> PeriodStats:
     q = ev.quad[idx]
     g = ev.goldstein[idx]
-    den = float(np.abs(g).sum())
-    index = None if den <= 0 else float((signs(q) * np.abs(g)).sum() / den)
+    index = net_cooperation(q, g)
     codes, contexts = _drivers(idx, ev, top)
 
     def fin(x: float | None) -> float | None:
@@ -444,9 +431,7 @@ def _monthly_changes(ev: _Events, sel: np.ndarray, direction: str,
     if len(idx) == 0:
         return [], 0.0
     months, inv = np.unique(ev.month[idx], return_inverse=True)
-    w = np.abs(ev.goldstein[idx])
-    num = np.bincount(inv, weights=signs(ev.quad[idx]) * w, minlength=len(months))
-    den = np.bincount(inv, weights=w, minlength=len(months))
+    num, den = grouped(inv, len(months), ev.quad[idx], ev.goldstein[idx])
     has = den > 0
     series = num[has] / den[has]
     months_with = months[has]
@@ -534,12 +519,6 @@ class DyadRank(Record):
     last_date: str | None
 
 
-def _index_sql(cond: str = "TRUE") -> str:
-    """SQL for the net cooperation index of the rows meeting ``cond`` (NULL when they weigh nothing)."""
-    w = f"(CASE WHEN {cond} THEN abs(goldstein) ELSE 0 END)"
-    return f"CASE WHEN sum({w}) > 0 THEN sum(CASE WHEN quad_class <= 2 THEN {w} ELSE -{w} END) / sum({w}) END"
-
-
 def dyads(store: Store, modality: Sequence[str] = ("asserted",), since: str | None = None,
           until: str | None = None, recent_months: int = 12, sort: str = "volume", limit: int | None = 20,
           include_domestic: bool = False, min_events: int = 1) -> list[DyadRank]:
@@ -569,9 +548,9 @@ def dyads(store: Store, modality: Sequence[str] = ("asserted",), since: str | No
         WITH e AS (SELECT least(source_key, target_key) AS a, greatest(source_key, target_key) AS b,
                           source_key, quad_class, goldstein, date FROM events WHERE {clause}),
         g AS (SELECT a, b, count(*) AS events, count(*) FILTER (source_key = a) AS a_to_b,
-                     count(*) FILTER (source_key <> a) AS b_to_a, {_index_sql()} AS index,
+                     count(*) FILTER (source_key <> a) AS b_to_a, {index_sql()} AS index,
                      count(*) FILTER ({recent}) AS recent_events, count(*) FILTER ({prior}) AS prior_events,
-                     {_index_sql(recent)} AS recent_index, {_index_sql(prior)} AS prior_index,
+                     {index_sql(recent)} AS recent_index, {index_sql(prior)} AS prior_index,
                      CAST(min(date) AS VARCHAR) AS first_date, CAST(max(date) AS VARCHAR) AS last_date
               FROM e GROUP BY a, b HAVING count(*) >= ?)
         SELECT a, b, events, a_to_b, b_to_a, index, recent_events, prior_events, recent_index, prior_index,
@@ -609,7 +588,7 @@ def network(store: Store, actors: Sequence[str], modality: Sequence[str] = ("ass
     s, t = (("source_key", "target_key") if directed
             else ("least(source_key, target_key)", "greatest(source_key, target_key)"))
     rows = store.con.execute(
-        f"SELECT {s}, {t}, count(*), {_index_sql()} FROM events WHERE {' AND '.join(where)} GROUP BY 1, 2",
+        f"SELECT {s}, {t}, count(*), {index_sql()} FROM events WHERE {' AND '.join(where)} GROUP BY 1, 2",
         params).fetchall()
     pos = {k: i for i, k in enumerate(keys)}
     index = [[None] * len(keys) for _ in keys]

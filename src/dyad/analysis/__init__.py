@@ -1,0 +1,1 @@
+"""Analysis of stored events: the cooperation index and, in time, relations, dyads, networks."""
