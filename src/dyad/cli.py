@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
 from typer.core import TyperGroup
 
 from . import api
 from .errors import DyadError
-from .cli_common import clean_errors, error_line, logging_setup as _logging, progress as _progress, shown, store_hint
+from .cli_common import (DbOption, FormatOption, TableFormat, VerboseOption, clean_errors, err, out,
+                         shown)
+from .cli_common import fail as _fail
+from .cli_common import logging_setup as _logging
+from .cli_common import print_rows as _print_rows
+from .cli_common import progress as _progress
 from .settings import Settings
 
 
@@ -35,43 +37,6 @@ app = typer.Typer(
          "standard error and a non-zero exit status (set DYAD_TRACEBACK=1 for a bug's traceback).",
     no_args_is_help=True, add_completion=False, rich_markup_mode=None,
 )
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
-
-
-class TableFormat(str, Enum):
-    table = "table"
-    jsonl = "jsonl"
-    json = "json"
-
-
-DbOption = Annotated[str, typer.Option("--db", help="DuckDB store file.", envvar="DYAD_DB")]
-FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
-VerboseOption = Annotated[int, typer.Option("--verbose", "-v", count=True, help="More log output (-vv: debug).")]
-
-
-def _fail(message: str, code: int = 1) -> None:
-    """``error: message`` on one line of standard error, and exit with ``code``."""
-    error_line(store_hint(message))
-    raise typer.Exit(code)
-
-
-def _print_rows(rows: list[dict], fmt: TableFormat, columns: list[str], title: str | None = None) -> None:
-    if fmt is TableFormat.jsonl:
-        for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-        return
-    if fmt is TableFormat.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return
-    table = Table(title=title)
-    for col in columns:
-        table.add_column(col, overflow="fold")
-    for row in rows:
-        table.add_row(*[shown(row.get(c)) for c in columns])
-    out.print(table)
-
-
 def _print_summary(summary, db: str) -> None:
     s = summary.as_dict()
     rejected = ", ".join(f"{k}: {v}" for k, v in sorted(s["rejected"].items())) or "none"

@@ -14,7 +14,9 @@ from typing import Annotated, Optional
 import typer
 
 from . import api, csvsafe
-from .cli_common import STDOUT, labelled_output
+from .cli_common import STDOUT, DbOption, FormatOption, TableFormat, err, labelled_output, out
+from .cli_common import fail as _fail
+from .cli_common import print_rows as _print_rows
 from .errors import DyadError
 from .export import FORMATS
 
@@ -54,7 +56,6 @@ def _num(x: Optional[float]) -> str:
 
 def register(app: typer.Typer) -> None:
     """Add the analysis commands to ``app``."""
-    from .cli import DbOption, FormatOption, TableFormat, _fail, _print_rows, err, out
 
     ModalityOption = Annotated[Optional[list[str]], typer.Option(
         "--modality", "-m", help="Modality to count (repeatable): asserted (default), negated, hypothetical, "

@@ -22,17 +22,21 @@ anything else (a bug)                                   1    ``error: unexpected
 from __future__ import annotations
 
 import errno
+import json
 import logging
 import os
 import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.table import Table
 
 from .escapes import escape_controls
 
@@ -191,3 +195,40 @@ def clean_errors() -> Iterator[None]:
 def _is_duckdb_io(exc: BaseException) -> bool:
     duckdb = sys.modules.get("duckdb")
     return duckdb is not None and isinstance(exc, getattr(duckdb, "IOException", ()))
+
+
+# --- options and output shared by the commands -------------------------------------------
+out = Console(soft_wrap=True)
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    json = "json"
+
+
+DbOption = Annotated[str, typer.Option("--db", help="DuckDB store file.", envvar="DYAD_DB")]
+FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
+VerboseOption = Annotated[int, typer.Option("--verbose", "-v", count=True, help="More log output (-vv: debug).")]
+
+
+def fail(message: str, code: int = 1) -> None:
+    """``error: message`` on one line of standard error, and exit with ``code``."""
+    error_line(store_hint(message))
+    raise typer.Exit(code)
+
+
+def print_rows(rows: list[dict], fmt: TableFormat, columns: list[str], title: str | None = None) -> None:
+    if fmt is TableFormat.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    if fmt is TableFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title=title)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*[shown(row.get(c)) for c in columns])
+    out.print(table)
