@@ -167,7 +167,7 @@ class Resolver:
     """Resolves actor mentions against an :class:`ActorKB` (see the module docstring)."""
 
     def __init__(self, kb: ActorKB | None = None, settings: Settings | None = None):
-        self.settings = settings or Settings()
+        self.settings = settings or Settings.from_env()
         self.kb = kb if kb is not None else load_kb(self.settings.actor_files)
 
     # ---- public API ------------------------------------------------------------------------

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -35,24 +33,10 @@ def code(paths: Iterable[str] = (), db: str | None = None, settings: Settings | 
     in the store. Each event's ``doc_id`` is the input's own id, or the article id. Pass a
     ``pipeline.CodeRun`` as ``run`` to get the ingest and coding counts.
     """
-    from dataclasses import replace
+    from .pipeline import code_paths
 
-    from .pipeline import CodeRun, code_stored
-
-    run = run if run is not None else CodeRun()
-    settings = (settings or Settings.from_env()).replace(db=db)
-    paths = list(paths)
-    with tempfile.TemporaryDirectory(prefix="dyad-") as tmp, \
-            Store(db or os.path.join(tmp, "code.duckdb")) as store:  # on disk: memory stays flat
-        ids = None
-        if paths:
-            ingested = Ingestor(store, settings).run(paths, stdin=stdin, progress=progress)
-            ids = ingested.article_ids
-            run.ingest = ingested
-        for art, events in code_stored(store, settings, ids, summary=run.coded, progress=progress):
-            label = art.doc_id or art.id
-            for e in events:
-                yield replace(e, doc_id=label) if label != e.doc_id else e
+    return code_paths(paths, db, (settings or Settings.from_env()).replace(db=db), stdin=stdin,
+                      progress=progress, run=run)
 
 
 def article_dict(stored) -> dict[str, Any]:
@@ -99,35 +83,17 @@ def summary(db: str = "dyad.duckdb") -> dict[str, Any]:
 
 # --- events and what they say about relations (dyad.events, export, relations, report, sql) ---
 def _reading(db: str):
-    """A read-only store that has the event tables (an older store is migrated first)."""
-    from pathlib import Path
+    """A read-only store at the current schema (never migrated here: reads do not write)."""
+    from .database import Database
 
-    from .errors import StoreError
-    from .store import SCHEMA_VERSION
-
-    if not Path(db).exists():
-        raise StoreError(f"no store at {db}")
-    store = Store(db, read_only=True)
-    try:
-        version = store.schema_version()
-    except Exception as exc:  # not a dyad store
-        store.close()
-        raise StoreError(f"{db} is not a dyad store: {exc}") from exc
-    if version < SCHEMA_VERSION:
-        store.close()
-        Store(db).close()  # applies the pending migrations
-        store = Store(db, read_only=True)
-    return store
+    return Database(db).reading()
 
 
 def _filter(actors: Iterable[str] = (), modality: Iterable[str] = (), since: str | None = None,
             until: str | None = None):
-    from .events import EventFilter, normalize_actor
+    from .events import event_filter
 
-    keys = tuple(normalize_actor(a) for a in actors)
-    return EventFilter(
-        involving=keys if len(keys) == 1 else (), dyad=keys if len(keys) == 2 else None,
-        actors=keys if len(keys) > 2 else (), modality=tuple(modality), since=since, until=until)
+    return event_filter(actors, modality, since, until)
 
 
 def add_events(events: Iterable, db: str = "dyad.duckdb", window_days: int | None = None,
@@ -137,13 +103,10 @@ def add_events(events: Iterable, db: str = "dyad.duckdb", window_days: int | Non
     ``window_days``/``family`` change the merge rule (and re-merge the store); by default the
     store keeps the rule it has (±3 days, CAMEO root). Re-coding an article never duplicates.
     """
-    from .events import MergeRule, add_events as _add, stored_rule
+    from .database import Database
 
-    with Store(db) as store:
-        current = stored_rule(store) or MergeRule()
-        rule = MergeRule(window_days=current.window_days if window_days is None else window_days,
-                         family=family or current.family)
-        return _add(store, events, rule, replace_articles=replace_articles)
+    return Database(db).add_events(events, window_days=window_days, family=family,
+                                   replace_articles=replace_articles)
 
 
 def events(db: str = "dyad.duckdb", actors: Iterable[str] = (), modality: Iterable[str] = (),
@@ -169,10 +132,9 @@ def export(fmt: str, out, db: str = "dyad.duckdb", actors: Iterable[str] = (), m
 
 
 def _options(**kw):
-    from .relations import RelationOptions
+    from .relations import relation_options
 
-    kw["modality"] = tuple(kw.get("modality") or ())
-    return RelationOptions(**{k: v for k, v in kw.items() if v is not None})
+    return relation_options(**kw)
 
 
 def relations(a: str, b: str, db: str = "dyad.duckdb", period: str = "month",
@@ -230,5 +192,6 @@ def sql(query: str, db: str = "dyad.duckdb", params: Iterable[Any] | None = None
     """
     from .sql import query as _query, stream as _stream
 
-    _reading(db).close()  # migrate an older store, so its event tables exist
+    with _reading(db):
+        pass  # a current dyad store, or a clear error
     return (_stream if stream else _query)(db, query, list(params or []), limit)

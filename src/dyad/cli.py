@@ -153,6 +153,21 @@ def summary(db: DbOption = "dyad.duckdb", fmt: FormatOption = TableFormat.table)
 
 
 @app.command()
+def migrate(db: DbOption = "dyad.duckdb") -> None:
+    """Upgrade a store written by an older dyad to this version's schema (reads never do).
+
+    Example: dyad migrate --db news.duckdb
+    """
+    if not Path(db).exists():
+        _fail(f"no store at {db}")
+    from .database import Database
+
+    applied = Database(db).migrate()
+    err.print(f"{db}: " + (f"applied migrations {', '.join(map(str, applied))}" if applied
+                            else "already current"), highlight=False)
+
+
+@app.command()
 def demo(
     db: DbOption = "dyad-demo.duckdb",
     out_path: Annotated[str, typer.Option("--out", "-o", help="Where to write the report.")] = "dyad-demo-USA-PAK.html",

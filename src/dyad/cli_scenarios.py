@@ -59,9 +59,12 @@ def scenarios(ctx: typer.Context, db: DbOption = "dyad.duckdb", dyad: DyadOption
     """
     if ctx.invoked_subcommand is not None:
         return
-    with _open(db) as store:
-        found = scn.load(store, dyad)
-        rows = [(s, st, {}) for s, st in zip(found, scn.states(store, found))]
+    if not Path(db).exists():
+        err.print(f"error: no store at {db}; run `dyad code --db {db}` first", highlight=False)
+        raise typer.Exit(1)
+    from .database import Database
+
+    rows = [(s, st, {}) for s, st in Database(db).scenarios(dyad=dyad)]
     _print(rows, fmt)
 
 

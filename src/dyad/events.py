@@ -633,6 +633,16 @@ def check_date(value: str | None, name: str = "date") -> None:
         raise ValueError(f"{name} must be a date as YYYY-MM-DD, not {value!r}") from None
 
 
+def event_filter(actors: Iterable[str] = (), modality: Iterable[str] = (), since: str | None = None,
+                 until: str | None = None) -> EventFilter:
+    """The filter for a list of actors: one, events involving it; two, events between them
+    (either direction); more, events among them."""
+    keys = tuple(normalize_actor(a) for a in actors)
+    return EventFilter(
+        involving=keys if len(keys) == 1 else (), dyad=keys if len(keys) == 2 else None,
+        actors=keys if len(keys) > 2 else (), modality=tuple(modality), since=since, until=until)
+
+
 def normalize_actor(code: str) -> str:
     """An actor as typed on the command line, as a country-level key (``usa`` -> ``USA``)."""
     code = code.strip().upper()

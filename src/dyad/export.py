@@ -53,7 +53,8 @@ from typing import Any, TextIO
 
 import pyarrow as pa
 
-from . import __version__, csvsafe
+from . import csvsafe
+from .version import __version__
 from .errors import InputError
 from .events import EVENT_COLUMNS, MENTION_COLUMNS, EventFilter, MergedEvent, read_events
 from .ontology import cameo_table

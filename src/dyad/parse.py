@@ -149,7 +149,7 @@ class Parser:
     """Parses many articles' cleaned texts in batches (``nlp.pipe``)."""
 
     def __init__(self, settings: Settings | None = None):
-        self.settings = settings or Settings()
+        self.settings = settings or Settings.from_env()
         self.nlp = load_model(self.settings.model)
 
     def parse_many(self, items: Iterable[tuple[str, CleanText]], budget: float | None = None

@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from .clean import CleanLimitError, clean, clean_options, guard_reason
 from .ingest import read_inputs
 from .parse import Parser
-from .records import Article, CleanText, RawDocument, Reject, Sentence
+from .records import Article, CleanText, Event, RawDocument, Reject, Sentence
 from .settings import Settings
 from .store import Store
 
@@ -132,7 +134,7 @@ class Ingestor:
 
     def __init__(self, store: Store, settings: Settings | None = None, parser: Parser | None = None):
         self.store = store
-        self.settings = settings or Settings()
+        self.settings = settings or Settings.from_env()
         self._parser = parser
         self.seen: set[str] = store.article_ids()
         self.index = NearDuplicateIndex(self.settings)
@@ -287,7 +289,7 @@ class ArticleCoder:
     def __init__(self, settings: Settings | None = None, coder=None, parser: Parser | None = None):
         from .coding import Coder
 
-        self.settings = settings or Settings()
+        self.settings = settings or Settings.from_env()
         self.coder = coder or Coder(self.settings)
         self._parser = parser
 
@@ -298,8 +300,6 @@ class ArticleCoder:
         return self._parser
 
     def quote_events(self, article: Article, date: str | None) -> list:
-        from dataclasses import replace
-
         from .records import ActorRef
 
         if not article.quotes:
@@ -334,7 +334,7 @@ def code_stored(store: Store, settings: Settings | None = None, article_ids: Ite
     from .events import add_events
     from . import scenarios as scn
 
-    settings = settings or Settings()
+    settings = settings or Settings.from_env()
     coder = coder or ArticleCoder(settings)
     summary = summary if summary is not None else CodeSummary()
     if article_ids is None:
@@ -369,3 +369,23 @@ def code_stored(store: Store, settings: Settings | None = None, article_ids: Ite
         if len(batch_ids) >= settings.commit_every:
             flush()
     flush()
+
+
+def code_paths(paths: Iterable[str], db: str | None, settings: Settings, stdin=None,
+               progress: Callable[[str], None] | None = None, run: CodeRun | None = None) -> Iterator[Event]:
+    """Ingest ``paths`` into ``db`` (a temporary store when None), then code them (with no
+    paths: every stored article of ``db``); events article by article, each with the input's
+    own id as its ``doc_id``. ``run`` collects the counts."""
+    run = run if run is not None else CodeRun()
+    paths = list(paths)
+    with tempfile.TemporaryDirectory(prefix="dyad-") as tmp, \
+            Store(db or os.path.join(tmp, "code.duckdb")) as store:  # on disk: memory stays flat
+        ids = None
+        if paths:
+            ingested = Ingestor(store, settings).run(paths, stdin=stdin, progress=progress)
+            ids = ingested.article_ids
+            run.ingest = ingested
+        for art, events in code_stored(store, settings, ids, summary=run.coded, progress=progress):
+            label = art.doc_id or art.id
+            for e in events:
+                yield replace(e, doc_id=label) if label != e.doc_id else e

@@ -160,6 +160,12 @@ class Relations(Record):
         return directions(self.a, self.b)
 
 
+def relation_options(**kw) -> RelationOptions:
+    """:class:`RelationOptions` from keyword arguments, where ``None`` means the default."""
+    kw["modality"] = tuple(kw.get("modality") or ())
+    return RelationOptions(**{k: v for k, v in kw.items() if v is not None})
+
+
 def directions(a: str, b: str) -> tuple[str, str, str]:
     return (f"{a}->{b}", f"{b}->{a}", f"{a}<->{b}")
 

@@ -28,7 +28,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
 
-from . import __version__
+from .version import __version__
 from .events import EventFilter, MergedEvent, MergeRule, read_events, stored_rule
 from .records import Event, Record
 from .relations import QUADS, PeriodStats, RelationOptions, Relations, relations

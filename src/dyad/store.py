@@ -160,8 +160,7 @@ class Store:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open store {self.path!r}: {exc}") from exc
-        if not read_only:
-            self.migrate()
+        self.applied: list[int] = [] if read_only else self.migrate()  # migrations this open applied
 
     # --- lifecycle -------------------------------------------------------------------
     def __enter__(self) -> "Store":
@@ -330,7 +329,8 @@ class Store:
             "SELECT origin, reason, detail FROM rejects ORDER BY origin, reason").fetchall()]
 
     def counts(self) -> dict[str, int]:
-        tables = ("articles", "quotes", "repeats", "sentences", "rejects", "exact_duplicates", "notes")
+        tables = ("articles", "quotes", "repeats", "sentences", "rejects", "exact_duplicates", "notes",
+                  "mentions", "events", "scenarios")
         out = {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
         out["near_duplicates"] = int(self.con.execute(
             "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0])

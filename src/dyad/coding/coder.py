@@ -45,7 +45,7 @@ class Coder:
     def __init__(self, settings: Settings | None = None, resolver: ActorResolver | None = None,
                  lexicon: Lexicon | None = None, require_actors: bool = True,
                  context_factory=None, track_mentions: bool = True):
-        self.settings = settings or Settings()
+        self.settings = settings or Settings.from_env()
         self.lexicon = lexicon or load_lexicon(tuple(self.settings.lexicon_files))
         if resolver is None:
             from ..actors import Resolver  # the actors stage; imported lazily
