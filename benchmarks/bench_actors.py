@@ -48,9 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=20, help="times to run each measure (the best is kept)")
     args = parser.parse_args(argv)
 
-    from dyad import actors_kb
-    from dyad.actors import ArticleContext, Resolver
-    from dyad.parse import load_model, parse_text
+    from dyad.actors import kb as actors_kb
+    from dyad.actors.resolver import ArticleContext, Resolver
+    from dyad.nlp.parse import load_model, parse_text
 
     start = time.perf_counter()
     actors_kb._bundled_kb.cache_clear()

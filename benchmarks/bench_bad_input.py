@@ -95,9 +95,9 @@ EXTRA_CASES = {
 def child(path: str, db: str, settings_json: str) -> None:
     """Ingest one file into a fresh store; print seconds, peak MB and the outcome as JSON."""
     from dyad import api
-    from dyad.parse import load_model
+    from dyad.nlp.parse import load_model
     from dyad.settings import Settings
-    from dyad.store import Store
+    from dyad.store.db import Store
 
     settings = Settings.from_env(db=db, **json.loads(settings_json))
     load_model(settings.model)  # not part of the ingest's time

@@ -30,7 +30,7 @@ import time
 
 from corpus import build_texts, time_parse_alone
 from dyad.coding import Coder, Document, code_documents
-from dyad.parse import load_model
+from dyad.nlp.parse import load_model
 from dyad.settings import Settings
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from corpus import build_texts, time_parse_alone
 from dyad import api
-from dyad.parse import load_model
+from dyad.nlp.parse import load_model
 from dyad.settings import Settings
 
 

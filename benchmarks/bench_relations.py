@@ -24,10 +24,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from dyad.events import EVENT_COLUMNS
-from dyad.export import export
-from dyad.relations import RelationOptions, relations
-from dyad.store import Store
+from dyad.store.events import EVENT_COLUMNS
+from dyad.analysis.export import export
+from dyad.analysis.relations import RelationOptions, relations
+from dyad.store.db import Store
 
 COUNTRIES = ("USA PAK IND CHN AFG RUS GBR FRA DEU JPN IRN IRQ SYR ISR TUR SAU EGY NGA ZAF BRA "
              "MEX CAN AUS IDN BGD LKA NPL MMR THA VNM KOR PRK UKR POL ITA ESP QAT ARE KEN ETH").split()

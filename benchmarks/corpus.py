@@ -7,7 +7,7 @@ import random
 import re
 import time
 
-from dyad.parse import load_model, paragraphs
+from dyad.nlp.parse import load_model, paragraphs
 from dyad.settings import Settings, data_path
 
 

@@ -24,7 +24,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from dyad.actors import Resolver
+from dyad.actors.resolver import Resolver
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = ROOT.parent / "shared" / "dev" / "plover_gold_records.jsonl"

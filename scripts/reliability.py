@@ -53,7 +53,7 @@ class Case:
 
 
 def _name(path: Path | bytes) -> str:
-    from dyad.ingest import display_name
+    from dyad.text.ingest import display_name
 
     return display_name(os.fsdecode(path))
 
@@ -364,7 +364,7 @@ def _restore_permissions(root: Path) -> None:
 def run_suite(root: Path, names: list[str] | None = None, workers: int = 2,
               timeout: float = 600, dyad: list[str] | None = None) -> list[Outcome]:
     """Generate the classes under ``root`` and run each; outcomes in class order."""
-    dyad = dyad or [sys.executable, "-m", "dyad.cli"]
+    dyad = dyad or [sys.executable, "-m", "dyad.cli.main"]
     try:  # generating makes files and folders unreadable: their permissions come back in any case
         cases = generate(root, names)
         with ThreadPoolExecutor(max_workers=workers) as pool:

@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/train_trigger_model.py [--shared ../shared] [--out src/dyad/data/models]
 
-Data (``../shared/dev``), only the articles that ``dyad.evaluate_news.part_of`` puts in the
+Data (``../shared/dev``), only the articles that ``dyad.evaluate.news.part_of`` puts in the
 ``tune`` part; the ``measure`` part is never read here:
 
 - ``voa_m2e2_dev.jsonl``: every sentence is labelled for ACE event types, so every content
@@ -36,10 +36,10 @@ from dyad.coding import light_clean
 from dyad.coding.model import (MODEL_NAME, VERIFIER_NAME, TriggerModel, candidates, class_of, dense,
                                event_features, event_token, features, lexicon_roots)
 from dyad.coding.vectors import load_vectors
-from dyad.evaluate import _clean as _identity
-from dyad.evaluate_news import ACE_CLASS, EXCUSED, fold_of, read_news_gold
-from dyad.lexicon import load_lexicon
-from dyad.parse import Parser
+from dyad.evaluate.gold import _clean as _identity
+from dyad.evaluate.news import ACE_CLASS, EXCUSED, fold_of, read_news_gold
+from dyad.coding.lexicon import load_lexicon
+from dyad.nlp.parse import Parser
 
 SEED = 13
 LABELS = ("NONE", "MEET", "PROTEST", "ARREST", "ATTACK")
@@ -285,7 +285,7 @@ def main(argv=None) -> int:
     weights, dense_weights = fit(rows, vocab)
     meta = {
         "version": 1, "seed": SEED, "l2": L2, "min_count": MIN_COUNT,
-        "trained_on": "tune parts of voa_m2e2_dev.jsonl and rams_dev.jsonl (dyad.evaluate_news.part_of)",
+        "trained_on": "tune parts of voa_m2e2_dev.jsonl and rams_dev.jsonl (dyad.evaluate.news.part_of)",
         "examples": len(rows), "check_part": held, "l2_dense": L2_DENSE, "pos_weight": POS_WEIGHT,
         **THRESHOLDS,
         "default_codes": {"MEET": "040", "PROTEST": "140", "ARREST": "173", "ATTACK": "190"},

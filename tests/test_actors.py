@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dyad.actors import (
+from dyad.actors.resolver import (
     ActorEntry, ActorKB, ArticleContext, CodeSpan, Resolver, bundled_files, entry_from_dict, entry_to_dict,
     import_petrarch, load_kb, read_entries, split_code, write_entries,
 )
-from dyad.actors_kb import tokenize
-from dyad.cli_actors import app
+from dyad.actors.kb import tokenize
+from dyad.cli.actors import app
 from dyad.errors import DataFileError
 from dyad.settings import Settings
 
@@ -828,7 +828,7 @@ def test_actors_eval_floor(shared_dir):
 
 @pytest.fixture(scope="module")
 def parse():
-    from dyad.parse import parse_text
+    from dyad.nlp.parse import parse_text
 
     return parse_text
 
@@ -927,8 +927,8 @@ def test_actors_seed_article(parse, seed_path):
 
 
 def test_actors_the_two_sides_carry_both_members():
-    from dyad.actors import ArticleContext, Resolver
-    from dyad.parse import parse_text
+    from dyad.actors.resolver import ArticleContext, Resolver
+    from dyad.nlp.parse import parse_text
 
     resolver, ctx = Resolver(), ArticleContext("2019-07-23")
     first, second = parse_text("Imran Khan met Donald Trump on Monday. The two sides agreed to meet again.")
@@ -943,7 +943,7 @@ def test_actors_the_two_sides_carry_both_members():
 ])
 def test_actors_led_forces_belong_to_the_leader(parse, text, code):
     """"X-led forces": the hyphenated "led" joins the leader to the forces."""
-    from dyad.actors import Resolver
+    from dyad.actors.resolver import Resolver
 
     s = parse(text)[0]
     subj = next(t for t in s.tokens if t.dep == "nsubj")

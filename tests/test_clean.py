@@ -1,4 +1,4 @@
-"""Tests for dyad.clean: the seed article, small texts per behaviour, and offset properties."""
+"""Tests for dyad.text.clean: the seed article, small texts per behaviour, and offset properties."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dyad.clean import clean, load_rules, split_paragraphs
+from dyad.text.clean import clean, load_rules, split_paragraphs
 from dyad.errors import DataFileError
 from dyad.records import CleanText
 

@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from dyad.cli import app
+from dyad.cli.main import app
 
 runner = CliRunner()
 
@@ -62,7 +62,7 @@ def test_cli_exit_code_nonzero_only_when_nothing_read(tmp_path, db_path):
 
 
 def test_cli_show_unknown_article(db_path):
-    from dyad.store import Store
+    from dyad.store.db import Store
 
     Store(db_path).close()
     result = runner.invoke(app, ["show", "nope", "--db", db_path])

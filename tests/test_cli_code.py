@@ -10,7 +10,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from dyad.cli_code import CSV_COLUMNS, code_command, eval_command
+from dyad.cli.code import CSV_COLUMNS, code_command, eval_command
 
 pytestmark = pytest.mark.slow
 
@@ -57,8 +57,8 @@ def test_cli_code_plain_text_file_takes_its_name(app, tmp_path):
 
 
 def test_cli_code_keeps_events_and_scenarios_in_the_store(app, tmp_path):
-    from dyad.events import counts
-    from dyad.store import Store
+    from dyad.store.events import counts
+    from dyad.store.db import Store
 
     src = tmp_path / "docs.jsonl"
     src.write_text(json.dumps({"id": "s1", "date": "2019-07-30", "text":

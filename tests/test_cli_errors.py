@@ -14,9 +14,9 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from dyad.cli import app
-from dyad.cli_common import TRACEBACK_ENV
-from dyad.store import Store
+from dyad.cli.main import app
+from dyad.cli.common import TRACEBACK_ENV
+from dyad.store.db import Store
 from harness import tmpfs
 
 runner = CliRunner()
@@ -78,7 +78,7 @@ def test_locked_store_is_one_line(locked_store, tmp_path, args):
 
 # --- disk full --------------------------------------------------------------------------------
 def test_disk_full_writing_events_is_one_line(tmp_path, monkeypatch):
-    import dyad.cli_code as cc
+    import dyad.cli.code as cc
 
     def full(events, fh, fmt, raw_csv=None):
         fh.write("x" * 10)
@@ -111,7 +111,7 @@ def test_disk_full_in_the_store_is_one_line(tmp_path, monkeypatch):
 
 
 def test_disk_full_exporting_is_one_line(tmp_path, monkeypatch):
-    import dyad.export
+    import dyad.analysis.export
 
     Store(tmp_path / "s.duckdb").close()
 
@@ -120,7 +120,7 @@ def test_disk_full_exporting_is_one_line(tmp_path, monkeypatch):
             fh.write("partial")
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(dyad.export, "export", full)
+    monkeypatch.setattr(dyad.analysis.export, "export", full)
     out = tmp_path / "events.csv"
     r = runner.invoke(app, ["export", "--format", "csv", "--db", str(tmp_path / "s.duckdb"), "--out", str(out)])
     assert r.exit_code == 1
@@ -219,7 +219,7 @@ def test_code_lock_message_on_a_bare_app(locked_store, tmp_path):
     """`dyad code` says it in one line also where it is mounted on another typer app."""
     import typer
 
-    from dyad.cli_code import code_command
+    from dyad.cli.code import code_command
 
     bare = typer.Typer()
     bare.command("code")(code_command)

@@ -10,7 +10,7 @@ from dyad.records import ActorMatch, Event
 
 pytestmark = pytest.mark.slow
 
-# ---- a tiny resolver with the dyad.actors interface, so grammar tests do not depend on the
+# ---- a tiny resolver with the dyad.actors.resolver interface, so grammar tests do not depend on the
 # ---- knowledge base: a few names and role nouns, longest match in the span
 
 NAMES = {
@@ -330,7 +330,7 @@ def test_code_confidence_rewards_resolved_actors(code):
 
 
 def test_code_sentences_keeps_order_and_ids(coder):
-    from dyad.code import Document, code_documents  # the compatibility module still serves
+    from dyad.coding import Document, code_documents
 
     docs = [Document("a", "Iran will attack Israel.", "2019-07-31"),
             Document("b", "Stocks fell.", None),

@@ -207,8 +207,8 @@ def test_code_news_noun_phrase_headlines_stay_nouns(code, text):
 
 def test_caption_repair_only_touches_verbless_sentences():
     from dyad.coding.captions import repair_caption
-    from dyad.lexicon import load_lexicon
-    from dyad.parse import parse_text
+    from dyad.coding.lexicon import load_lexicon
+    from dyad.nlp.parse import parse_text
 
     lexicon = load_lexicon()
     caption = parse_text("Riot police fire tear gas at protesters in Jakarta, May 7, 2019.")[0]

@@ -11,10 +11,10 @@ import pytest
 
 import dyad
 from dyad.errors import StoreError
-from dyad.events import MergedEvent
+from dyad.store.events import MergedEvent
 from dyad.records import ActorRef
-from dyad.relations import DyadRank, Network, Relations
-from dyad.store import SCHEMA_VERSION, Store
+from dyad.analysis.relations import DyadRank, Network, Relations
+from dyad.store.db import SCHEMA_VERSION, Store
 
 from test_events import mention
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dyad.dates import EventDate, event_date, resolve
+from dyad.coding.dates import EventDate, event_date, resolve
 
 REF = dt.date(2019, 7, 31)  # a Wednesday
 
@@ -55,7 +55,7 @@ def test_dates_resolve_nothing(expr):
 
 @pytest.fixture(scope="module")
 def parse():
-    from dyad.parse import parse_text
+    from dyad.nlp.parse import parse_text
 
     return lambda text: parse_text(text)[0]
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from dyad.evaluate import (PRF, GoldEvent, GoldRecord, plover_later, primary, read_gold, render,
+from dyad.evaluate.gold import (PRF, GoldEvent, GoldRecord, plover_later, primary, read_gold, render,
                            score)
 from dyad.ontology import cameo, plover_for
 from dyad.records import ActorRef, Event, Evidence
@@ -99,7 +99,7 @@ def test_evaluate_read_gold_and_report_dict(tmp_path):
 @pytest.mark.slow
 def test_evaluate_end_to_end(tmp_path):
     from dyad.coding import Coder
-    from dyad.evaluate import evaluate
+    from dyad.evaluate.gold import evaluate
 
     from test_code import FakeResolver
 
@@ -129,14 +129,14 @@ FLOORS = {
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_evaluate_dev_floor(shared_dir, name):
     from dyad.coding import Coder
-    from dyad.evaluate import evaluate
+    from dyad.evaluate.gold import evaluate
 
     measure, floor = FLOORS[name]
     report = evaluate(shared_dir / "dev" / name, Coder())
     assert getattr(report, measure).value >= floor
 
 
-# --- real-news sets (dyad.evaluate_news) ------------------------------------------------------
+# --- real-news sets (dyad.evaluate.news) ------------------------------------------------------
 
 NEWS_FLOORS = {  # on the measure parts, never tuned on; raise them, never lower them silently
     "voa_m2e2_dev.jsonl": 0.45,  # sentence-level micro F1, all modalities (0.478 when set)
@@ -148,7 +148,7 @@ NEWS_FLOORS = {  # on the measure parts, never tuned on; raise them, never lower
 @pytest.mark.parametrize("name", sorted(NEWS_FLOORS))
 def test_evaluate_news_measure_floor(shared_dir, name):
     from dyad.coding import Coder
-    from dyad.evaluate_news import evaluate_news
+    from dyad.evaluate.news import evaluate_news
 
     report, _ = evaluate_news(shared_dir / "dev" / name, Coder(), part="measure")
     value = report.micro.f1 if report.micro is not None else report.window_recall
@@ -166,7 +166,7 @@ def _news_event(code, modality="asserted", source="police", target="a man"):
 
 
 def _voa(types, args=None):
-    from dyad.evaluate_news import NewsEvent, NewsRecord
+    from dyad.evaluate.news import NewsEvent, NewsRecord
 
     events = tuple(NewsEvent(t, "w", args or {}, None, "clear") for t in types)
     return NewsRecord("r", "text", None, events, "a1", True, (), None)
@@ -183,14 +183,14 @@ def _voa(types, args=None):
     (["Conflict:Attack"], ["190", "195"], (1, 0, 0)),  # a class counts once a sentence
 ])
 def test_evaluate_news_sentence_classes(gold, codes, expected):
-    from dyad.evaluate_news import score_news
+    from dyad.evaluate.news import score_news
 
     rep = score_news([_voa(gold)], [[_news_event(c) for c in codes]], "g")
     assert (rep.micro.tp, rep.micro.fp, rep.micro.fn) == expected
 
 
 def test_evaluate_news_modalities_and_argument_overlap():
-    from dyad.evaluate_news import score_news
+    from dyad.evaluate.news import score_news
 
     rec = _voa(["Justice:Arrest-Jail"], {"Person": "a man from Leeds", "Agent": "police"})
     preds = [[_news_event("173", "future", source="officers", target="the man")]]
@@ -202,7 +202,7 @@ def test_evaluate_news_modalities_and_argument_overlap():
 
 
 def test_evaluate_news_window_root_in_trigger_sentence():
-    from dyad.evaluate_news import NewsEvent, NewsRecord, score_news
+    from dyad.evaluate.news import NewsEvent, NewsRecord, score_news
 
     g = NewsEvent("justice.arrestjaildetain.arrestjaildetain", "arrested", {}, "17", "clear")
     rec = NewsRecord("w", "A. B was arrested. C.", None, (g,), "u", False,
@@ -220,7 +220,7 @@ def _with_sentence(e, sentence):
 
 
 def test_evaluate_news_split_is_stable_and_by_article(shared_dir):
-    from dyad.evaluate_news import part_of, read_news_gold
+    from dyad.evaluate.news import part_of, read_news_gold
 
     path = shared_dir / "dev" / "voa_m2e2_dev.jsonl"
     tune, measure = read_news_gold(path, "tune"), read_news_gold(path, "measure")

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from dyad import events as ev
+from dyad.store import events as ev
 from dyad import ontology
 from dyad.records import ActorRef, Article, Event, Evidence, Plover, Sentence
-from dyad.store import Store
+from dyad.store.db import Store
 
 USA = ActorRef("Washington", "USAGOV", "USA")
 PAK = ActorRef("Pakistan", "PAK", "PAK")
@@ -32,7 +32,7 @@ def mention(eid: str, *, doc: str = "a1", date: str | None = "2019-07-26", cameo
 
 def test_events_seed_f16_sentence_and_tweet_are_one_event(seed_path):
     """The seed article's F-16 sentence and the State Department tweet quoted in it."""
-    from dyad.clean import clean
+    from dyad.text.clean import clean
 
     text = clean(seed_path.read_text(encoding="utf-8"))
     sentence = next(s for s in re.split(r"(?<=[.!?])\s+", text.text) if "F-16 fleet" in s)

@@ -9,10 +9,10 @@ import json
 import duckdb
 import pytest
 
-from dyad import events as ev
-from dyad import export as ex
+from dyad.store import events as ev
+from dyad.analysis import export as ex
 from dyad.records import ActorRef, Article, Sentence
-from dyad.store import Store
+from dyad.store.db import Store
 
 from test_events import mention
 
@@ -129,7 +129,7 @@ def test_export_unknown_format(store):
 def test_export_cli(db_path, tmp_path):
     from typer.testing import CliRunner
 
-    from dyad.cli import app
+    from dyad.cli.main import app
 
     with Store(db_path) as s:
         ev.add_events(s, [mention("m1"), mention("m2", source=ActorRef("Islamabad", "PAKGOV", "PAK"),

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from dyad.clean import (
+from dyad.text.clean import (
     CleanTimeout,
     DocumentTooLong,
     _sentence_spans,
@@ -263,7 +263,7 @@ def short_clean(n: int) -> CleanText:
 
 @pytest.mark.slow
 def test_parse_budget_turns_a_slow_long_document_into_a_reject() -> None:
-    from dyad.parse import GROUP_CHARS, LONG_DOC_CHARS, Parser
+    from dyad.nlp.parse import GROUP_CHARS, LONG_DOC_CHARS, Parser
 
     long = long_clean(40)
     assert len(long.text) > LONG_DOC_CHARS and len(long.text) > 2 * GROUP_CHARS
@@ -283,7 +283,7 @@ def test_parse_budget_turns_a_slow_long_document_into_a_reject() -> None:
 
 @pytest.mark.slow
 def test_parse_long_document_within_budget_reads_as_before() -> None:
-    from dyad.parse import LONG_DOC_CHARS, Parser
+    from dyad.nlp.parse import LONG_DOC_CHARS, Parser
 
     long = long_clean(18)
     assert len(long.text) > LONG_DOC_CHARS
@@ -299,7 +299,7 @@ def test_parse_long_document_within_budget_reads_as_before() -> None:
 @pytest.mark.slow
 def test_ingest_rejects_a_document_over_max_doc_chars(tmp_path) -> None:
     from dyad import api
-    from dyad.store import Store
+    from dyad.store.db import Store
 
     big = "The minister said the talks would resume. " * 25_000  # 1.05 million characters
     path = tmp_path / "docs.jsonl"
@@ -318,8 +318,8 @@ def test_ingest_rejects_a_document_over_max_doc_chars(tmp_path) -> None:
 @pytest.mark.slow
 def test_ingest_turns_a_cleaning_timeout_into_a_too_slow_reject(tmp_path, monkeypatch) -> None:
     from dyad import api
-    from dyad import clean as clean_module
-    from dyad.store import Store
+    from dyad.text import clean as clean_module
+    from dyad.store.db import Store
 
     real_clean = clean_module.clean
 

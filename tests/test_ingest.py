@@ -1,4 +1,4 @@
-"""Tests for dyad.ingest: every input kind, and every way an input can be bad."""
+"""Tests for dyad.text.ingest: every input kind, and every way an input can be bad."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from dyad.ingest import (READERS, REASONS, detect_language, display_name, normalize_date, read_date,
+from dyad.text.ingest import (READERS, REASONS, detect_language, display_name, normalize_date, read_date,
                          read_inputs)
 from dyad.records import RawDocument, Reject
 from dyad.settings import Settings
@@ -424,9 +424,9 @@ def test_ingest_empty_fixture_file():
 
 
 def test_ingest_every_reject_logged_once(caplog):
-    with caplog.at_level(logging.WARNING, logger="dyad.ingest"):
+    with caplog.at_level(logging.WARNING, logger="dyad.text.ingest"):
         items = read(FIXTURES / "wire.jsonl", "/nonexistent.txt")
-    lines = [r.getMessage() for r in caplog.records if r.name == "dyad.ingest"]
+    lines = [r.getMessage() for r in caplog.records if r.name == "dyad.text.ingest"]
     assert len(lines) == len(reasons(items)) == 3
     assert all("\n" not in line for line in lines)
     assert any("wire.jsonl:2: bad-json" in line for line in lines)
@@ -585,7 +585,7 @@ def test_read_date_never_loses_a_date_silently(value, day, note) -> None:
 def test_undated_rows_say_why(tmp_path: Path, caplog) -> None:
     rows = [{"text": ENGLISH + f" Row {n}.", "date": d} for n, d in
             enumerate(["2019-13-45", "yesterday", 12345, "-5000-01-01", "2019-07-22"])]
-    with caplog.at_level(logging.WARNING, logger="dyad.ingest"):
+    with caplog.at_level(logging.WARNING, logger="dyad.text.ingest"):
         items = read(write(tmp_path, "d.jsonl", "".join(json.dumps(r) + "\n" for r in rows)))
     assert [i.date for i in items] == [None, None, None, None, "2019-07-22"]
     assert [len(i.notes) for i in items] == [1, 1, 1, 1, 0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dyad.errors import DataFileError
-from dyad.lexicon import load_lexicon, read_lexicon
+from dyad.coding.lexicon import load_lexicon, read_lexicon
 from dyad.ontology import cameo_table
 from dyad.settings import data_path
 

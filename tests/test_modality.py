@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.modality import MODALITIES, Modality, assess, load_cues
+from dyad.coding.modality import MODALITIES, Modality, assess, load_cues
 
 
 @pytest.fixture(scope="module")
 def parse():
-    from dyad.parse import parse_text
+    from dyad.nlp.parse import parse_text
 
     cache: dict[str, object] = {}
 
@@ -118,7 +118,7 @@ def test_modality_cue_file_loads():
 def test_modality_negation_words_come_from_the_data_file():
     from dataclasses import replace
 
-    from dyad.modality import is_negation, load_cues
+    from dyad.coding.modality import is_negation, load_cues
 
     cues = load_cues()
     assert is_negation("advmod", "never", cues)

@@ -13,7 +13,7 @@ import pytest
 from dyad import api
 from dyad.pipeline import article_id, minhash
 from dyad.settings import Settings
-from dyad.store import Store
+from dyad.store.db import Store
 from harness import kill_after
 
 pytestmark = pytest.mark.slow
@@ -119,7 +119,7 @@ def test_pipeline_sentences_map_to_raw(tmp_path, db_path):
 
 
 def _ingest_cmd(corpus: Path, db: str) -> list[str]:
-    return [sys.executable, "-m", "dyad.cli", "ingest", str(corpus), "--db", db, "-v"]
+    return [sys.executable, "-m", "dyad.cli.main", "ingest", str(corpus), "--db", db, "-v"]
 
 
 def test_pipeline_resumes_after_sigkill(tmp_path):

@@ -17,8 +17,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dyad.clean import clean
-from dyad.ingest import read_inputs
+from dyad.text.clean import clean
+from dyad.text.ingest import read_inputs
 from dyad.records import RawDocument, Reject
 from dyad.settings import Settings
 

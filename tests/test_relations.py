@@ -7,10 +7,10 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 
-from dyad import events as ev
-from dyad import relations as rel
+from dyad.store import events as ev
+from dyad.analysis import relations as rel
 from dyad.records import ActorRef, Plover
-from dyad.store import Store
+from dyad.store.db import Store
 
 COOP = ("042", 1.9, 1)  # make a visit: verbal cooperation
 AID = ("072", 8.3, 2)
@@ -213,7 +213,7 @@ def _cli(*args):
 
     from typer.testing import CliRunner
 
-    from dyad.cli import app
+    from dyad.cli.main import app
 
     result = CliRunner().invoke(app, [str(a) for a in args])
     return result, _json

@@ -19,7 +19,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 import reliability  # noqa: E402
 from harness import kill_after, tmpfs  # noqa: E402
 
-DYAD = [sys.executable, "-m", "dyad.cli"]
+DYAD = [sys.executable, "-m", "dyad.cli.main"]
 
 
 @pytest.mark.slow

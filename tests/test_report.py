@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from lxml import html as lhtml
 
-from dyad import events as ev
-from dyad import report
+from dyad.store import events as ev
+from dyad.report import write as report
 from dyad.records import ActorRef, Evidence
-from dyad.relations import RelationOptions
-from dyad.store import Store
+from dyad.analysis.relations import RelationOptions
+from dyad.store.db import Store
 
 from test_events import mention
 
@@ -123,7 +123,7 @@ def test_report_dyad_without_events(store_path, tmp_path):
 def test_report_cli_writes_the_file(store_path, tmp_path):
     from typer.testing import CliRunner
 
-    from dyad.cli import app
+    from dyad.cli.main import app
 
     out = tmp_path / "r.html"
     result = CliRunner().invoke(app, ["report", "USA", "PAK", "--db", store_path, "--out", str(out),

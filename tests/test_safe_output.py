@@ -12,12 +12,12 @@ import pytest
 from typer.testing import CliRunner
 
 from dyad import csvsafe
-from dyad import events as ev
-from dyad import report
-from dyad.cli import app
+from dyad.store import events as ev
+from dyad.report import write as report
+from dyad.cli.main import app
 from dyad.records import ActorRef, Article, Evidence, Sentence
-from dyad.relations import RelationOptions
-from dyad.store import Store
+from dyad.analysis.relations import RelationOptions
+from dyad.store.db import Store
 
 from test_events import mention
 
@@ -59,7 +59,7 @@ def _hostile_event():
 
 
 def test_code_csv_neutralises_formulas_not_numbers(monkeypatch):
-    from dyad.cli_code import EventFormat, write_events
+    from dyad.cli.code import EventFormat, write_events
 
     monkeypatch.delenv(csvsafe.ENV, raising=False)
     buf = io.StringIO()
@@ -284,7 +284,7 @@ def test_sql_cli_json_layout_is_unchanged(empty_store):
 def test_terminal_output_shows_markup_and_escape_sequences_as_text() -> None:
     from rich.console import Console
 
-    from dyad.cli_common import shown
+    from dyad.cli.common import shown
 
     hostile = "[bold red]fake[/bold red] [/] [link=file:///etc/passwd]x[/link] \x1b[2J\x07 \u202eevil"
     console = Console(record=True, width=200, color_system=None, force_terminal=False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dyad.records import ActorRef, Event, EventPattern, Evidence, Plover, Scenario
-from dyad.scenarios import extract, load_cues, matches, track
+from dyad.scenarios.find import extract, load_cues, matches, track
 
 pytestmark = pytest.mark.slow
 
@@ -19,7 +19,7 @@ def coder():
 
 
 def _scenarios(coder, text: str, doc_id: str = "a", date: str = "2019-07-30") -> list[Scenario]:
-    from dyad.parse import parse_text
+    from dyad.nlp.parse import parse_text
 
     sentences = parse_text(text, article_id=doc_id)
     events = list(coder.code_sentences(sentences, doc_id, date))
@@ -27,7 +27,7 @@ def _scenarios(coder, text: str, doc_id: str = "a", date: str = "2019-07-30") ->
 
 
 def _events(coder, text: str, doc_id: str, date: str) -> list[Event]:
-    from dyad.parse import parse_text
+    from dyad.nlp.parse import parse_text
 
     return list(coder.code_sentences(parse_text(text, article_id=doc_id), doc_id, date))
 
@@ -83,8 +83,8 @@ def test_scenarios_speaker_is_stated_by(coder):
 
 
 def test_scenarios_from_seed(coder, seed_path):
-    from dyad.clean import clean
-    from dyad.parse import Parser
+    from dyad.text.clean import clean
+    from dyad.nlp.parse import Parser
 
     cleaned = clean(seed_path.read_text(encoding="utf-8"))
     sentences = Parser().parse_clean("seed", cleaned)
@@ -159,7 +159,7 @@ def test_scenarios_cli_list_and_watch(tmp_path):
     from typer.testing import CliRunner
 
     from dyad import api
-    from dyad.cli import app
+    from dyad.cli.main import app
 
     db = str(tmp_path / "s.duckdb")
     first = tmp_path / "a.jsonl"

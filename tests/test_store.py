@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from dyad.records import Article, Quote, Reject, Repeat, Sentence, Span, Token
-from dyad.store import SCHEMA_VERSION, Store
+from dyad.store.db import SCHEMA_VERSION, Store
 
 
 def _article(aid: str = "a1", **kw) -> Article:

@@ -28,7 +28,7 @@ CLASSES = ["MEET", "PROTEST", "ARREST", "ATTACK"]
 
 def dump(part: str, out: str) -> None:
     from dyad.coding import Coder
-    from dyad.evaluate_news import _classes, _same_sentence, code_news, fold_of, read_news_gold
+    from dyad.evaluate.news import _classes, _same_sentence, code_news, fold_of, read_news_gold
     from dyad.settings import Settings
 
     if not part.startswith("tune"):

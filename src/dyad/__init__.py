@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from .version import __version__
+from dyad.version import __version__
 
 if TYPE_CHECKING:
-    from .database import Database
-    from .records import Event
-    from .settings import Settings
+    from dyad.database import Database
+    from dyad.records import Event
+    from dyad.settings import Settings
 __all__ = ["Database", "__version__", "api", "code_text", "open"]
 
 
@@ -27,7 +27,7 @@ def code_text(text: str, date: str | None = None) -> list[Event]:
     who held which office. Settings come from the environment (``DYAD_LEXICON_FILES``,
     ``DYAD_ACTOR_FILES``…), as for the command line.
     """
-    from .coding import code_text as _code_text
+    from dyad.coding import code_text as _code_text
 
     return _code_text(text, date)
 
@@ -35,7 +35,7 @@ def code_text(text: str, date: str | None = None) -> list[Event]:
 def open(path: str | os.PathLike[str] = "dyad.duckdb", *, settings: Settings | None = None,
          create: bool = True) -> Database:
     """The dyad store at ``path``: ``db = dyad.open("news.duckdb")``; see :mod:`dyad.database`."""
-    from .database import open as _open
+    from dyad.database import open as _open
 
     return _open(path, settings=settings, create=create)
 
@@ -46,7 +46,7 @@ def __getattr__(name: str):
 
         return importlib.import_module(f".{name}", __name__)
     if name == "Database":
-        from .database import Database
+        from dyad.database import Database
 
         return Database
     raise AttributeError(f"module 'dyad' has no attribute {name!r}")

@@ -1,5 +1,5 @@
 """python -m dyad"""
 
-from .cli import main
+from dyad.cli.main import main
 
 main()

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from .pipeline import IngestSummary, Ingestor
-from .settings import Settings, data_path
-from .store import Store
+from dyad.pipeline import IngestSummary, Ingestor
+from dyad.settings import Settings, data_path
+from dyad.store.db import Store
 
 
 def sample_corpus_path() -> str:
@@ -33,7 +33,7 @@ def code(paths: Iterable[str] = (), db: str | None = None, settings: Settings | 
     in the store. Each event's ``doc_id`` is the input's own id, or the article id. Pass a
     ``pipeline.CodeRun`` as ``run`` to get the ingest and coding counts.
     """
-    from .pipeline import code_paths
+    from dyad.pipeline import code_paths
 
     return code_paths(paths, db, (settings or Settings.from_env()).replace(db=db), stdin=stdin,
                       progress=progress, run=run)
@@ -81,17 +81,17 @@ def summary(db: str = "dyad.duckdb") -> dict[str, Any]:
         return counts
 
 
-# --- events and what they say about relations (dyad.events, export, relations, report, sql) ---
+# --- events and what they say about relations (dyad.store.events, export, relations, report, sql) ---
 def _reading(db: str):
     """A read-only store at the current schema (never migrated here: reads do not write)."""
-    from .database import Database
+    from dyad.database import Database
 
     return Database(db).reading()
 
 
 def _filter(actors: Iterable[str] = (), modality: Iterable[str] = (), since: str | None = None,
             until: str | None = None):
-    from .events import event_filter
+    from dyad.store.events import event_filter
 
     return event_filter(actors, modality, since, until)
 
@@ -103,7 +103,7 @@ def add_events(events: Iterable, db: str = "dyad.duckdb", window_days: int | Non
     ``window_days``/``family`` change the merge rule (and re-merge the store); by default the
     store keeps the rule it has (±3 days, CAMEO root). Re-coding an article never duplicates.
     """
-    from .database import Database
+    from dyad.database import Database
 
     return Database(db).add_events(events, window_days=window_days, family=family,
                                    replace_articles=replace_articles)
@@ -115,7 +115,7 @@ def events(db: str = "dyad.duckdb", actors: Iterable[str] = (), modality: Iterab
 
     One actor: events involving it; two: events between them; more: events among them.
     """
-    from .events import read_events
+    from dyad.store.events import read_events
 
     with _reading(db) as store:
         yield from (e.as_dict() for e in read_events(store, _filter(actors, modality, since, until)))
@@ -125,14 +125,14 @@ def export(fmt: str, out, db: str = "dyad.duckdb", actors: Iterable[str] = (), m
            since: str | None = None, until: str | None = None, header: bool = False) -> int:
     """Write events as ``jsonl``, ``plover``, ``gdelt``, ``csv`` (to a path or text stream) or
     ``parquet`` (to a new folder); return how many events were written."""
-    from .export import export as _export
+    from dyad.analysis.export import export as _export
 
     with _reading(db) as store:
         return _export(store, fmt, out, _filter(actors, modality, since, until), header=header)
 
 
 def _options(**kw):
-    from .relations import relation_options
+    from dyad.analysis.relations import relation_options
 
     return relation_options(**kw)
 
@@ -142,7 +142,7 @@ def relations(a: str, b: str, db: str = "dyad.duckdb", period: str = "month",
               bootstrap: int = 500, seed: int = 0, penalty: float | None = None) -> dict[str, Any]:
     """The dyad ``a``–``b`` per period and direction: counts by quad class, Goldstein sum and
     mean, the net cooperation index with its article-bootstrap band, drivers, change points."""
-    from .relations import relations as _relations
+    from dyad.analysis.relations import relations as _relations
 
     with _reading(db) as store:
         opts = _options(period=period, modality=modality, since=since, until=until, bootstrap=bootstrap,
@@ -154,7 +154,7 @@ def dyads(db: str = "dyad.duckdb", sort: str = "volume", recent_months: int = 12
           modality: Iterable[str] = ("asserted",), since: str | None = None, until: str | None = None,
           include_domestic: bool = False) -> list[dict[str, Any]]:
     """Dyads ranked by volume, by the recent change of their index, or by recent volume."""
-    from .relations import dyads as _dyads
+    from dyad.analysis.relations import dyads as _dyads
 
     with _reading(db) as store:
         return [d.as_dict() for d in _dyads(store, tuple(modality), since, until, recent_months, sort, limit,
@@ -164,7 +164,7 @@ def dyads(db: str = "dyad.duckdb", sort: str = "volume", recent_months: int = 12
 def network(actors: Iterable[str], db: str = "dyad.duckdb", modality: Iterable[str] = ("asserted",),
             since: str | None = None, until: str | None = None, directed: bool = True) -> dict[str, Any]:
     """The net cooperation index (and event counts) between every ordered pair of ``actors``."""
-    from .relations import network as _network
+    from dyad.analysis.relations import network as _network
 
     with _reading(db) as store:
         net = _network(store, list(actors), tuple(modality), since, until, directed)
@@ -175,7 +175,7 @@ def report(a: str, b: str, db: str = "dyad.duckdb", out_path: str = "report.html
            modality: Iterable[str] = ("asserted",), since: str | None = None, until: str | None = None,
            max_events: int = 200, interactive: bool = False, bootstrap: int = 500) -> str:
     """Write the report on ``a``–``b`` (HTML, self-contained; ``.md`` for Markdown); its path."""
-    from .report import write_report
+    from dyad.report.write import write_report
 
     with _reading(db) as store:
         opts = _options(period=period, modality=modality, since=since, until=until, bootstrap=bootstrap)
@@ -186,11 +186,11 @@ def sql(query: str, db: str = "dyad.duckdb", params: Iterable[Any] | None = None
         stream: bool = False) -> Any:
     """Run a read-only SQL query against the store; a ``QueryResult`` (columns, rows, truncated).
 
-    ``stream=True`` returns a ``dyad.sql.RowStream`` instead: ``columns`` at once, the rows as it
+    ``stream=True`` returns a ``dyad.store.sql.RowStream`` instead: ``columns`` at once, the rows as it
     is iterated (fetched in batches, so memory stays flat), ``truncated`` once they are read;
     close it, or use it in a ``with`` block.
     """
-    from .sql import query as _query, stream as _stream
+    from dyad.store.sql import query as _query, stream as _stream
 
     with _reading(db):
         pass  # a current dyad store, or a clear error

@@ -25,16 +25,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import StoreError
-from .settings import Settings
+from dyad.errors import StoreError
+from dyad.settings import Settings
 
 if TYPE_CHECKING:
-    from .events import MergedEvent, MergeSummary
-    from .pipeline import CodeRun, IngestSummary
-    from .records import Event, Scenario, ScenarioState
-    from .relations import DyadRank, Network, Relations
-    from .sql import QueryResult
-    from .store import Store, StoredArticle
+    from dyad.store.events import MergedEvent, MergeSummary
+    from dyad.pipeline import CodeRun, IngestSummary
+    from dyad.records import Event, Scenario, ScenarioState
+    from dyad.analysis.relations import DyadRank, Network, Relations
+    from dyad.store.sql import QueryResult
+    from dyad.store.db import Store, StoredArticle
 
 
 def open(path: str | os.PathLike[str] = "dyad.duckdb", *, settings: Settings | None = None,
@@ -61,7 +61,7 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Store]:
         """A read-only connection to a store at the current schema version."""
-        from .store import SCHEMA_VERSION, Store
+        from dyad.store.db import SCHEMA_VERSION, Store
 
         if not Path(self.path).exists():
             raise StoreError(f"no store at {self.path}")
@@ -82,7 +82,7 @@ class Database:
     @contextmanager
     def writing(self) -> Iterator[Store]:
         """A connection for writing (the store is created and migrated if need be)."""
-        from .store import Store
+        from dyad.store.db import Store
 
         with Store(self.path) as store:
             yield store
@@ -96,7 +96,7 @@ class Database:
     def ingest(self, paths: Iterable[str], *, stdin=None,
                progress: Callable[[str], None] | None = None) -> IngestSummary:
         """Read, clean, deduplicate, parse and store ``paths`` (files, folders, ``-`` for ``stdin``)."""
-        from .pipeline import Ingestor
+        from dyad.pipeline import Ingestor
 
         with self.writing() as store:
             return Ingestor(store, self.settings).run(list(paths), stdin=stdin, progress=progress)
@@ -105,7 +105,7 @@ class Database:
              progress: Callable[[str], None] | None = None) -> CodeRun:
         """Ingest ``paths`` (if any), then code them, or with no paths every stored article,
         keeping events, merged events and scenarios in the store; the run's counts."""
-        from .pipeline import CodeRun, code_paths
+        from dyad.pipeline import CodeRun, code_paths
 
         run = CodeRun()
         for _ in code_paths(paths, self.path, self.settings, stdin=stdin, progress=progress, run=run):
@@ -118,7 +118,7 @@ class Database:
         events. ``window_days``/``family`` change the merge rule (and re-merge the store); by
         default the store keeps the rule it has (±3 days, CAMEO root). Re-coding an article
         never duplicates."""
-        from .events import MergeRule, add_events, stored_rule
+        from dyad.store.events import MergeRule, add_events, stored_rule
 
         with self.writing() as store:
             current = stored_rule(store) or MergeRule()
@@ -152,7 +152,7 @@ class Database:
                with_mentions: bool = True) -> list[MergedEvent]:
         """Merged events in date order, each with its mentions. One actor: events involving
         it; two: events between them (either direction); more: events among them."""
-        from .events import event_filter, read_events
+        from dyad.store.events import event_filter, read_events
 
         with self.reading() as store:
             return list(read_events(store, event_filter(actors, modality, since, until),
@@ -163,7 +163,7 @@ class Database:
                   penalty: float | None = None) -> Relations:
         """The dyad ``a``–``b`` per period and direction: counts by quad class, Goldstein sum
         and mean, the cooperation index with its article-bootstrap band, drivers, change points."""
-        from .relations import relation_options, relations
+        from dyad.analysis.relations import relation_options, relations
 
         with self.reading() as store:
             return relations(store, a, b, relation_options(period=period, modality=modality, since=since, until=until,
@@ -173,7 +173,7 @@ class Database:
               modality: Sequence[str] = ("asserted",), since: str | None = None, until: str | None = None,
               include_domestic: bool = False) -> list[DyadRank]:
         """Dyads ranked by volume, by the recent change of their index, or by recent volume."""
-        from .relations import dyads
+        from dyad.analysis.relations import dyads
 
         with self.reading() as store:
             return dyads(store, tuple(modality), since, until, recent_months, sort, limit, include_domestic)
@@ -181,7 +181,7 @@ class Database:
     def network(self, actors: Sequence[str], *, modality: Sequence[str] = ("asserted",),
                 since: str | None = None, until: str | None = None, directed: bool = True) -> Network:
         """The cooperation index and event counts between every ordered pair of ``actors``."""
-        from .relations import network
+        from dyad.analysis.relations import network
 
         with self.reading() as store:
             return network(store, list(actors), tuple(modality), since, until, directed)
@@ -189,8 +189,7 @@ class Database:
     def scenarios(self, *, dyad: tuple[str, str] | None = None,
                   status: str | None = None) -> list[tuple[Scenario, ScenarioState]]:
         """Scenarios stated in the corpus with where each stands (``status``: only those)."""
-        from . import scenarios as scn
-
+        from dyad.scenarios import find as scn
         with self.reading() as store:
             found = scn.load(store, dyad)
             pairs = list(zip(found, scn.states(store, found)))
@@ -200,8 +199,8 @@ class Database:
                modality: Sequence[str] = ("asserted",), since: str | None = None, until: str | None = None,
                max_events: int = 200, interactive: bool = False, bootstrap: int = 500) -> Path:
         """Write the report on ``a``–``b`` (HTML, or Markdown for ``.md``); its path."""
-        from .relations import relation_options
-        from .report import write_report
+        from dyad.analysis.relations import relation_options
+        from dyad.report.write import write_report
 
         with self.reading() as store:
             opts = relation_options(period=period, modality=modality, since=since, until=until, bootstrap=bootstrap)
@@ -209,7 +208,7 @@ class Database:
 
     def sql(self, query: str, *, params: Sequence[Any] = (), limit: int | None = None) -> QueryResult:
         """A read-only SQL query: its columns, rows (at most ``limit``) and whether it was cut."""
-        from .sql import query as run_query
+        from dyad.store.sql import query as run_query
 
         with self.reading():
             pass  # the store exists, is a dyad store and is current

@@ -10,9 +10,9 @@ import csv
 import functools
 from dataclasses import dataclass
 
-from .errors import DataFileError
-from .records import Plover, Record
-from .settings import data_path
+from dyad.errors import DataFileError
+from dyad.records import Plover, Record
+from dyad.settings import data_path
 
 PENTACLASS = (("01-02", "01", "02"), ("03-05", "03", "05"), ("06-08", "06", "08"),
               ("09-13", "09", "13"), ("14-20", "14", "20"))

@@ -20,12 +20,12 @@ from dataclasses import dataclass, field, replace
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from .clean import CleanLimitError, clean, clean_options, guard_reason
-from .ingest import read_inputs
-from .parse import Parser
-from .records import Article, CleanText, Event, RawDocument, Reject, Sentence
-from .settings import Settings
-from .store import Store
+from dyad.text.clean import CleanLimitError, clean, clean_options, guard_reason
+from dyad.text.ingest import read_inputs
+from dyad.nlp.parse import Parser
+from dyad.records import Article, CleanText, Event, RawDocument, Reject, Sentence
+from dyad.settings import Settings
+from dyad.store.db import Store
 
 log = logging.getLogger(__name__)
 
@@ -287,7 +287,7 @@ class ArticleCoder:
     here with the quote's author as the source where the text names none, and scenarios."""
 
     def __init__(self, settings: Settings | None = None, coder=None, parser: Parser | None = None):
-        from .coding import Coder
+        from dyad.coding import Coder
 
         self.settings = settings or Settings.from_env()
         self.coder = coder or Coder(self.settings)
@@ -300,7 +300,7 @@ class ArticleCoder:
         return self._parser
 
     def quote_events(self, article: Article, date: str | None) -> list:
-        from .records import ActorRef
+        from dyad.records import ActorRef
 
         if not article.quotes:
             return []
@@ -318,7 +318,7 @@ class ArticleCoder:
 
     def code(self, article: Article, sentences: list[Sentence]) -> tuple[list, list]:
         """(events, scenarios) of one article."""
-        from .scenarios import extract
+        from dyad.scenarios.find import extract
 
         date = str(article.date)[:10] if article.date else None
         body = list(self.coder.code_sentences(sentences, article.id, date))
@@ -331,9 +331,8 @@ def code_stored(store: Store, settings: Settings | None = None, article_ids: Ite
                 progress: Callable[[str], None] | None = None) -> Iterator:
     """Code the store's articles (all, or ``article_ids``), keep their events (mentions, merged
     events) and scenarios in the store, and yield the events article by article."""
-    from .events import add_events
-    from . import scenarios as scn
-
+    from dyad.store.events import add_events
+    from dyad.scenarios import find as scn
     settings = settings or Settings.from_env()
     coder = coder or ArticleCoder(settings)
     summary = summary if summary is not None else CodeSummary()

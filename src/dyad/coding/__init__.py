@@ -1,6 +1,6 @@
 """The code stage: parsed sentences -> CAMEO/PLOVER events with actors, modality, date, evidence.
 
-For every token the lexicon (``dyad.lexicon``) knows as a trigger, the best-matching
+For every token the lexicon (``dyad.coding.lexicon``) knows as a trigger, the best-matching
 pattern is chosen (the one whose constraints are most specific). The grammar then finds who
 did what to whom on the dependency parse:
 
@@ -18,8 +18,8 @@ did what to whom on the dependency parse:
   are kept only when the sentence asserts nothing else; what a reject/accept verb rejects
   ("rejected an offer from Kabul") is its content and names its target, not a second event.
 
-Modality comes from :mod:`dyad.modality`, dates from :mod:`dyad.dates`, actors from the
-resolver (``dyad.actors.Resolver`` unless another is passed). Only events with a resolved
+Modality comes from :mod:`dyad.coding.modality`, dates from :mod:`dyad.coding.dates`, actors from the
+resolver (``dyad.actors.resolver.Resolver`` unless another is passed). Only events with a resolved
 source or target are kept; nominal events need a resolved source.
 
 The parts, each importing only those before it:
@@ -41,8 +41,8 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # (not typing's: importing this package stays light)
 if TYPE_CHECKING:
-    from .actors import ActorResolver
-    from .coder import Coder, Document, code_documents, code_text, light_clean
+    from dyad.coding.actors import ActorResolver
+    from dyad.coding.coder import Coder, Document, code_documents, code_text, light_clean
 
 __all__ = ["ActorResolver", "Coder", "Document", "code_documents", "code_text",
            "light_clean"]
@@ -50,11 +50,11 @@ __all__ = ["ActorResolver", "Coder", "Document", "code_documents", "code_text",
 
 def __getattr__(name: str):
     if name == "ActorResolver":
-        from .actors import ActorResolver
+        from dyad.coding.actors import ActorResolver
 
         return ActorResolver
     if name in __all__:
-        from . import coder
+        from dyad.coding import coder
 
         return getattr(coder, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

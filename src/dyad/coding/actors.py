@@ -9,12 +9,12 @@ import re
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from ..actors_kb import split_code
-from ..records import ActorMatch, Sentence, Token
-from .participants import (antecedent, modifier_tokens, noun_sources, participants, slot_tokens, subjects,
+from dyad.actors.kb import split_code
+from dyad.records import ActorMatch, Sentence, Token
+from dyad.coding.participants import (antecedent, modifier_tokens, noun_sources, participants, slot_tokens, subjects,
                            target_tokens)
-from .triggers import Match, SentenceState
-from .tree import NOMINAL
+from dyad.coding.triggers import Match, SentenceState
+from dyad.coding.tree import NOMINAL
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ WEAK_ROLES = frozenset({"role:leader", "role:spokesperson"})
 
 
 class ActorResolver(Protocol):
-    """What the coder asks of its resolver (``dyad.actors.Resolver`` is one). A resolver may
+    """What the coder asks of its resolver (``dyad.actors.resolver.Resolver`` is one). A resolver may
     also offer ``new_context(date)``, a per-article coreference memory that is passed back
     as ``context``."""
 

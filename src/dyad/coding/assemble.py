@@ -9,14 +9,14 @@ import hashlib
 import itertools
 from collections.abc import Iterator
 
-from .. import dates as dates_mod
-from ..lexicon import Lexicon
-from ..modality import Modality
-from ..ontology import cameo, plover_for
-from ..records import ActorRef, Event, Evidence, Token
-from .actors import Role, SentenceActors
-from .tree import CodingTree
-from .triggers import Match, SentenceState, content_code
+from dyad.coding import dates as dates_mod
+from dyad.coding.lexicon import Lexicon
+from dyad.coding.modality import Modality
+from dyad.ontology import cameo, plover_for
+from dyad.records import ActorRef, Event, Evidence, Token
+from dyad.coding.actors import Role, SentenceActors
+from dyad.coding.tree import CodingTree
+from dyad.coding.triggers import Match, SentenceState, content_code
 
 # roots whose nominal events stand without a known actor ("the embargo", "the retreat",
 # "talks on the border"); statements, appeals, intents, demands and disapproval do not

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..lexicon import Lexicon
-from ..records import Sentence, Token
+from dyad.coding.lexicon import Lexicon
+from dyad.records import Sentence, Token
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _VERBAL = frozenset({"VERB", "AUX"})

@@ -13,17 +13,17 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from .. import dates as dates_mod
-from ..lexicon import Lexicon, Pattern, load_lexicon
-from ..modality import SentenceModality
-from ..records import CleanText, Event, Reject, Sentence
-from ..settings import Settings
-from . import triggers
-from .actors import ActorResolver, SentenceActors
-from .captions import repair_caption
-from .assemble import has_code, match_events, settle
-from .tree import NOMINAL, CodingTree
-from .triggers import Match, SentenceState
+from dyad.coding import dates as dates_mod
+from dyad.coding.lexicon import Lexicon, Pattern, load_lexicon
+from dyad.coding.modality import SentenceModality
+from dyad.records import CleanText, Event, Reject, Sentence
+from dyad.settings import Settings
+from dyad.coding import triggers
+from dyad.coding.actors import ActorResolver, SentenceActors
+from dyad.coding.captions import repair_caption
+from dyad.coding.assemble import has_code, match_events, settle
+from dyad.coding.tree import NOMINAL, CodingTree
+from dyad.coding.triggers import Match, SentenceState
 
 log = logging.getLogger(__name__)
 
@@ -31,9 +31,9 @@ log = logging.getLogger(__name__)
 class Coder:
     """Codes parsed sentences into events.
 
-    ``resolver`` is an :class:`~dyad.coding.actors.ActorResolver` (``dyad.actors.Resolver``
+    ``resolver`` is an :class:`~dyad.coding.actors.ActorResolver` (``dyad.actors.resolver.Resolver``
     unless another is passed); ``context_factory(date)`` makes its per-article
-    coreference memory (``dyad.actors.ArticleContext`` for the real resolver);
+    coreference memory (``dyad.actors.resolver.ArticleContext`` for the real resolver);
     ``track_mentions`` shows every sentence's actors to that memory.
     Events whose actors did not resolve are kept with the participants' words (an unnamed
     or unknown doer still did it; analytics count dyads only where codes are known); those
@@ -48,11 +48,11 @@ class Coder:
         self.settings = settings or Settings.from_env()
         self.lexicon = lexicon or load_lexicon(tuple(self.settings.lexicon_files))
         if resolver is None:
-            from ..actors import Resolver  # the actors stage; imported lazily
+            from dyad.actors.resolver import Resolver  # the actors stage; imported lazily
 
             resolver = Resolver(settings=self.settings)
-        if context_factory is None and type(resolver).__module__ == "dyad.actors":
-            from ..actors import ArticleContext
+        if context_factory is None and type(resolver).__module__ == "dyad.actors.resolver":
+            from dyad.actors.resolver import ArticleContext
 
             context_factory = ArticleContext
         self._context_factory = context_factory
@@ -64,14 +64,14 @@ class Coder:
         # actors (what the verifier is trained on; scripts/train_trigger_model.py)
         self.candidates = self.settings.trigger_model == "candidates"
         if self.settings.trigger_model not in ("off", "candidates"):
-            from .model import MODEL_NAME, VERIFIER_NAME, load_model, load_verifier
+            from dyad.coding.model import MODEL_NAME, VERIFIER_NAME, load_model, load_verifier
 
             where = self.settings.trigger_model
             folder = None if where == "bundled" else where
             self.model = load_model(f"{folder}/{MODEL_NAME}" if folder else None)
             self.verifier = load_verifier(f"{folder}/{VERIFIER_NAME}" if folder else None)
         if self.model is not None or self.verifier is not None or self.candidates:
-            from .model import lexicon_roots
+            from dyad.coding.model import lexicon_roots
 
             self._lex_roots = lexicon_roots(self.lexicon)
 
@@ -150,7 +150,7 @@ class Coder:
         """Triggers of the classes the models know may stand without actors (the verifier
         judges them in :meth:`_verify`), and the trigger model proposes triggers the lexicon
         missed (``dyad.coding.model``)."""
-        from .model import class_of
+        from dyad.coding.model import class_of
 
         model, tree = self.model, st.tree
         for m in st.matches.values():
@@ -182,7 +182,7 @@ class Coder:
     def _verify(self, st: SentenceState, m: Match, ev: Event, coded: bool) -> bool:
         """Keep an event of a modelled class only when the verifier believes it: an event
         with no known actor needs its belief, one with a coded actor only its not disbelief."""
-        from .model import class_of, dense, event_features, event_token
+        from dyad.coding.model import class_of, dense, event_features, event_token
 
         if self.verifier is None or class_of(ev.cameo) is None:
             return True
@@ -215,7 +215,7 @@ def light_clean(text: str) -> str:
 def code_text(text: str, date: str | None = None, coder: Coder | None = None,
               doc_id: str = "text") -> list[Event]:
     """Parse and code one article's text (one paragraph per line)."""
-    from ..parse import parse_text
+    from dyad.nlp.parse import parse_text
 
     coder = coder or Coder()
     sentences = parse_text(light_clean(text), article_id=doc_id, settings=coder.settings)
@@ -233,7 +233,7 @@ class Document:
 
 def code_documents(docs: Iterable[Document], coder: Coder | None = None) -> Iterator[Event]:
     """Parse documents in batches (``nlp.pipe``) and code each; events in input order."""
-    from ..parse import Parser
+    from dyad.nlp.parse import Parser
 
     coder = coder or Coder()
     parser = Parser(coder.settings)

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..records import Sentence, Token
+from dyad.records import Sentence, Token
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ def features(tokens: Sequence[Token], i: int, lex_roots=None,
 def dense(tokens: Sequence[Token], i: int, vecs, kids_of: list[list[Token]] | None = None) -> np.ndarray:
     """The word's vector, the mean vector of its arguments and its head's vector (zeros
     where a word has none): what lets the model generalise past the words it was shown."""
-    from .vectors import DIM
+    from dyad.coding.vectors import DIM
 
     out = np.zeros(3 * DIM, dtype=np.float32)
     if vecs is None:
@@ -184,7 +184,7 @@ class TriggerModel:
     @property
     def vectors(self):
         if self._vecs is None and self.dense_weights is not None:
-            from .vectors import load_vectors
+            from dyad.coding.vectors import load_vectors
 
             self._vecs = load_vectors() or False
         return self._vecs or None

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lexicon import Pattern
-from ..records import Token
-from .tree import NOMINAL, CodingTree
+from dyad.coding.lexicon import Pattern
+from dyad.records import Token
+from dyad.coding.tree import NOMINAL, CodingTree
 
 if TYPE_CHECKING:
-    from .triggers import Match, SentenceState
+    from dyad.coding.triggers import Match, SentenceState
 
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 QUANTITY = frozenset({"some", "part", "most", "all", "many", "dozens", "dozen", "hundreds",

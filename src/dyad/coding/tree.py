@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..modality import is_negation
-from ..nlp.tree import NOMINAL, DepTree
-from ..records import Sentence, Token
+from dyad.coding.modality import is_negation
+from dyad.nlp.tree import NOMINAL, DepTree
+from dyad.records import Sentence, Token
 
 if TYPE_CHECKING:
-    from ..lexicon import Lexicon, WordSet
+    from dyad.coding.lexicon import Lexicon, WordSet
 
 # lemmas en_core_web_sm gets wrong for event verbs ("staged" -> "stag")
 _LEMMA_FIXES = {("staged", "VERB"): "stage", ("staging", "VERB"): "stage"}

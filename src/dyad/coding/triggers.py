@@ -1,4 +1,4 @@
-"""Triggers: for every token the lexicon (``dyad.lexicon``) knows as a trigger, the
+"""Triggers: for every token the lexicon (``dyad.coding.lexicon``) knows as a trigger, the
 best-matching pattern (the one whose constraints are most specific); frames find their
 complement and take their code from it ("urged Pakistan to arrest X" is an appeal coded by
 what is asked); a violent noun that says how ("killed in an air strike") gives its verb the
@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lexicon import NO_EVENT, Lexicon, Pattern
-from ..modality import SentenceModality
-from ..records import Sentence, Token
-from .participants import slot_tokens, subjects
-from .tree import NOMINAL, CodingTree
+from dyad.coding.lexicon import NO_EVENT, Lexicon, Pattern
+from dyad.coding.modality import SentenceModality
+from dyad.records import Sentence, Token
+from dyad.coding.participants import slot_tokens, subjects
+from dyad.coding.tree import NOMINAL, CodingTree
 
 CONTENT_FRAMES = frozenset({"supply", "stop", "protest"})  # their composed code is the content
 COMPLEMENT_PREPS = ("for", "to", "on", "upon", "of", "against", "over", "about")

@@ -4,7 +4,7 @@ scenario finder and the date reader share. Each adds the queries only it needs
 
 from __future__ import annotations
 
-from ..records import Sentence, Token
+from dyad.records import Sentence, Token
 
 NOMINAL = frozenset({"NOUN", "PROPN"})
 

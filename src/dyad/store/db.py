@@ -16,9 +16,9 @@ from pathlib import Path
 
 import duckdb
 
-from .errors import StoreError
-from .parse import spans_from_json, spans_to_json, tokens_from_json, tokens_to_json
-from .records import Article, Quote, Reject, Repeat, Sentence
+from dyad.errors import StoreError
+from dyad.nlp.parse import spans_from_json, spans_to_json, tokens_from_json, tokens_to_json
+from dyad.records import Article, Quote, Reject, Repeat, Sentence
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ def _migration_1(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _migration_2(con: duckdb.DuckDBPyConnection) -> None:
-    """Event tables: the coder's mentions, the events merged from them (``dyad.events``)."""
+    """Event tables: the coder's mentions, the events merged from them (``dyad.store.events``)."""
     con.execute("""
         CREATE TABLE mentions (
             event_id VARCHAR PRIMARY KEY,
@@ -106,7 +106,7 @@ def _migration_2(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _migration_3(con: duckdb.DuckDBPyConnection) -> None:
-    """Scenario tables (``dyad.scenarios``) and the statuses ``dyad scenarios watch`` last saw."""
+    """Scenario tables (``dyad.scenarios.find``) and the statuses ``dyad scenarios watch`` last saw."""
     con.execute("""
         CREATE TABLE scenarios (
             id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, text VARCHAR NOT NULL,

@@ -58,9 +58,9 @@ from urllib.parse import urlparse
 
 import pyarrow as pa
 
-from .errors import StoreError
-from .records import ActorRef, Event, Evidence, Plover, Record
-from .store import Store
+from dyad.errors import StoreError
+from dyad.records import ActorRef, Event, Evidence, Plover, Record
+from dyad.store.db import Store
 
 log = logging.getLogger(__name__)
 

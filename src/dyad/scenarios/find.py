@@ -43,10 +43,10 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .nlp.tree import DepTree
-from .modality import load_cues as modality_cues
-from .records import Event, EventPattern, Evidence, Scenario, ScenarioState, Sentence
-from .settings import data_path
+from dyad.nlp.tree import DepTree
+from dyad.coding.modality import load_cues as modality_cues
+from dyad.records import Event, EventPattern, Evidence, Scenario, ScenarioState, Sentence
+from dyad.settings import data_path
 
 log = logging.getLogger(__name__)
 
@@ -611,7 +611,7 @@ def states(store, scenarios: Sequence[Scenario]) -> list[ScenarioState]:
     """Each scenario's state against the store's asserted and negated mentions."""
     if not scenarios:
         return []
-    from .events import read_mentions
+    from dyad.store.events import read_mentions
 
     later = [e for e in read_mentions(store) if e.modality in ("asserted", "negated")]
     return [track(s, later) for s in scenarios]

@@ -23,8 +23,8 @@ from typing import Any
 
 import duckdb
 
-from .errors import InputError, StoreError
-from .records import Record
+from dyad.errors import InputError, StoreError
+from dyad.records import Record
 
 
 @dataclass(frozen=True)

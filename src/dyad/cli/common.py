@@ -1,7 +1,7 @@
 """What every command shares: log setup, the progress display, and errors as one line.
 
 :func:`clean_errors` turns what can go wrong outside dyad's control into one line on standard
-error and an exit code, never a traceback (``dyad.cli`` wraps every command in it):
+error and an exit code, never a traceback (``dyad.cli.main`` wraps every command in it):
 
 =====================================================  ====  =================================================
 what                                                   exit  line
@@ -38,7 +38,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .escapes import escape_controls
+from dyad.text.escapes import escape_controls
 
 def shown(value: object) -> str:
     """Text from an article or an input, safe to print through rich: its ``[...]`` is not taken
@@ -159,7 +159,7 @@ def store_hint(message: str) -> str:
 @contextmanager
 def clean_errors() -> Iterator[None]:
     """Errors outside dyad's control as one line and an exit code (see the module's table)."""
-    from .errors import DyadError
+    from dyad.errors import DyadError
 
     try:
         yield

@@ -28,11 +28,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
 
-from .version import __version__
-from .events import EventFilter, MergedEvent, MergeRule, read_events, stored_rule
-from .records import Event, Record
-from .relations import QUADS, PeriodStats, RelationOptions, Relations, relations
-from .store import Store
+from dyad.version import __version__
+from dyad.store.events import EventFilter, MergedEvent, MergeRule, read_events, stored_rule
+from dyad.records import Event, Record
+from dyad.analysis.relations import QUADS, PeriodStats, RelationOptions, Relations, relations
+from dyad.store.db import Store
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +73,7 @@ def collect(store: Store, a: str, b: str, opts: RelationOptions = RelationOption
     clause, params = where.where()
     n = int(store.con.execute(f"SELECT count(*) FROM events WHERE {clause}", params).fetchone()[0])
     evs = list(read_events(store, where, offset=max(0, n - max_events))) if max_events > 0 else []
-    from . import scenarios as scn
-
+    from dyad.scenarios import find as scn
     found = scn.load(store, (rel.a, rel.b))
     return ReportData(relations=rel, events=tuple(evs), n_events=n, rule=stored_rule(store) or MergeRule(),
                       db=store.path, generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),

@@ -24,14 +24,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from .actors_kb import (
+from dyad.actors.kb import (
     INTERNATIONAL, KIND_RANK, KINDS, ROLE_CODES, ActorEntry, ActorKB, CodeSpan, IndexedName, Tok, add_roles,
     bundled_files, case_ok, entry_from_dict, entry_to_dict, join_tokens, load_kb, norm_key, read_entries,
     sentence_tokens, split_code, surname_keys, tokenize, write_entries,
 )
-from .actors_petrarch import import_petrarch
-from .records import ActorMatch, Sentence
-from .settings import Settings
+from dyad.actors.petrarch import import_petrarch
+from dyad.records import ActorMatch, Sentence
+from dyad.settings import Settings
 
 __all__ = [
     "ActorEntry", "ActorKB", "ArticleContext", "CodeSpan", "KINDS", "ROLE_CODES", "Resolver", "bundled_files",

@@ -17,9 +17,9 @@ import functools
 import tomllib
 from dataclasses import dataclass
 
-from .nlp.tree import NOMINAL, DepTree
-from .records import Record, Sentence, Token
-from .settings import data_path
+from dyad.nlp.tree import NOMINAL, DepTree
+from dyad.records import Record, Sentence, Token
+from dyad.settings import data_path
 
 MODALITIES = ("asserted", "negated", "hypothetical", "future", "desired")
 _RANK = {"negated": 0, "hypothetical": 1, "desired": 2, "future": 3}
@@ -65,11 +65,11 @@ class Cues:
     pre_marks: frozenset[str]
     neg_phrases: tuple[tuple[str, str], ...]  # ("no", "longer"): the first word hangs on the second
     reported_aux: frozenset[str]  # "would" under a reporting verb: the reported "will"
-    date_aux: frozenset[str]  # future auxiliaries for dating (dyad.dates)
+    date_aux: frozenset[str]  # future auxiliaries for dating (dyad.coding.dates)
     cond_marks: frozenset[str]  # subordinators of a condition clause (dyad.coding)
     framing_marks: frozenset[str]  # subordinators that frame a clause as imagined
     framing_verbs: frozenset[str]  # verbs whose complement is imagined, even if presupposed
-    cond_modals: frozenset[str]  # modal verbs that begin a consequence clause (dyad.scenarios)
+    cond_modals: frozenset[str]  # modal verbs that begin a consequence clause (dyad.scenarios.find)
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,5 +1,5 @@
-"""``dyad actors``: resolve, search and import actors. Thin wrappers over :mod:`dyad.actors`,
-mounted on the main app by ``dyad.cli``::
+"""``dyad actors``: resolve, search and import actors. Thin wrappers over :mod:`dyad.actors.resolver`,
+mounted on the main app by ``dyad.cli.main``::
 
     app.add_typer(cli_actors.app, name="actors")
 """
@@ -13,8 +13,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .errors import DyadError
-from .records import ActorMatch
+from dyad.errors import DyadError
+from dyad.records import ActorMatch
 
 app = typer.Typer(
     help="Actors: resolve a mention to a CAMEO actor code on a date, search the knowledge base, "
@@ -37,8 +37,8 @@ ActorsOption = Annotated[Optional[list[Path]], typer.Option(
 
 
 def _resolver(actor_files: Optional[list[Path]]):
-    from .actors import Resolver
-    from .settings import Settings
+    from dyad.actors.resolver import Resolver
+    from dyad.settings import Settings
 
     settings = Settings.from_env()
     if actor_files:
@@ -91,7 +91,7 @@ def search_command(
 
     Example: dyad actors search "Imran Khan" --format json
     """
-    from .actors import entry_to_dict
+    from dyad.actors.resolver import entry_to_dict
 
     entries = _resolver(actors).search(name)[:limit]
     if fmt is Format.json:
@@ -119,7 +119,7 @@ def import_petrarch_command(
     Use the result with --actors FILE or DYAD_ACTOR_FILES. Example:
     dyad actors import-petrarch Phoenix.Countries.actors.txt --agents Phoenix.agents.txt -o mine.jsonl
     """
-    from .actors import import_petrarch, write_entries
+    from dyad.actors.resolver import import_petrarch, write_entries
 
     try:
         entries = import_petrarch(actors_file, agents)

@@ -1,5 +1,5 @@
 """``dyad code`` and ``dyad eval``: thin command wrappers over :mod:`dyad.coding` and
-:mod:`dyad.evaluate`, mounted on the main app by ``dyad.cli``::
+:mod:`dyad.evaluate.gold`, mounted on the main app by ``dyad.cli.main``::
 
     app.command("code")(code_command)
     app.command("eval")(eval_command)
@@ -18,9 +18,9 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from . import csvsafe
-from .cli_common import STDOUT, clean_errors, labelled_output, logging_setup, progress
-from .records import Event
+from dyad import csvsafe
+from dyad.cli.common import STDOUT, clean_errors, labelled_output, logging_setup, progress
+from dyad.records import Event
 
 log = logging.getLogger(__name__)
 
@@ -105,9 +105,9 @@ def code_command(
 
 
 def _code(inputs, output, fmt, db, all_modalities, min_chars, raw_csv) -> None:
-    from . import api
-    from .pipeline import CodeRun
-    from .settings import Settings
+    from dyad import api
+    from dyad.pipeline import CodeRun
+    from dyad.settings import Settings
 
     err = Console(stderr=True, soft_wrap=True)
     paths = list(inputs or [])
@@ -160,13 +160,13 @@ def eval_command(
 
     Example: dyad eval ../shared/dev/cameo_codebook_examples.jsonl --json scores.json
     """
-    from .coding import Coder
-    from .evaluate import (evaluate, find_petrarch_dictionaries, is_petrarch_gold, petrarch_coder,
+    from dyad.coding import Coder
+    from dyad.evaluate.gold import (evaluate, find_petrarch_dictionaries, is_petrarch_gold, petrarch_coder,
                            read_gold, render)
-    from .settings import Settings
+    from dyad.settings import Settings
 
     settings = Settings.from_env()
-    from .evaluate_news import evaluate_news, is_news_gold, render_news
+    from dyad.evaluate.news import evaluate_news, is_news_gold, render_news
 
     if is_news_gold(gold):
         coder = Coder(settings, require_actors=actors)

@@ -18,7 +18,7 @@ EventCode                                   the event's CAMEO code; a root-level
 EventBaseCode, EventRootCode                its three-digit base and two-digit root
 QuadClass                                   1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
 GoldsteinScale                              GDELT's Goldstein value for the code (dyad/data/cameo)
-NumMentions, NumSources, NumArticles        from the merge (``dyad.events``)
+NumMentions, NumSources, NumArticles        from the merge (``dyad.store.events``)
 AvgTone                                     empty: dyad does not score tone
 Actor1Geo_*, Actor2Geo_*, ActionGeo_*       Type 0 (no match), the other seven fields empty: no geocoding yet
 DATEADDED                                   when the event's first mention was stored, YYYYMMDDHHMMSS (UTC)
@@ -53,12 +53,12 @@ from typing import Any, TextIO
 
 import pyarrow as pa
 
-from . import csvsafe
-from .version import __version__
-from .errors import InputError
-from .events import EVENT_COLUMNS, MENTION_COLUMNS, EventFilter, MergedEvent, read_events
-from .ontology import cameo_table
-from .store import Store
+from dyad import csvsafe
+from dyad.version import __version__
+from dyad.errors import InputError
+from dyad.store.events import EVENT_COLUMNS, MENTION_COLUMNS, EventFilter, MergedEvent, read_events
+from dyad.ontology import cameo_table
+from dyad.store.db import Store
 
 log = logging.getLogger(__name__)
 

@@ -13,10 +13,10 @@ from collections.abc import Sequence, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import DataFileError
-from .ontology import is_code
-from .records import Record
-from .settings import data_path
+from dyad.errors import DataFileError
+from dyad.ontology import is_code
+from dyad.records import Record
+from dyad.settings import data_path
 
 log = logging.getLogger(__name__)
 

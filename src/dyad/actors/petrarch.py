@@ -29,8 +29,8 @@ import logging
 import re
 from pathlib import Path
 
-from .actors_kb import ActorEntry, CodeSpan
-from .errors import DataFileError
+from dyad.actors.kb import ActorEntry, CodeSpan
+from dyad.errors import DataFileError
 
 log = logging.getLogger(__name__)
 

@@ -11,9 +11,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from . import scenarios as scn
-from .cli_common import shown
-from .store import Store
+from dyad.scenarios import find as scn
+from dyad.cli.common import shown
+from dyad.store.db import Store
 
 app = typer.Typer(invoke_without_command=True, rich_markup_mode=None)
 out = Console(soft_wrap=True)
@@ -62,7 +62,7 @@ def scenarios(ctx: typer.Context, db: DbOption = "dyad.duckdb", dyad: DyadOption
     if not Path(db).exists():
         err.print(f"error: no store at {db}; run `dyad code --db {db}` first", highlight=False)
         raise typer.Exit(1)
-    from .database import Database
+    from dyad.database import Database
 
     rows = [(s, st, {}) for s, st in Database(db).scenarios(dyad=dyad)]
     _print(rows, fmt)

@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .errors import InputError
-from .ontology import pentaclass
-from .records import CleanText, Event
+from dyad.errors import InputError
+from dyad.ontology import pentaclass
+from dyad.records import CleanText, Event
 
 log = logging.getLogger(__name__)
 
@@ -215,8 +215,8 @@ def code_records(records: Sequence[GoldRecord], coder, batch_size: int = 64) -> 
 
 def code_texts(items: Sequence[tuple[str, str, str | None]], coder) -> list[list[Event]]:
     """Code each (id, text, date) as its own article; lines of a text are paragraphs."""
-    from .coding import light_clean
-    from .parse import Parser
+    from dyad.coding import light_clean
+    from dyad.nlp.parse import Parser
 
     parser = Parser(coder.settings)
     # ids are not always unique in gold files: key documents by position
@@ -258,66 +258,17 @@ def score(records: Sequence[GoldRecord], predictions: Sequence[Sequence[Event]],
     per_root: dict[str, PRF] = defaultdict(PRF)
     for rec, events in zip(records, predictions):
         asserted = [e for e in events if e.modality == "asserted"]
-        # events without any actor code (an unnamed doer, a bare "the war") are no dyad: the
-        # triple scores (source, target, code) count the events that have one
-        dyadic = [e for e in asserted if (e.source and e.source.code) or (e.target and e.target.code)]
         rep.predicted_events += len(asserted)
         main = primary(events)
-        main_asserted = primary(asserted) if asserted else None
         wrong = False
         if has_events and (rec.events or not rec.labels):
-            gold = [g for g in rec.events]
-            prf, pairs = _score(gold, dyadic, exact=False)
-            rep.events_country_root.add(prf)
-            rep.events_exact.add(_score(gold, dyadic, exact=True)[0])
-            rep.dyads.add(_score(gold, dyadic, exact=False, codes=False)[0])
-            matched = {id(p) for _, p in pairs}
-            for g, _ in pairs:
-                per_root[(g.code or "??")[:2]].tp += 1
-            for g in gold:
-                if not any(g is gg for gg, _ in pairs):
-                    per_root[(g.code or "??")[:2]].fn += 1
-            for p in dyadic:
-                if id(p) not in matched:
-                    per_root[p.cameo_root].fp += 1
-            wrong = wrong or prf.fp or prf.fn
+            wrong |= _score_triples(rep, rec, asserted, per_root)
         if has_codes and any(g.code for g in rec.events):
-            gold_codes = {g.code for g in rec.events if g.code}
-            pred_codes = {e.cameo for e in asserted}
-            rep.codes_exact.add(_set_prf(gold_codes, pred_codes))
-            rep.codes_root.add(_set_prf({c[:2] for c in gold_codes}, {c[:2] for c in pred_codes}))
-            roots = {c[:2] for c in gold_codes}
-            rep.root_accuracy.total += 1
-            rep.root_any.total += 1
-            if main_asserted is not None:
-                rep.root_accuracy.covered += 1
-                rep.root_any.covered += 1
-                ok = main_asserted.cameo_root in roots
-                rep.root_accuracy.correct += ok
-                rep.root_any.correct += bool(roots & {e.cameo_root for e in asserted})
-                wrong = wrong or not ok
-            else:
-                wrong = True
+            wrong |= _score_codes(rep, rec, asserted)
         if has_labels and rec.labels:
-            rep.pentaclass.total += 1
-            if main is not None:
-                rep.pentaclass.covered += 1
-                ok = pentaclass(main.cameo_root) in rec.labels
-                rep.pentaclass.correct += ok
-                wrong = wrong or not ok
-            else:
-                wrong = True
+            wrong |= _score_pentaclass(rep, rec, main)
         if has_plover and any(g.plover for g in rec.events):
-            gold_pl = {g.plover for g in rec.events if g.plover}
-            rep.plover.total += 1
-            if main is not None:
-                rep.plover.covered += 1
-                # gold in either naming: the crosswalk's 2021 names or the later ones
-                ok = bool({main.plover.event, plover_later(main.plover.event, main.cameo_root)} & gold_pl)
-                rep.plover.correct += ok
-                wrong = wrong or not ok
-            else:
-                wrong = True
+            wrong |= _score_plover(rep, rec, main)
         if wrong:
             rep.errors.append({
                 "id": rec.id, "text": rec.text,
@@ -326,6 +277,70 @@ def score(records: Sequence[GoldRecord], predictions: Sequence[Sequence[Event]],
             })
     rep.per_root = dict(per_root)
     return rep
+
+
+def _score_triples(rep: EvalReport, rec: GoldRecord, asserted: list[Event], per_root: dict[str, PRF]) -> bool:
+    """(source, target, code) triples of one record; True when it has an error."""
+    # events without any actor code (an unnamed doer, a bare "the war") are no dyad: the
+    # triple scores (source, target, code) count the events that have one
+    dyadic = [e for e in asserted if (e.source and e.source.code) or (e.target and e.target.code)]
+    gold = list(rec.events)
+    prf, pairs = _score(gold, dyadic, exact=False)
+    rep.events_country_root.add(prf)
+    rep.events_exact.add(_score(gold, dyadic, exact=True)[0])
+    rep.dyads.add(_score(gold, dyadic, exact=False, codes=False)[0])
+    matched = {id(p) for _, p in pairs}
+    for g, _ in pairs:
+        per_root[(g.code or "??")[:2]].tp += 1
+    for g in gold:
+        if not any(g is gg for gg, _ in pairs):
+            per_root[(g.code or "??")[:2]].fn += 1
+    for p in dyadic:
+        if id(p) not in matched:
+            per_root[p.cameo_root].fp += 1
+    return bool(prf.fp or prf.fn)
+
+
+def _score_codes(rep: EvalReport, rec: GoldRecord, asserted: list[Event]) -> bool:
+    """Code sets and the primary event's root; True when the record has an error."""
+    gold_codes = {g.code for g in rec.events if g.code}
+    pred_codes = {e.cameo for e in asserted}
+    rep.codes_exact.add(_set_prf(gold_codes, pred_codes))
+    rep.codes_root.add(_set_prf({c[:2] for c in gold_codes}, {c[:2] for c in pred_codes}))
+    roots = {c[:2] for c in gold_codes}
+    rep.root_accuracy.total += 1
+    rep.root_any.total += 1
+    main_asserted = primary(asserted) if asserted else None
+    if main_asserted is None:
+        return True
+    rep.root_accuracy.covered += 1
+    rep.root_any.covered += 1
+    ok = main_asserted.cameo_root in roots
+    rep.root_accuracy.correct += ok
+    rep.root_any.correct += bool(roots & {e.cameo_root for e in asserted})
+    return not ok
+
+
+def _score_pentaclass(rep: EvalReport, rec: GoldRecord, main: Event | None) -> bool:
+    rep.pentaclass.total += 1
+    if main is None:
+        return True
+    rep.pentaclass.covered += 1
+    ok = pentaclass(main.cameo_root) in rec.labels
+    rep.pentaclass.correct += ok
+    return not ok
+
+
+def _score_plover(rep: EvalReport, rec: GoldRecord, main: Event | None) -> bool:
+    gold_pl = {g.plover for g in rec.events if g.plover}
+    rep.plover.total += 1
+    if main is None:
+        return True
+    rep.plover.covered += 1
+    # gold in either naming: the crosswalk's 2021 names or the later ones
+    ok = bool({main.plover.event, plover_later(main.plover.event, main.cameo_root)} & gold_pl)
+    rep.plover.correct += ok
+    return not ok
 
 
 def _brief(e: Event) -> dict[str, Any]:
@@ -344,13 +359,13 @@ def _set_prf(gold: set[str], pred: set[str]) -> PRF:
 
 def petrarch_coder(dictionary_dir: str | Path, settings=None, **kw):
     """A coder whose actors include PETRARCH's validation dictionaries (fictional states)."""
-    from . import actors
-    from .coding import Coder
+    from dyad.actors import resolver as actors
+    from dyad.coding import Coder
 
     d = Path(dictionary_dir)
     importer = getattr(actors, "import_petrarch", None)
     if importer is None:
-        raise InputError("dyad.actors has no import_petrarch(); cannot read PETRARCH actors")
+        raise InputError("dyad.actors.resolver has no import_petrarch(); cannot read PETRARCH actors")
     found = {p.name.lower(): p for p in d.glob("*.txt")}
     actor_file = next((p for n, p in found.items() if "actors" in n), None)
     agent_file = next((p for n, p in found.items() if "agents" in n), None)

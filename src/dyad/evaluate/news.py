@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
-from .evaluate import PRF, code_texts, read_records
-from .records import Event
+from dyad.errors import InputError
+from dyad.evaluate.gold import PRF, code_texts, read_records
+from dyad.records import Event
 
 # class name -> test on a coded CAMEO code
 CLASSES: dict[str, Callable[[str], bool]] = {

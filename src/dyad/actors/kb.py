@@ -4,7 +4,7 @@ Entries are JSON objects, one a line, in ``dyad/data/actors/*.jsonl`` (the forma
 described in that folder's ``README.md``); a user's files in the same format are read after
 the bundled ones, and an entry with an id already seen replaces it. :class:`ActorKB` keeps
 the entries and an index of their names as normalised token sequences, built once, so that
-the resolver (:mod:`dyad.actors`) needs only dictionary lookups. Names are tokenised the way
+the resolver (:mod:`dyad.actors.resolver`) needs only dictionary lookups. Names are tokenised the way
 the parser splits text where it matters (punctuation, possessive ``'s``, hyphens), so one
 index serves plain strings and parsed sentences alike.
 """
@@ -21,9 +21,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DataFileError
-from .records import Record, Sentence
-from .settings import data_path
+from dyad.errors import DataFileError
+from dyad.records import Record, Sentence
+from dyad.settings import data_path
 
 log = logging.getLogger(__name__)
 

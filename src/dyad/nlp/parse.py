@@ -22,9 +22,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from .errors import ModelNotInstalled
-from .records import CleanText, Reject, Sentence, Span, Token
-from .settings import Settings
+from dyad.errors import ModelNotInstalled
+from dyad.records import CleanText, Reject, Sentence, Span, Token
+from dyad.settings import Settings
 
 log = logging.getLogger(__name__)
 

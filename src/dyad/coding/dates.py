@@ -16,9 +16,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .modality import load_cues
-from .nlp.tree import chain
-from .records import Record, Sentence
+from dyad.coding.modality import load_cues
+from dyad.nlp.tree import chain
+from dyad.records import Record, Sentence
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """How a relationship moves: time series, a net cooperation index, change points, drivers.
 
-Everything here reads the merged ``events`` table (``dyad.events``), asserted events only
+Everything here reads the merged ``events`` table (``dyad.store.events``), asserted events only
 unless told otherwise, at the country level (``PAKGOV`` counts as ``PAK``).
 
 Net cooperation index
@@ -62,10 +62,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .analysis.index import grouped, index_sql, net_cooperation, weights
-from .events import MODALITIES, check_date, date_range, normalize_actor
-from .records import Record
-from .store import Store
+from dyad.analysis.index import grouped, index_sql, net_cooperation, weights
+from dyad.store.events import MODALITIES, check_date, date_range, normalize_actor
+from dyad.records import Record
+from dyad.store.db import Store
 
 log = logging.getLogger(__name__)
 

@@ -42,7 +42,7 @@ from lxml.etree import ParserError
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from dyad.escapes import display_name
+from dyad.text.escapes import display_name
 from dyad.records import RawDocument, Reject
 from dyad.settings import Settings
 

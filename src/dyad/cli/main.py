@@ -10,19 +10,19 @@ from typing import Annotated, Optional
 import typer
 from typer.core import TyperGroup
 
-from . import api
-from .errors import DyadError
-from .cli_common import (DbOption, FormatOption, TableFormat, VerboseOption, clean_errors, err, out,
+from dyad import api
+from dyad.errors import DyadError
+from dyad.cli.common import (DbOption, FormatOption, TableFormat, VerboseOption, clean_errors, err, out,
                          shown)
-from .cli_common import fail as _fail
-from .cli_common import logging_setup as _logging
-from .cli_common import print_rows as _print_rows
-from .cli_common import progress as _progress
-from .settings import Settings
+from dyad.cli.common import fail as _fail
+from dyad.cli.common import logging_setup as _logging
+from dyad.cli.common import print_rows as _print_rows
+from dyad.cli.common import progress as _progress
+from dyad.settings import Settings
 
 
 class DyadGroup(TyperGroup):
-    """dyad's command group: every command runs inside :func:`dyad.cli_common.clean_errors`, so
+    """dyad's command group: every command runs inside :func:`dyad.cli.common.clean_errors`, so
     that a locked store, a full disk, a closed pipe or Ctrl-C end with one line and an exit code
     (1, 1, 141, 130), not a traceback."""
 
@@ -160,7 +160,7 @@ def migrate(db: DbOption = "dyad.duckdb") -> None:
     """
     if not Path(db).exists():
         _fail(f"no store at {db}")
-    from .database import Database
+    from dyad.database import Database
 
     applied = Database(db).migrate()
     err.print(f"{db}: " + (f"applied migrations {', '.join(map(str, applied))}" if applied
@@ -181,7 +181,7 @@ def demo(
     for stale in (Path(db), Path(db + ".wal")):
         if stale.exists():
             stale.unlink()
-    from .pipeline import CodeRun
+    from dyad.pipeline import CodeRun
 
     run = CodeRun()
     with _progress("demo") as tick:
@@ -195,13 +195,16 @@ def demo(
     out.print(str(Path(path).resolve()), highlight=False)
 
 
-from . import cli_analysis  # noqa: E402  (export, relations, dyads, network, report, sql)
+from dyad.cli import analysis as cli_analysis
 
 cli_analysis.register(app)
 
 
-from . import cli_actors, cli_scenarios  # noqa: E402
-from .cli_code import code_command, eval_command  # noqa: E402
+from dyad.cli import actors as cli_actors
+
+
+from dyad.cli import scenarios as cli_scenarios
+from dyad.cli.code import code_command, eval_command  # noqa: E402
 
 app.command("code")(code_command)
 app.command("eval")(eval_command)
@@ -212,7 +215,7 @@ app.add_typer(cli_scenarios.app, name="scenarios")
 
 def main() -> None:
     """The ``dyad`` command: :data:`app`, then standard output flushed quietly when its reader is gone."""
-    from .cli_common import _quiet_stdout
+    from dyad.cli.common import _quiet_stdout
 
     try:
         app()

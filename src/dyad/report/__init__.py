@@ -1,0 +1,1 @@
+"""Reports on a dyad: self-contained HTML or Markdown with charts (write)."""

@@ -1,0 +1,2 @@
+"""The store: the DuckDB schema and its migrations (db), events merged from mentions (events),
+read-only SQL (sql)."""
