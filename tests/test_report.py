@@ -139,3 +139,88 @@ def test_report_cli_writes_the_file(store_path, tmp_path):
 ])
 def test_report_period_labels(period, kind, label):
     assert report.period_label(period, kind) == label
+
+
+# --- HTML from templates: article text is escaped, only http(s) URLs are linked -------------------
+HOSTILE = "<script>alert(1)</script> \"quoted\" & 'single'"
+
+
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory) -> tuple[Path, str]:
+    """A report whose article title, outlet, URL, actor text and sentence all carry markup and quotes."""
+    from dyad.records import Article, Sentence
+
+    tmp = tmp_path_factory.mktemp("hostile")
+    path = str(tmp / "h.duckdb")
+    arts = [Article(id="h1", origin="h1.html", kind="html", raw="x", text="x", title=f"Title {HOSTILE}",
+                    date="2019-07-26", url="javascript:alert(2)", source=f"Outlet {HOSTILE}", doc_id=None),
+            Article(id="h2", origin="h2.html", kind="html", raw="x", text="x", title="Linked",
+                    date="2019-08-26", url='https://news.invalid/a?x=1&y="2" onmouseover=alert(3)', source="Wire",
+                    doc_id=None)]
+    usa = ActorRef(f"Washington {HOSTILE}", "USAGOV", "USA")
+    sentence = f"Washington agreed to fund it. {HOSTILE}"
+    ms = [mention(f"h{i}", doc=doc, date=f"2019-0{7 + i}-26", source=usa, sentence=sentence,
+                  sentence_id=f"{doc}:0") for i, doc in enumerate(["h1", "h2"])]
+    ms = [m.__class__(**{**m.__dict__, "evidence": Evidence("fund", 21, 25)}) for m in ms]
+    with Store(path) as store:
+        store.add_articles([(a, [Sentence(a.id, 0, "x", 0, 1, 0, 1, 0)], None) for a in arts])
+        ev.add_events(store, ms)
+        out = report.write_report(store, "USA", "PAK", tmp / "h.html", RelationOptions(bootstrap=20))
+    return out, path
+
+
+def test_report_html_escapes_markup_and_quotes_in_article_text(hostile_report):
+    page = hostile_report[0].read_text(encoding="utf-8")
+    assert "<script" not in page and "alert(1)" in page  # the text is there, never as an element
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &#34;quoted&#34; &amp; &#39;single&#39;" in page
+    doc = lhtml.fromstring(page)
+    cells = doc.xpath('//table[@id="event-table"]/tbody/tr')
+    assert len(cells) == 2
+    text = " ".join(row.text_content() for row in cells)  # parsed back: exactly the stored strings
+    for stored in (f"USAGOV (Washington {HOSTILE})", f"Washington agreed to fund it. {HOSTILE}",
+                   f"Title {HOSTILE} (Outlet {HOSTILE})"):
+        assert stored in text, stored
+    assert doc.xpath('//table[@id="event-table"]//mark[text()="fund"]')
+
+
+def test_report_html_links_only_http_urls_whole(hostile_report):
+    doc = lhtml.fromstring(hostile_report[0].read_text(encoding="utf-8"))
+    links = doc.xpath("//a")
+    assert [a.get("href") for a in links] == ['https://news.invalid/a?x=1&y="2" onmouseover=alert(3)']
+    assert links[0].keys() == ["href"] and links[0].text_content() == "Linked (Wire)"
+    assert "javascript" not in " ".join(doc.xpath("//@href"))
+
+
+def test_report_html_template_reads_exactly_the_context(hostile_report):
+    """Every name report.html reads is in the context render_html builds, and the context has no extra."""
+    from jinja2 import meta, nodes
+
+    env = report.templates()
+    with Store(hostile_report[1], read_only=True) as store:
+        data = report.collect(store, "USA", "PAK", RelationOptions(bootstrap=20))
+    for name in ("report.html", "base.html"):
+        tree = env.parse(env.loader.get_source(env, name)[0])
+        macros = {n if isinstance(n, str) else n[1] for i in tree.find_all(nodes.FromImport) for n in i.names}
+        expected = set(report.html_context(data)) if name == "report.html" else set()
+        assert meta.find_undeclared_variables(tree) - macros == expected, name
+
+
+def test_report_html_template_refuses_a_missing_value(hostile_report):
+    """StrictUndefined: a value the context lacks fails the render instead of printing nothing."""
+    import jinja2
+
+    with Store(hostile_report[1], read_only=True) as store:
+        data = report.collect(store, "USA", "PAK", RelationOptions(bootstrap=20))
+    context = report.html_context(data)
+    template = report.templates().get_template("report.html")
+    assert "Net cooperation index" in template.render(context)
+    for key in ("title", "events", "span"):
+        with pytest.raises(jinja2.UndefinedError, match=key):
+            template.render({k: v for k, v in context.items() if k != key})
+    rows = [report.EventRow(**{f: getattr(r, f) for f in ("date", "actors", "cameo", "quad", "goldstein",
+                                                          "modality", "counts", "quotes")})
+            for r in context["events"]]
+    assert template.render({**context, "events": rows}) == template.render(context)
+    with pytest.raises(jinja2.UndefinedError, match="actors"):
+        template.render({**context, "events": [{k: v for k, v in r.__dict__.items() if k != "actors"}
+                                               for r in rows]})

@@ -11,28 +11,35 @@ vega-embed JavaScript that vl-convert ships (about 1 MB) and replaces each SVG w
 chart with tooltips; the SVG stays as the fallback. Markdown reports write each chart as an
 SVG file beside the ``.md`` file.
 
-Article text is never markup: the HTML escapes every string that comes from an article, and
-the Markdown escapes ``&``, ``<``, ``>`` (so a sentence's ``<script>`` or ``<img onerror>`` stays
+Article text is never markup. The HTML is rendered from Jinja2 templates
+(``dyad/data/templates``) with autoescaping: every value goes in as plain text and is escaped,
+only the chart SVGs and Vega's JavaScript, which our code generates, go in as ``Markup``. The
+Markdown escapes ``&``, ``<``, ``>`` (so a sentence's ``<script>`` or ``<img onerror>`` stays
 text), the brackets, backslash, backtick and ``|`` (so it cannot make a link or break a table);
 links go only to ``http(s)`` URLs, percent-encoded so that they cannot leave the link.
 """
 
 from __future__ import annotations
 
+import functools
 import html
-import json
 import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from dyad.version import __version__
-from dyad.store.events import EventFilter, MergedEvent, MergeRule, read_events, stored_rule
-from dyad.records import Event, Record
 from dyad.analysis.relations import QUADS, PeriodStats, RelationOptions, Relations, relations
+from dyad.records import Event, Record
+from dyad.settings import data_path
 from dyad.store.db import Store
+from dyad.store.events import EventFilter, MergedEvent, MergeRule, read_events, stored_rule
+from dyad.version import __version__
+
+if TYPE_CHECKING:
+    import jinja2
 
 log = logging.getLogger(__name__)
 
@@ -189,26 +196,62 @@ def _drivers(ds) -> str:
     return ", ".join(f"{d.key} {d.name} ({d.contribution:+.2f}, {d.events})" for d in ds)
 
 
+def _summary_rows(rel: Relations) -> list[list[str]]:
+    return [[t.direction, str(t.events), str(t.verbal_coop + t.material_coop),
+             str(t.verbal_conflict + t.material_conflict), _fmt(t.goldstein_mean), _band(t), _drivers(t.top_codes)]
+            for t in rel.totals]
+
+
+def _change_rows(rel: Relations) -> list[list[str]]:
+    return [[c.period[:7], c.direction, _fmt(c.index_before), _fmt(c.index_after), _drivers(c.drivers)]
+            for c in rel.change_points]
+
+
 def _span(rel: Relations) -> str:
     periods = [r.period for r in rel.rows if r.events]
     return f"{periods[0]} to {periods[-1]}" if periods else "no events"
 
 
-def _evidence_html(m: Event) -> str:
+@dataclass(frozen=True)
+class Quote:
+    """One mention as the HTML report quotes it: the sentence in pieces, ``True`` for the trigger to mark,
+    and the article it is from; ``url`` is set only for an http(s) URL, the only links a report makes."""
+
+    pieces: tuple[tuple[str, bool], ...]
+    label: str
+    url: str | None
+    date: str | None
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One merged event as a row of the HTML report's event table, every field plain text but ``quotes``."""
+
+    date: str
+    actors: str
+    cameo: str
+    quad: int
+    goldstein: str
+    modality: str
+    counts: str
+    quotes: tuple[Quote, ...]
+
+
+def _evidence_pieces(m: Event) -> tuple[tuple[str, bool], ...]:
+    """The sentence cut around its trigger; a trigger the offsets do not point at is marked after it."""
     s, e = m.evidence.start, m.evidence.end
     text = m.sentence
     if 0 <= s < e <= len(text) and text[s:e] == m.evidence.text:
-        return f"{html.escape(text[:s])}<mark>{html.escape(text[s:e])}</mark>{html.escape(text[e:])}"
-    return html.escape(text) + (f" <mark>{html.escape(m.evidence.text)}</mark>" if m.evidence.text else "")
+        return (text[:s], False), (text[s:e], True), (text[e:], False)
+    return ((text, False),) + (((" ", False), (m.evidence.text, True)) if m.evidence.text else ())
 
 
-def _cite_html(m: Event, articles: dict[str, ArticleRef]) -> str:
+def _quote(m: Event, articles: dict[str, ArticleRef]) -> Quote:
     """``— Title (Outlet), date`` linked to the article's URL; the article id when not stored."""
     a = articles.get(m.doc_id)
-    label = html.escape((a.title if a and a.title else m.doc_id[:12]) + (f" ({a.source})" if a and a.source else ""))
-    if a and a.url and a.url.startswith(("http://", "https://")):
-        label = f'<a href="{html.escape(a.url, quote=True)}">{label}</a>'
-    return f'<span class="quote">— {label}{", " + html.escape(m.date) if m.date else ""}</span>'
+    label = (a.title if a and a.title else m.doc_id[:12]) + (f" ({a.source})" if a and a.source else "")
+    url = a.url if a and a.url and a.url.startswith(("http://", "https://")) else None
+    return Quote(_evidence_pieces(m), label, url, m.date)
 
 
 def period_label(period: str, kind: str) -> str:
@@ -256,118 +299,61 @@ def _method_items(data: ReportData) -> list[str]:
 
 
 # --- HTML -----------------------------------------------------------------------------------
-_CSS = """
-body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#222;max-width:1080px;
-margin:2em auto;padding:0 1em}
-h1{margin-bottom:.1em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}
-.meta{color:#666;margin-top:0}table{border-collapse:collapse;width:100%;margin:.6em 0;font-size:13px}
-th,td{border-bottom:1px solid #e5e5e5;padding:4px 6px;text-align:left;vertical-align:top}
-th{background:#f6f6f6}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-figure.chart{margin:.5em 0;overflow-x:auto}figure.chart svg{max-width:100%;height:auto}
-mark{background:#fff1a8;padding:0 1px}.quote{color:#555}.q1,.q2{color:#238b45}.q3,.q4{color:#a50f15}
-ul.mentions{margin:0;padding-left:1.1em}.none{color:#888;font-style:italic}
-"""
+@functools.cache
+def templates() -> jinja2.Environment:
+    """The Jinja2 environment of the HTML report: the templates in ``dyad/data/templates``, every value
+    escaped unless it is ``Markup``, and a name the context lacks an error, never an empty string."""
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(data_path("templates")), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                              keep_trailing_newline=True)
 
 
-def _table(headers: list[str], rows: list[list[str]], cls: str = "", num: set[int] | None = None,
-           id_: str | None = None) -> str:
-    num = num or set()
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f'<td class="num">{c}</td>' if i in num else f"<td>{c}</td>"
-                                    for i, c in enumerate(r)) + "</tr>" for r in rows)
-    ident = f' id="{id_}"' if id_ else ""
-    return f'<table{ident} class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+def _event_rows(events: tuple[MergedEvent, ...], articles: dict[str, ArticleRef]) -> list[EventRow]:
+    return [EventRow(e.date or "?", f"{_actor(e.source, e.source_key)} → {_actor(e.target, e.target_key)}",
+                     f"{e.cameo} {e.cameo_name}", e.quad_class, f"{e.goldstein:+.1f}", e.modality,
+                     f"{e.num_mentions}/{e.num_sources}/{e.num_articles}",
+                     tuple(_quote(m, articles) for m in e.mentions))
+            for e in reversed(events)]  # newest first
 
 
-def _event_rows(events: tuple[MergedEvent, ...], articles: dict[str, ArticleRef]) -> list[list[str]]:
-    out = []
-    for e in reversed(events):  # newest first
-        mentions = "".join(f"<li>{_evidence_html(m)} {_cite_html(m, articles)}</li>" for m in e.mentions)
-        out.append([
-            html.escape(e.date or "?"),
-            html.escape(f"{_actor(e.source, e.source_key)} → {_actor(e.target, e.target_key)}"),
-            f"{html.escape(e.cameo)} {html.escape(e.cameo_name)}",
-            f'<span class="q{e.quad_class}">{e.quad_class}</span>', f"{e.goldstein:+.1f}",
-            html.escape(e.modality), f"{e.num_mentions}/{e.num_sources}/{e.num_articles}",
-            f'<ul class="mentions">{mentions}</ul>' if mentions else '<span class="none">no stored mentions</span>',
-        ])
-    return out
+def html_context(data: ReportData, interactive: bool = False) -> dict[str, object]:
+    """What ``report.html`` shows, as plain values (Jinja escapes them), but for the charts: SVG that
+    vl-convert drew from our specs (numbers, periods and actor codes, which Vega escapes), and the
+    Vega JavaScript bundle, both passed as ``Markup``."""
+    from markupsafe import Markup
 
-
-def _js(value) -> str:
-    """A value as a JavaScript literal that cannot close the surrounding script element."""
-    return json.dumps(value).replace("</", "<\\/")
+    rel = data.relations
+    o = rel.options
+    charts, embeds, bundle = {}, {}, Markup("")
+    if data.n_events:
+        specs = {"chart-index": index_chart(rel), "chart-volume": volume_chart(rel)}
+        charts = {k: Markup(svg(spec)) for k, spec in specs.items()}
+        if interactive:
+            embeds = specs  # written into the page by the tojson filter, which cannot close the script
+            bundle = Markup(_bundle().replace("</script", "<\\/script"))
+    shown = (f"The latest {len(data.events)} of {data.n_events} events, newest first."
+             if len(data.events) < data.n_events else f"All {data.n_events} events, newest first.")
+    return {
+        "title": f"{rel.a} – {rel.b}", "a": rel.a, "b": rel.b, "modality": ", ".join(o.modality),
+        "period": o.period, "span": _span(rel), "n_events": data.n_events, "version": __version__,
+        "db_name": Path(data.db).name, "generated": data.generated, "level": f"{o.level:.0%}",
+        "summary_rows": _summary_rows(rel), "charts": charts, "change_rows": _change_rows(rel),
+        "driver_rows": [[t.direction, _drivers(t.top_codes),
+                         ", ".join(f"{d.key} ({d.contribution:+.2f}, {d.events})" for d in t.top_contexts)]
+                        for t in rel.totals],
+        "period_rows": [[period_label(r.period, o.period), r.direction, str(r.events), _band(r),
+                         f"{r.goldstein_sum:+.1f}", _drivers(r.top_codes)] for r in rel.rows if r.events],
+        "shown": shown, "events": _event_rows(data.events, data.articles),
+        "scenario_headers": SCENARIO_HEADERS, "scenario_rows": _scenario_rows(data),
+        "method_items": _method_items(data), "embeds": embeds, "bundle": bundle,
+    }
 
 
 def render_html(data: ReportData, interactive: bool = False) -> str:
     """The report as one self-contained HTML page."""
-    rel = data.relations
-    o = rel.options
-    title = f"{rel.a} – {rel.b}"
-    parts = [f"<h1>{html.escape(title)}</h1>",
-             f'<p class="meta">{html.escape(", ".join(o.modality) or "all")} events by {o.period}, '
-             f"{html.escape(_span(rel))}. {data.n_events} events. Generated by dyad {__version__} from "
-             f"{html.escape(Path(data.db).name)} on {data.generated}.</p>"]
-    totals = [[html.escape(t.direction), str(t.events), str(t.verbal_coop + t.material_coop),
-               str(t.verbal_conflict + t.material_conflict), _fmt(t.goldstein_mean), _band(t),
-               html.escape(_drivers(t.top_codes))] for t in rel.totals]
-    parts += ['<section id="summary"><h2>Summary</h2>',
-              _table(["direction", "events", "cooperation", "conflict", "mean Goldstein", "index [band]",
-                      "top codes (contribution, events)"], totals, num={1, 2, 3, 4, 5}), "</section>"]
-    specs = {}
-    if data.n_events:
-        specs = {"chart-index": index_chart(rel), "chart-volume": volume_chart(rel)}
-        parts += ['<section id="index"><h2>Net cooperation index</h2>',
-                  f'<figure class="chart" id="chart-index">{svg(specs["chart-index"])}</figure>',
-                  f"<p>Each panel: the index per {o.period} (gaps: no events), its {o.level:.0%} band shaded, "
-                  "change points dashed.</p>",
-                  "</section>",
-                  '<section id="volume"><h2>Events by quad class</h2>',
-                  f'<figure class="chart" id="chart-volume">{svg(specs["chart-volume"])}</figure></section>']
-    else:
-        parts.append(f'<p class="none">No {html.escape(", ".join(o.modality))} events between '
-                     f"{html.escape(rel.a)} and {html.escape(rel.b)} in this store.</p>")
-    cp_rows = [[html.escape(c.period[:7]), html.escape(c.direction), _fmt(c.index_before), _fmt(c.index_after),
-                html.escape(_drivers(c.drivers))] for c in rel.change_points]
-    parts += ['<section id="changes"><h2>Change points</h2>',
-              _table(["from", "direction", "index before", "index after", "what changed (Δ contribution)"],
-                     cp_rows, num={2, 3}) if cp_rows else '<p class="none">No change points.</p>', "</section>"]
-    ctx_rows = [[html.escape(t.direction), html.escape(_drivers(t.top_codes)),
-                 html.escape(", ".join(f"{d.key} ({d.contribution:+.2f}, {d.events})" for d in t.top_contexts))]
-                for t in rel.totals]
-    parts += ['<section id="drivers"><h2>Drivers</h2>',
-              _table(["direction", "CAMEO codes", "PLOVER contexts"], ctx_rows), "</section>"]
-    period_rows = [[html.escape(period_label(r.period, o.period)), html.escape(r.direction), str(r.events),
-                    _band(r), f"{r.goldstein_sum:+.1f}", html.escape(_drivers(r.top_codes))]
-                   for r in rel.rows if r.events]
-    parts += [f'<section id="periods"><h2>By {o.period}</h2>',
-              _table([o.period, "direction", "events", "index [band]", "Goldstein sum", "top codes"],
-                     period_rows, num={2, 3, 4}) if period_rows else '<p class="none">No events.</p>', "</section>"]
-    shown = (f"The latest {len(data.events)} of {data.n_events} events, newest first."
-             if len(data.events) < data.n_events else f"All {data.n_events} events, newest first.")
-    parts += ['<section id="events"><h2>Events</h2>', f"<p>{shown} Mentions/sources/articles; each mention's "
-              "sentence with its trigger marked.</p>",
-              _table(["date", "source → target", "CAMEO", "quad", "Goldstein", "modality", "m/s/a",
-                      "evidence"], _event_rows(data.events, data.articles), cls="events", num={3, 4, 6},
-                     id_="event-table"),
-              "</section>"]
-    parts += ['<section id="scenarios"><h2>Scenarios</h2>',
-              "<p>Conditional expectations stated about this dyad, each condition and consequence a "
-              "pattern watched for in later asserted events.</p>",
-              _table(SCENARIO_HEADERS, [[html.escape(c) for c in row] for row in _scenario_rows(data)])
-              if data.scenarios else '<p class="none">No scenarios stated about this dyad.</p>', "</section>"]
-    parts += ['<section id="method"><h2>How this was made</h2><ul>',
-              *(f"<li>{html.escape(x)}</li>" for x in _method_items(data)), "</ul></section>"]
-    script = ""
-    if interactive and specs:
-        calls = "".join(f"vegaEmbed({_js('#' + k)}, {_js(v)}, {{renderer: 'svg', actions: false}})"
-                        f".catch(e => console.error(e));\n" for k, v in specs.items())
-        bundle = _bundle().replace("</script", "<\\/script")
-        script = f"<script>{bundle}</script>\n<script>\n{calls}</script>"
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>{html.escape(title)} · dyad</title><style>{_CSS}</style></head>\n<body>\n"
-            + "\n".join(parts) + f"\n{script}\n</body></html>\n")
+    return templates().get_template("report.html").render(html_context(data, interactive))
 
 
 # --- Markdown -------------------------------------------------------------------------------
@@ -432,16 +418,13 @@ def render_markdown(data: ReportData, chart_files: dict[str, str] | None = None)
                f"Generated by dyad {__version__} from {Path(data.db).name} on {data.generated}."), "",
            "## Summary", "",
            _md_table(["direction", "events", "cooperation", "conflict", "mean Goldstein", "index [band]", "top codes"],
-                     [[t.direction, str(t.events), str(t.verbal_coop + t.material_coop),
-                       str(t.verbal_conflict + t.material_conflict), _fmt(t.goldstein_mean), _band(t),
-                       _drivers(t.top_codes)] for t in rel.totals]), ""]
+                     _summary_rows(rel)), ""]
     for key, heading in (("chart-index", "Net cooperation index"), ("chart-volume", "Events by quad class")):
         if chart_files and key in chart_files:
             out += [f"## {heading}", "", f"![{heading}]({quote(chart_files[key], safe=_URL_SAFE)})", ""]
     out += ["## Change points", ""]
     out += [_md_table(["from", "direction", "index before", "index after", "what changed"],
-                      [[c.period[:7], c.direction, _fmt(c.index_before), _fmt(c.index_after), _drivers(c.drivers)]
-                       for c in rel.change_points]) if rel.change_points else "No change points.", ""]
+                      _change_rows(rel)) if rel.change_points else "No change points.", ""]
     out += [f"## By {_md(o.period)}", "",
             _md_table([o.period, "direction", "events", "index [band]", "top codes"],
                       [[period_label(r.period, o.period), r.direction, str(r.events), _band(r),
