@@ -53,7 +53,7 @@ class Case:
 
 
 def _name(path: Path | bytes) -> str:
-    from dyad.text.ingest import display_name
+    from dyad.text.escapes import display_name
 
     return display_name(os.fsdecode(path))
 

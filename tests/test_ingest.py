@@ -15,8 +15,9 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from dyad.text.ingest import (READERS, REASONS, detect_language, display_name, normalize_date, read_date,
-                         read_inputs)
+from dyad.text.checks import REASONS, detect_language, normalize_date, read_date
+from dyad.text.escapes import display_name
+from dyad.text.ingest import READERS, read_inputs
 from dyad.records import RawDocument, Reject
 from dyad.settings import Settings
 

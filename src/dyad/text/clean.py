@@ -102,7 +102,7 @@ MAX_NESTING = _DEFAULTS.max_nesting
 
 class CleanLimitError(Exception):
     """A document the cleaner gives up on by design, not by a bug; ``reason`` is the reason
-    code (``dyad.text.ingest.REASONS``) of the Reject it should become."""
+    code (``dyad.text.checks.REASONS``) of the Reject it should become."""
 
     reason = "clean-failed"
 
