@@ -220,7 +220,7 @@ from . import cli_analysis  # noqa: E402  (export, relations, dyads, network, re
 cli_analysis.register(app)
 
 
-from . import cli_actors, cli_scenarios  # noqa: E402
+from . import cli_actors, cli_scenarios, cli_serve  # noqa: E402
 from .cli_code import code_command, eval_command  # noqa: E402
 
 app.command("code")(code_command)
@@ -228,6 +228,7 @@ app.command("eval")(eval_command)
 
 app.add_typer(cli_actors.app, name="actors")
 app.add_typer(cli_scenarios.app, name="scenarios")
+cli_serve.register(app)
 
 
 def main() -> None:

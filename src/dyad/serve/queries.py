@@ -1,0 +1,120 @@
+"""What the API reads that the library does not already give: a page of events at a time
+(keyset paging, so page 1,000 costs what page 1 does), one event with its articles, counts."""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ..events import EVENT_COLUMNS, EventFilter, _merged_from_row, read_mentions
+from ..store import Store
+
+# NULL dates sort last, as everywhere in dyad; the cursor compares on this expression
+_DAY = "coalesce(date, DATE '9999-12-31')"
+MAX_LIMIT = 1000
+
+
+class BadCursor(ValueError):
+    """A cursor that this server did not hand out."""
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """A page of events: the library's filter, CAMEO roots, size, order and where to resume."""
+
+    where: EventFilter = EventFilter()
+    roots: tuple[str, ...] = ()
+    limit: int = 100
+    descending: bool = False
+    cursor: str | None = None
+
+
+def encode_cursor(day: str, key: str, descending: bool) -> str:
+    raw = json.dumps([day, key, "desc" if descending else "asc"], separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, descending: bool) -> tuple[str, str]:
+    try:
+        day, key, order = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if not (isinstance(day, str) and isinstance(key, str)) or order != ("desc" if descending else "asc"):
+            raise ValueError
+    except (ValueError, TypeError, UnicodeDecodeError):
+        raise BadCursor("not a cursor from this query (take `next` from the previous page, same order)") from None
+    return day, key
+
+
+def event_item(ev) -> dict[str, Any]:
+    """An event as the API lists it: the stored record without its mentions."""
+    d = ev.as_dict()
+    d.pop("mentions", None)
+    return d
+
+
+def events_page(store: Store, q: EventQuery) -> tuple[list[dict[str, Any]], str | None]:
+    """One page of merged events and the cursor of the next (``None`` after the last)."""
+    clause, params = q.where.where()
+    if q.roots:
+        clause += f" AND cameo_root IN ({', '.join('?' * len(q.roots))})"
+        params += list(q.roots)
+    op, order = ("<", "DESC") if q.descending else (">", "ASC")
+    if q.cursor:
+        day, key = decode_cursor(q.cursor, q.descending)
+        clause += f" AND ({_DAY} {op} CAST(? AS DATE) OR ({_DAY} = CAST(? AS DATE) AND event_key {op} ?))"
+        params += [day, day, key]
+    rows = store.con.execute(
+        f"SELECT {', '.join(EVENT_COLUMNS)}, CAST({_DAY} AS VARCHAR) FROM events WHERE {clause} "
+        f"ORDER BY {_DAY} {order}, event_key {order} LIMIT ?", [*params, q.limit + 1]).fetchall()
+    more = len(rows) > q.limit
+    rows = rows[:q.limit]
+    items = [event_item(_merged_from_row(r[:-1], ())) for r in rows]
+    nxt = encode_cursor(rows[-1][-1], rows[-1][0], q.descending) if more else None
+    return items, nxt
+
+
+def event_detail(store: Store, event_key: str) -> dict[str, Any] | None:
+    """One event with every mention: its sentence, evidence, and the article it came from."""
+    row = store.con.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE event_key = ?",
+                            [event_key]).fetchone()
+    if row is None:
+        return None
+    out = event_item(_merged_from_row(row, ()))
+    mentions = read_mentions(store, event_key=event_key)
+    ids = sorted({m.doc_id for m in mentions})
+    arts = {aid: (title, url, date) for aid, title, url, date in store.con.execute(
+        "SELECT id, title, url, CAST(date AS VARCHAR) FROM articles WHERE list_contains(?, id)", [ids]).fetchall()}
+    out["mentions"] = []
+    for m in mentions:
+        title, url, date = arts.get(m.doc_id, (None, None, None))
+        out["mentions"].append({**m.as_dict(), "article": {"id": m.doc_id, "title": title, "url": url,
+                                                           "date": date}})
+    return out
+
+
+def health(store: Store) -> dict[str, Any]:
+    n_events = store.con.execute("SELECT count(*) FROM events").fetchone()[0]
+    n_articles = store.con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    return {"status": "ok", "events": int(n_events), "articles": int(n_articles)}
+
+
+def scenario_board(store: Store, dyad: tuple[str, str] | None) -> list[dict[str, Any]]:
+    """Scenarios (of ``dyad``, or all) with their status and the mentions that moved them,
+    each with the event it belongs to (for ``/events/{event_key}``)."""
+    from ..scenarios import load, scenario_dict, states
+
+    found = load(store, dyad)
+    out = [scenario_dict(s, st) for s, st in zip(found, states(store, found))]
+    ids = sorted({i for s in out for i in s["evidence_events"]})
+    by_id = {}
+    if ids:
+        for eid, key, day, cameo, name, sentence in store.con.execute(
+                "SELECT event_id, event_key, CAST(date AS VARCHAR), cameo, cameo_name, sentence FROM mentions "
+                "WHERE list_contains(?, event_id)", [ids]).fetchall():
+            by_id[eid] = {"event_id": eid, "event_key": key, "date": day, "cameo": cameo, "cameo_name": name,
+                          "sentence": sentence}
+    for s in out:
+        s["evidence"] = [by_id.get(i, {"event_id": i, "event_key": None, "date": None, "cameo": None,
+                                       "cameo_name": None, "sentence": None}) for i in s["evidence_events"]]
+    return out
