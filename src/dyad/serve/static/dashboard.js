@@ -46,20 +46,19 @@ async function loadDyads() {
   for (const d of dyads.items) {
     picker.append(el("option", { value: `${d.a}-${d.b}` }, `${d.a}–${d.b} (${d.events})`));
   }
-  const wanted = decodeURIComponent(location.hash.slice(1)) || "PAK-USA";
+  const wanted = decodeURIComponent(location.hash.slice(1)) || "USA-PAK";
   const values = [...picker.options].map((o) => o.value);
   const pick = values.find((v) => v === wanted || v === wanted.split("-").reverse().join("-")) || values[0];
   if (!pick) { status("The store has no dyads yet."); return; }
   picker.value = pick;
-  await selectDyad(pick);
+  await selectDyad(pick, wanted);
 }
 
-async function selectDyad(value) {
+async function selectDyad(value, preferred = value) {
   const [a, b] = value.split("-");
   const known = state.dyads.find((d) => d.a === a && d.b === b);
-  // USA–PAK reads better than PAK–USA: keep the order the user (or the URL) gave when it is the same pair
-  const hash = decodeURIComponent(location.hash.slice(1));
-  [state.a, state.b] = hash === `${b}-${a}` ? [b, a] : [a, b];
+  // the picker lists pairs alphabetically; keep the order the URL asked for (#USA-PAK)
+  [state.a, state.b] = preferred === `${b}-${a}` ? [b, a] : [a, b];
   history.replaceState(null, "", `#${state.a}-${state.b}`);
   state.since = state.until = null;
   $("dyad-title").textContent = `${state.a} – ${state.b}`;
