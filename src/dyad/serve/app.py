@@ -144,7 +144,8 @@ def events(store: Store, window: Annotated[Window, Depends()],
 
 @router.get("/events/{event_key}", summary="One event with every mention and its evidence")
 def event(store: Store, event_key: str) -> dict[str, Any]:
-    return _one(store, queries.event_detail, event_key, "event")
+    index = store.cached(("key-index",), queries.KeyIndex, serialize=False)
+    return _one(store, lambda s, key: queries.event_detail(s, key, index), event_key, "event")
 
 
 @router.get("/relations/{a}/{b}", summary="A dyad per period and direction, with its index, band and change points")
@@ -159,8 +160,8 @@ def relations(store: Store, a: str, b: str, window: Annotated[Window, Depends()]
                            until=window.until, bootstrap=bootstrap)
     out = store.cached(("relations", a, b, opts), lambda s: dyad_relations(s, a, b, opts).as_dict())
     if format == "csv":
-        return csv_response(f"relations-{a}-{b}", [tables.flat_period(r) for r in out["rows"]])
-    return out
+        return csv_response(f"relations-{a}-{b}", [tables.flat_period(r) for r in out.value["rows"]])
+    return out.response()
 
 
 @router.get("/dyads", summary="Dyads ranked by volume or by recent change")
@@ -170,11 +171,11 @@ def dyads(store: Store, window: Annotated[Window, Depends()],
           recent_months: Annotated[int, Query(ge=1, le=120)] = 12, format: Format = "json") -> Any:
     mods = window.modality or ("asserted",)
     key = ("dyads", mods, window.since, window.until, recent_months, sort, limit)
-    rows = store.cached(key, lambda s: [d.as_dict() for d in rank_dyads(s, mods, window.since, window.until,
-                                                                       recent_months, sort, limit)])
+    rows = store.cached(key, lambda s: {"items": [d.as_dict() for d in rank_dyads(
+        s, mods, window.since, window.until, recent_months, sort, limit)]})
     if format == "csv":
-        return csv_response("dyads", rows)
-    return {"items": rows}
+        return csv_response("dyads", rows.value["items"])
+    return rows.response()
 
 
 @router.get("/network", summary="Net cooperation between every ordered pair of actors")
@@ -207,7 +208,7 @@ def scenarios(store: Store, dyad: Annotated[str | None, Query(description="two a
         if s_ not in STATUSES and s_ not in STATUSES.values():
             raise bad("status", f"unknown status {s_!r}; one of {', '.join(STATUSES)}")
         wanted.add(STATUSES.get(s_, s_))
-    items = store.cached(("scenarios", pair), lambda s: queries.scenario_board(s, pair))
+    items = store.cached(("scenarios", pair), lambda s: queries.scenario_board(s, pair), serialize=False)
     items = [x for x in items if not wanted or x["status"] in wanted]
     if format == "csv":
         return csv_response("scenarios", [tables.flat_scenario(x) for x in items])

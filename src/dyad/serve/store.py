@@ -11,6 +11,7 @@ normal :class:`~dyad.store.Store`, and reopens; reads that arrive meanwhile get
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections import OrderedDict
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+from starlette.responses import Response
 
 from ..errors import StoreError
 from ..store import SCHEMA_VERSION, Store
@@ -29,6 +31,18 @@ log = logging.getLogger(__name__)
 
 class Busy(Exception):
     """The store cannot be read or written just now (an ingest is writing, or the file is locked)."""
+
+
+class Cached:
+    """A computed answer and its JSON, encoded once: a ten-year monthly relations answer is a
+    few hundred kilobytes, and encoding it per request would cost more than reading it."""
+
+    def __init__(self, value: Any):
+        self.value = value
+        self.body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+    def response(self) -> Response:
+        return Response(self.body, media_type="application/json")
 
 
 class CursorStore(Store):
@@ -73,6 +87,7 @@ class ServeStore:
         self.write_wait_s = write_wait_s
         self._cache: OrderedDict[tuple, Any] = OrderedDict()
         self._cache_size = cache_size
+        self._computing: dict[tuple, threading.Lock] = {}
 
     def close(self) -> None:
         with self._cond:
@@ -131,18 +146,32 @@ class ServeStore:
                 except Busy:
                     log.warning("store %s could not be reopened after an ingest; reads will retry", self.path)
 
-    def cached(self, key: tuple, compute: Callable[[Store], Any]) -> Any:
-        """``compute(store)``, remembered under ``key`` until the next write (least recently used out)."""
+    def cached(self, key: tuple, compute: Callable[[Store], Any], serialize: bool = True) -> Any:
+        """``compute(store)``, remembered under ``key`` until the next write (least recently used
+        out); with ``serialize``, as a :class:`Cached` that keeps its JSON encoding too."""
         with self._cond:
             full = (self.generation, *key)
             if full in self._cache:
                 self._cache.move_to_end(full)
                 return self._cache[full]
-        with self.read() as store:
-            value = compute(store)
-        with self._cond:
-            if full[0] == self.generation:
-                self._cache[full] = value
-                while len(self._cache) > self._cache_size:
-                    self._cache.popitem(last=False)
+            # one computation per key: fifty clients asking for the same cold dyad wait for
+            # the first instead of each running the bootstrap
+            lock = self._computing.setdefault(full, threading.Lock())
+        with lock:
+            with self._cond:
+                if full in self._cache:
+                    return self._cache[full]
+            try:
+                with self.read() as store:
+                    value = compute(store)
+                if serialize:
+                    value = Cached(value)
+                with self._cond:
+                    if full[0] == self.generation:
+                        self._cache[full] = value
+                        while len(self._cache) > self._cache_size:
+                            self._cache.popitem(last=False)
+            finally:
+                with self._cond:
+                    self._computing.pop(full, None)
         return value
