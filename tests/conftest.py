@@ -28,3 +28,15 @@ def seed_path(shared_dir: Path) -> Path:
 @pytest.fixture()
 def db_path(tmp_path: Path) -> str:
     return str(tmp_path / "test.duckdb")
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory) -> str:
+    """The README's main job: the bundled sample corpus coded into a store (once a session).
+    Tests that write must copy it first."""
+    from dyad import api
+
+    path = str(tmp_path_factory.mktemp("demo") / "dyad-demo.duckdb")
+    for _ in api.code([api.sample_corpus_path()], db=path):
+        pass
+    return path

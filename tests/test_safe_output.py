@@ -293,3 +293,14 @@ def test_terminal_output_shows_markup_and_escape_sequences_as_text() -> None:
     assert "[bold red]fake[/bold red]" in printed and "[/]" in printed
     assert "\x1b" not in printed and "\x07" not in printed and "\u202e" not in printed
     assert "\\x1b[2J" in printed and "\\u202e" in printed
+
+
+def test_safe_output_dictwriter_writerows_is_safe_too():
+    import io
+
+    from dyad.csvsafe import DictWriter
+
+    out = io.StringIO()
+    writer = DictWriter(out, ["url", "g"], raw=False, lineterminator="\n")
+    writer.writerows([{"url": "=HYPERLINK(\"http://x.invalid\")", "g": -2.0}])
+    assert out.getvalue() == "\"'=HYPERLINK(\"\"http://x.invalid\"\")\",-2.0\n"

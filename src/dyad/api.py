@@ -58,17 +58,22 @@ def articles(db: str = "dyad.duckdb", include_duplicates: bool = True) -> Iterat
 def show(ref: str, db: str = "dyad.duckdb") -> dict[str, Any] | None:
     """One article with its numbered sentences, quotes, repeats and trailer; ``None`` if absent."""
     with Store(db, read_only=True) as store:
-        stored = store.get_article(ref)
-        if stored is None:
-            return None
-        out = article_dict(stored)
-        out["sentences"] = [{"index": s.index, "paragraph": s.paragraph, "text": s.text,
-                             "start": s.start, "end": s.end, "raw_start": s.raw_start, "raw_end": s.raw_end}
-                            for s in store.sentences(stored.article.id)]
-        out["repeats"] = [r.as_dict() for r in stored.article.repeats]
-        out["trailer"] = stored.article.trailer
-        out["origin"] = stored.article.origin
-        return out
+        return article_in(store, ref)
+
+
+def article_in(store: Store, ref: str) -> dict[str, Any] | None:
+    """:func:`show` on an open store (the API server reads through its own connection)."""
+    stored = store.get_article(ref)
+    if stored is None:
+        return None
+    out = article_dict(stored)
+    out["sentences"] = [{"index": s.index, "paragraph": s.paragraph, "text": s.text,
+                         "start": s.start, "end": s.end, "raw_start": s.raw_start, "raw_end": s.raw_end}
+                        for s in store.sentences(stored.article.id)]
+    out["repeats"] = [r.as_dict() for r in stored.article.repeats]
+    out["trailer"] = stored.article.trailer
+    out["origin"] = stored.article.origin
+    return out
 
 
 def summary(db: str = "dyad.duckdb") -> dict[str, Any]:

@@ -106,3 +106,8 @@ class DictWriter(csv.DictWriter):
         if not self.raw:
             rowdict = {k: safe_cell(v) for k, v in rowdict.items()}
         return super().writerow(rowdict)
+
+    def writerows(self, rowdicts: Iterable[dict]) -> None:
+        # csv.DictWriter.writerows writes through its inner writer, past writerow: route it back
+        for rowdict in rowdicts:
+            self.writerow(rowdict)

@@ -200,10 +200,9 @@ from dyad.cli import analysis as cli_analysis
 cli_analysis.register(app)
 
 
-from dyad.cli import actors as cli_actors
-
-
-from dyad.cli import scenarios as cli_scenarios
+from dyad.cli import actors as cli_actors  # noqa: E402
+from dyad.cli import scenarios as cli_scenarios  # noqa: E402
+from dyad.cli import serve as cli_serve  # noqa: E402
 from dyad.cli.code import code_command, eval_command  # noqa: E402
 
 app.command("code")(code_command)
@@ -211,6 +210,7 @@ app.command("eval")(eval_command)
 
 app.add_typer(cli_actors.app, name="actors")
 app.add_typer(cli_scenarios.app, name="scenarios")
+cli_serve.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,165 @@
+"""`dyad serve` under load: 50 concurrent clients on loopback against a store of generated events.
+
+    .venv/bin/python benchmarks/bench_serve.py [--events 1000000] [--clients 50] [--seconds 15] [--db PATH]
+
+Fills a fresh store with ``--events`` merged events generated in SQL (``bench_relations``: 40
+countries, 2011–2020, 1 % USA–PAK), starts ``dyad serve`` on it as its own process, and runs
+``--clients`` concurrent clients for ``--seconds`` against each endpoint in turn:
+
+- ``/relations/{a}/{b}`` over the ten years by month (500 article-bootstrap resamples), the
+  clients cycling over the 20 busiest dyads (USA–PAK among them): each dyad is computed once,
+  then served from the server's cache until a write. The same requests with the cache cold
+  (one client, each dyad's first request, which also warms the cache) are reported first;
+- ``/events`` filtered (one country, or a dyad, asserted) and paged: each client follows
+  ``next`` for five pages, then starts over with another filter;
+- ``/events/{event_key}`` for keys drawn from the store.
+
+Prints requests per second and p50/p95/p99 latency per endpoint, errors, and the server's
+peak resident memory (``VmHWM``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from bench_relations import COUNTRIES, generate  # noqa: E402
+from serving import running  # noqa: E402
+
+from dyad.store.db import Store  # noqa: E402
+
+TEN_YEARS = {"period": "month", "since": "2011-01-01", "until": "2020-12-31"}
+
+
+def quantile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+
+
+def report(name: str, latencies: list[float], errors: int, seconds: float) -> None:
+    ms = [x * 1000 for x in latencies]
+    print(f"{name:<34} {len(ms) / seconds:8.1f} req/s  p50 {quantile(ms, .5):7.1f} ms  p95 {quantile(ms, .95):7.1f} ms  "
+          f"p99 {quantile(ms, .99):7.1f} ms  ({len(ms)} ok, {errors} errors)", flush=True)
+
+
+async def load(base: str, clients: int, seconds: float, next_request) -> tuple[list[float], int]:
+    """``clients`` loops, each sending ``next_request(state)`` (a URL and params) until time is up."""
+    latencies: list[float] = []
+    errors = 0
+    stop = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as client:
+        async def worker(k: int) -> None:
+            nonlocal errors
+            rng = random.Random(k)
+            state: dict = {}
+            while time.perf_counter() < stop:
+                url, params = next_request(rng, state)
+                t0 = time.perf_counter()
+                res = await client.get(url, params=params)
+                took = time.perf_counter() - t0
+                if res.status_code == 200:
+                    latencies.append(took)
+                    if url == "/api/v1/events":  # only paging needs the body read
+                        state["last"] = res.json()
+                else:
+                    errors += 1
+                    state.pop("last", None)
+
+        await asyncio.gather(*(worker(k) for k in range(clients)))
+    return latencies, errors
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--events", type=int, default=1_000_000)
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--seconds", type=float, default=15)
+    ap.add_argument("--db", help="store to fill (default: a temporary file)")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or str(Path(tmp) / "bench.duckdb")
+        with Store(db) as store:
+            if store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 0:
+                print(f"generated {args.events:,} events in {generate(store, args.events):.1f} s", flush=True)
+        con = duckdb.connect(db, read_only=True)
+        n = con.execute("SELECT count(*) FROM events").fetchone()[0]
+        keys = [r[0] for r in con.execute("SELECT event_key FROM events USING SAMPLE 2000 ROWS").fetchall()]
+        pairs = con.execute(
+            "SELECT least(source_key, target_key) AS a, greatest(source_key, target_key) AS b FROM events "
+            "WHERE modality = 'asserted' GROUP BY 1, 2 ORDER BY count(*) DESC, a, b LIMIT 20").fetchall()
+        con.close()
+        print(f"store: {n:,} events; {args.clients} clients, {args.seconds:g} s per endpoint", flush=True)
+        with running(db, timeout_s=120) as base:
+            pid = _server_pid(base)
+
+            cold = []
+            with httpx.Client(base_url=base, timeout=120) as client:
+                for a, b in pairs:
+                    t0 = time.perf_counter()
+                    assert client.get(f"/api/v1/relations/{a}/{b}", params=TEN_YEARS).status_code == 200
+                    cold.append(time.perf_counter() - t0)
+            report("relations, cold (1 client)", cold, 0, sum(cold))
+
+            def relations(rng, state):
+                a, b = rng.choice(pairs)
+                return f"/api/v1/relations/{a}/{b}", TEN_YEARS
+
+            def events(rng, state):
+                last = state.get("last")
+                if last and last.get("next") and state.get("pages", 0) < 5:
+                    state["pages"] += 1
+                    return "/api/v1/events", {**state["filter"], "cursor": last["next"]}
+                if rng.random() < 0.5:
+                    state["filter"] = {"actor": rng.choice(COUNTRIES), "modality": "asserted", "limit": 100}
+                else:
+                    a, b = rng.choice(pairs)
+                    state["filter"] = {"actor": [a, b], "modality": "asserted", "limit": 100, "order": "desc"}
+                state["pages"] = 1
+                return "/api/v1/events", state["filter"]
+
+            def event(rng, state):
+                return f"/api/v1/events/{rng.choice(keys)}", {}
+
+            for name, fn in (("relations (ten years by month)", relations), ("events (filtered, paged)", events),
+                             ("events/{key}", event)):
+                t0 = time.perf_counter()
+                latencies, errors = asyncio.run(load(base, args.clients, args.seconds, fn))
+                report(name, latencies, errors, time.perf_counter() - t0)
+            print(f"server peak memory (VmHWM): {peak_rss_mb(pid):.0f} MiB", flush=True)
+
+
+def _server_pid(base: str) -> int:
+    """The pid of the ``dyad serve`` listening on ``base``'s port (from /proc, without lsof)."""
+    port = base.rsplit(":", 1)[1]
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                cmd = (proc / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if b"serve" in cmd and port.encode() in cmd:
+                return int(proc.name)
+    raise RuntimeError("server process not found")
+
+
+if __name__ == "__main__":
+    main()
