@@ -54,7 +54,9 @@ def test_serve_dashboard_shows_a_dyad_and_its_evidence(browser, base):
     page.select_option("#dyad-picker", "PAK-USA")
     page.wait_for_function("() => document.getElementById('dyad-title').textContent.includes('PAK')"
                            " && document.getElementById('dyad-title').textContent.includes('USA')")
-    page.wait_for_selector("#chart-index svg path.index-line")
+    # the title changes at once, the charts when their data arrives: wait for USA-PAK's
+    page.wait_for_selector('#chart-index svg[data-dyad="PAK-USA"] path.index-line')
+    page.wait_for_selector('#chart-quads svg[data-dyad="PAK-USA"]')
 
     # the chart has data: a line with one point per period with an index, bars per quad class
     points = page.locator("#chart-index svg circle.point")

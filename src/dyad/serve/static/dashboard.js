@@ -73,6 +73,7 @@ async function selectDyad(value, preferred = value) {
 
 // --- charts ----------------------------------------------------------------------------
 async function loadRelations() {
+  const dyad = `${state.a}-${state.b}`;
   const rel = await get(`/relations/${state.a}/${state.b}`, { period: state.period });
   const both = `${state.a}<->${state.b}`;
   const rows = rel.rows.filter((r) => r.direction === both);
@@ -83,6 +84,8 @@ async function loadRelations() {
     : "no events";
   drawIndex(rows, rel.change_points.filter((c) => c.direction === both));
   drawQuads(rows);
+  // which dyad the charts show (a page or a test can wait for the one it asked for)
+  for (const id of ["chart-index", "chart-quads"]) $(id).querySelector("svg").dataset.dyad = dyad;
 }
 
 function frame(figure, height) {
