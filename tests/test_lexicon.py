@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dyad.errors import DataFileError
-from dyad.coding.lexicon import load_lexicon, read_lexicon
+from dyad.coding.lexicon import BUNDLED as BUNDLED_NAMES
+from dyad.coding.lexicon import lint, load_lexicon, read_lexicon
 from dyad.ontology import cameo_table
 from dyad.settings import data_path
 
@@ -89,3 +90,64 @@ def test_lexicon_rejects_bad_lines(tmp_path, line, message):
     with pytest.raises(DataFileError, match=message) as info:
         read_lexicon(BUNDLED + [bad])
     assert "bad.lex:2" in str(info.value)
+
+
+def test_lexicon_lint_bundled_files_have_no_unexplained_dead_pattern():
+    findings = lint(load_lexicon())
+    assert [f.message for f in findings if not f.allowed] == []
+
+
+def test_lexicon_lint_allow_comments_are_not_stale():
+    lex = load_lexicon()
+    assert set(lex.lint_allowed) == {f.origin for f in lint(lex) if f.allowed}
+
+
+LINT_CASES = """\
+class @arms | gun, rifle
+verb zap     | obj~gun | 173
+verb zap     | obj~gun/rifle | 175
+verb zap     | obj~@arms | 180
+verb zap     | obj~@arms target=with | 181
+verb zip up  | | 173
+verb zip     | up | 173
+verb zip up  | | 174
+verb zonk    | obj~gun on | 173
+verb zonk    | obj~gun | 175
+noun zing    | frame=appeal needcomp | 020
+noun zing    | | 173
+noun zing    | frame=appeal needcomp | 021
+noun zorch   | comp | 173
+noun zorch   | | 173
+noun zorch   | passive | 180
+verb zoom    | | 173   # lint: allow kept on purpose
+verb zoom    | | 175
+verb zup     | | 173
+verb zup     | frame=appeal | 020
+verb zep     | | 173
+verb zep     | frame=supply | 070
+"""
+
+
+def test_lexicon_lint_finds_duplicates_and_shadowed_patterns(tmp_path):
+    path = tmp_path / "t.lex"
+    path.write_text(LINT_CASES, encoding="utf-8")
+    lex = read_lexicon([data_path("lexicon", "frames.lex"), path])
+    found = [(f.kind, f.origin, f.by, f.allowed) for f in lint(lex)]
+    assert found == [
+        ("shadowed", "t.lex:2", "t.lex:5", ""),  # the @arms line with a target wins: same words, ranks higher
+        ("duplicate", "t.lex:3", "t.lex:4", ""),  # a class and the same words listed: one constraint
+        ("shadowed", "t.lex:4", "t.lex:5", ""),  # target= is no match constraint and adds no specificity
+        ("duplicate", "t.lex:6", "t.lex:8", ""),  # (an extra word "up" and a bare "up" differ)
+        ("duplicate", "t.lex:11", "t.lex:13", ""),  # identical frames: the later one fails where it would
+        ("duplicate", "t.lex:17", "t.lex:18", "kept on purpose"),
+        ("shadowed", "t.lex:19", "t.lex:20", ""),  # appeal has a * row: the frame always fires
+    ]  # not dead: a more specific earlier line, a frame that needs a complement or has no * row
+    # (needcomp, supply), a complement-only noun against a full one, a voice flag
+
+
+def test_lexicon_lint_bundled_duplicate_is_found_when_restored(tmp_path):
+    """The lint sees through the bundled files: a line a user repeats is reported."""
+    extra = tmp_path / "mine.lex"
+    extra.write_text("verb nab | | 173\n", encoding="utf-8")
+    lex = read_lexicon([data_path("lexicon", n) for n in BUNDLED_NAMES] + [extra])
+    assert [(f.kind, f.by) for f in lint(lex) if f.origin.startswith("news.lex")] == [("duplicate", "mine.lex:1")]

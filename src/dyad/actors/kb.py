@@ -39,9 +39,6 @@ ROLE_CODES = frozenset({
     "EDU", "CVL", "LAB", "REF", "HRI", "NGO", "ELI", "SPY", "CRM", "REL", "AGR", "DEV", "ENV", "HLH",
     "MNC", "IGO",
 })
-_FIELDS = {"id", "kind", "names", "codes", "country", "adjectives", "demonyms", "note", "weak", "title",
-           "refers", "plural", "position", "abroad"}
-_SPAN_FIELDS = {"code", "valid_from", "valid_to", "title", "approx"}
 _CODE_RE = re.compile(r"^[A-Z0-9-]{3,}$")
 _ROLE_RE = re.compile(r"^([A-Z]{3})+$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -156,47 +153,40 @@ def _check_date(value, where: str) -> str | None:
 
 
 def entry_from_dict(data: dict, where: str = "<dict>", source: str = "") -> ActorEntry:
-    """Validate one JSON object of the actor format and build its entry."""
+    """Validate one JSON object of the actor format and build its entry.
+
+    Types and keys are checked against :class:`dyad.schemas.ActorSchema` (strict: a string
+    is no list, ``"no"`` no boolean); kinds, codes and dates here.
+    """
+    from dyad.schemas import ActorSchema, validate_entry  # pydantic loads on first use
+
     if not isinstance(data, dict):
         raise DataFileError(f"{where}: each line is one JSON object")
-    unknown = set(data) - _FIELDS
-    if unknown:
-        raise DataFileError(f"{where}: unknown field(s) {sorted(unknown)}")
-    for key in ("id", "kind", "names"):
-        if key not in data:
-            raise DataFileError(f"{where}: missing '{key}'")
-    kind = data["kind"]
+    row = validate_entry(ActorSchema, data, where)
+    kind = row.kind
     if kind not in KINDS:
         raise DataFileError(f"{where}: kind must be one of {', '.join(KINDS)}, got {kind!r}")
-    names = data["names"]
-    if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
+    if not row.names or not all(n.strip() for n in row.names):
         raise DataFileError(f"{where}: 'names' must be a non-empty list of strings")
     spans = []
-    for i, raw in enumerate(data.get("codes", [])):
+    for i, raw in enumerate(row.codes):
         here = f"{where} codes[{i}]"
-        if not isinstance(raw, dict) or not {"code", "valid_from", "valid_to"} <= set(raw):
-            raise DataFileError(f"{here}: a code is an object with code, valid_from and valid_to")
-        if set(raw) - _SPAN_FIELDS:
-            raise DataFileError(f"{here}: unknown field(s) {sorted(set(raw) - _SPAN_FIELDS)}")
-        code = raw["code"]
         pattern = _ROLE_RE if kind == "role" else _CODE_RE
-        if not isinstance(code, str) or not pattern.match(code):
-            raise DataFileError(f"{here}: bad code {code!r}")
-        start, end = _check_date(raw["valid_from"], here), _check_date(raw["valid_to"], here)
+        if not pattern.match(raw.code):
+            raise DataFileError(f"{here}: bad code {raw.code!r}")
+        start, end = _check_date(raw.valid_from, here), _check_date(raw.valid_to, here)
         if start and end and end < start:
             raise DataFileError(f"{here}: valid_to {end} is before valid_from {start}")
-        spans.append(CodeSpan(code, start, end, raw.get("title", ""), bool(raw.get("approx", False))))
+        spans.append(CodeSpan(raw.code, start, end, raw.title, raw.approx))
     if kind in ("country", "region", "seat", "place", "org", "person", "role") and not spans:
         raise DataFileError(f"{where}: a {kind} entry needs at least one code")
-    if kind == "reference" and data.get("refers") not in ("person", "pair"):
+    if kind == "reference" and row.refers not in ("person", "pair"):
         raise DataFileError(f"{where}: a reference entry has refers: person or pair")
     return ActorEntry(
-        id=str(data["id"]), kind=kind, names=tuple(names), codes=tuple(spans),
-        country=data.get("country"), adjectives=tuple(data.get("adjectives", ())),
-        demonyms=tuple(data.get("demonyms", ())), note=data.get("note", ""),
-        weak=bool(data.get("weak", False)), title=bool(data.get("title", False)),
-        refers=data.get("refers", ""), plural=bool(data.get("plural", True)),
-        position=data.get("position", "suffix"), abroad=bool(data.get("abroad", False)), source=source,
+        id=row.id, kind=kind, names=tuple(row.names), codes=tuple(spans), country=row.country,
+        adjectives=tuple(row.adjectives), demonyms=tuple(row.demonyms), note=row.note,
+        weak=row.weak, title=row.title, refers=row.refers, plural=row.plural,
+        position=row.position, abroad=row.abroad, source=source,
     )
 
 

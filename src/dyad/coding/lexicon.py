@@ -34,6 +34,7 @@ PREPS = frozenset({"on", "for", "with", "to", "of", "against", "by", "from", "in
                    "across", "through", "after", "before", "despite"})
 ROLE_NAMES = SLOTS | PREPS | {"poss"}
 STOPWORDS = frozenset({"of", "the", "a", "an"})
+LINT_ALLOW = "lint: allow"  # a pattern line's comment that accepts what lint() finds there
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class Lexicon:
     modals: dict[str, str] = field(default_factory=dict)
     recode: list[tuple[str, str, str, str]] = field(default_factory=list)
     discards: list[tuple[str, frozenset[tuple[str, ...]], frozenset[str]]] = field(default_factory=list)
+    lint_allowed: dict[str, str] = field(default_factory=dict)  # origin -> why (`# lint: allow …`)
 
     def discarded(self, lemmas: Sequence[str]) -> frozenset[str]:
         """Trigger lemmas that name no political event in this sentence: the verbs of every
@@ -170,7 +172,8 @@ class _Reader:
         except OSError as exc:
             raise DataFileError(f"cannot read lexicon file {path}: {exc}") from exc
         for n, raw in enumerate(lines, 1):
-            line = raw.split("#", 1)[0].strip()
+            line, _, comment = raw.partition("#")
+            line = line.strip()
             if not line:
                 continue
             where = f"{path.name}:{n}"
@@ -178,6 +181,8 @@ class _Reader:
             fields = [f.strip() for f in rest.split("|")]
             if kind in KINDS:
                 self.pattern(kind, fields, where)
+                if comment.strip().startswith(LINT_ALLOW):
+                    self.lex.lint_allowed[where] = comment.strip()[len(LINT_ALLOW):].strip()
             elif kind == "class":
                 self.klass(fields, where)
             elif kind == "compose":
@@ -291,3 +296,83 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
     lex = read_lexicon([data_path("lexicon", name) for name in BUNDLED] + list(extra_files))
     log.debug("lexicon: %d pattern heads", len(lex.patterns))
     return lex
+
+
+# --- lint: patterns that can never be chosen ---------------------------------------------------
+
+MATCH_FLAGS = frozenset({"passive", "active", "neg", "ccomp", "xcomp", "intrans", "trans"})
+
+
+@dataclass(frozen=True)
+class LintFinding(Record):
+    """A pattern line (``origin``) that can never be chosen, because of the line ``by``.
+
+    ``kind`` is ``duplicate`` (same kind, words and constraints) or ``shadowed`` (see the
+    lexicon README, "Lint").
+    """
+
+    kind: str
+    origin: str
+    by: str
+    message: str
+    allowed: str = ""  # the reason given on the line (`# lint: allow REASON`), if any
+
+
+def _items(ws: WordSet | None) -> frozenset[tuple[str, ...]] | None:
+    return None if ws is None else frozenset(ws.items)
+
+
+def _constraints(p: Pattern) -> tuple:
+    args = frozenset((slot, _items(ws)) for slot, ws in p.args)
+    return (p.kind, p.head, frozenset(p.extras), args, p.target, p.source, p.frame, p.flags)
+
+
+def _implies(p: Pattern, q: Pattern) -> bool:
+    """Whenever ``p`` matches a token, ``q`` does too (same kind and head assumed)."""
+    if not set(q.extras) <= set(p.extras) or not (q.flags & MATCH_FLAGS) <= (p.flags & MATCH_FLAGS):
+        return False
+    for slot, ws in q.args:
+        if not any(slot == pslot and (ws is None and pws is None or ws is not None and pws is not None
+                                      and set(pws.items) <= set(ws.items)) for pslot, pws in p.args):
+            return False
+    return True
+
+
+def _always_completes(lex: Lexicon, q: Pattern) -> bool:
+    """A matched ``q`` is chosen whatever it embeds (dyad.coding.triggers: a frame fails when
+    it needs a complement and finds none, or its table has no row for what it found)."""
+    if not q.frame or q.frame == "say" or "comp" in q.flags:
+        return True
+    return ("needcomp" not in q.flags and q.frame not in ("supply", "stop")
+            and "*" in lex.compose.get(q.frame, {}))
+
+
+def _rank(p: Pattern) -> tuple[int, int]:
+    return (p.specificity, p.seq)  # as dyad.coding.triggers ranks the patterns of one token
+
+
+def lint(lex: Lexicon) -> list[LintFinding]:
+    """Pattern lines that can never be chosen under "most specific wins, among equals the one
+    read last": duplicates of a later line, and lines shadowed by a later or more specific
+    one that matches wherever they match (README, "Lint"). One finding per such line, in
+    reading order; ``allowed`` carries the reason where the line accepts it."""
+    found: list[tuple[int, LintFinding]] = []
+    for group in lex.patterns.values():
+        for p in group:
+            above = [q for q in group if q is not p and _rank(q) > _rank(p)
+                     and ("comp" in q.flags) == ("comp" in p.flags)]
+            allowed = lex.lint_allowed.get(p.origin, "")
+            # name the line that wins: the highest-ranked of those that make P dead
+            dup = max((q for q in above if _constraints(q) == _constraints(p)), key=_rank, default=None)
+            if dup is not None:
+                same = "the same code" if dup.code == p.code else f"code {dup.code}, not {p.code}"
+                found.append((p.seq, LintFinding("duplicate", p.origin, dup.origin,
+                                                 f"{p.origin}: duplicate of {dup.origin} ({same}), "
+                                                 "which wins", allowed)))
+                continue
+            by = max((q for q in above if _implies(p, q) and _always_completes(lex, q)), key=_rank, default=None)
+            if by is not None:
+                found.append((p.seq, LintFinding("shadowed", p.origin, by.origin,
+                                                 f"{p.origin}: shadowed by {by.origin} (code {by.code}), "
+                                                 "which matches wherever it does and ranks higher", allowed)))
+    return [finding for _, finding in sorted(found, key=lambda pair: pair[0])]

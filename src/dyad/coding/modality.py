@@ -14,8 +14,8 @@ participles, possessed nominals ("Islamabad's arrest of…") and adjuncts such a
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass
+from pathlib import Path
 
 from dyad.nlp.tree import NOMINAL, DepTree
 from dyad.records import Record, Sentence, Token
@@ -72,28 +72,28 @@ class Cues:
     cond_modals: frozenset[str]  # modal verbs that begin a consequence clause (dyad.scenarios.find)
 
 
-@functools.lru_cache(maxsize=1)
-def load_cues() -> Cues:
-    with data_path("modality.toml").open("rb") as fh:
-        d = tomllib.load(fh)
+@functools.lru_cache(maxsize=4)
+def load_cues(path: str | Path | None = None) -> Cues:
+    """The cue words of ``modality.toml`` (the bundled file by default), checked against
+    :class:`dyad.schemas.ModalitySchema`: a missing or mistyped key is a DataFileError."""
+    from dyad.schemas import ModalitySchema, load_toml  # pydantic loads on first use
+
+    d = load_toml(path if path is not None else data_path("modality.toml"), ModalitySchema)
     f = frozenset
+    neg, hyp, fut, cond = d.negation, d.hypothetical, d.future, d.condition
     return Cues(
-        aux={k: f(v) for k, v in d["aux"].items()},
-        negation=f(d["negation"]["words"]), neg_governors=f(d["negation"]["governors"]),
-        neg_preps=f(d["negation"]["prepositions"]),
-        hyp_governors=f(d["hypothetical"]["governors"]), hyp_marks=f(d["hypothetical"]["marks"]),
-        hyp_adverbs=f(d["hypothetical"]["adverbs"]),
-        hyp_modifiers=f(d["hypothetical"]["modifiers"]),
-        hyp_prospects=f(d["hypothetical"].get("prospects", ())),
-        fut_governors=f(d["future"]["governors"]), fut_modifiers=f(d["future"]["modifiers"]),
-        fut_times=f(d["future"]["times"]),
-        des_governors=f(d["desired"]["governors"]), purpose=f(d["desired"]["purpose"]),
-        reporting=f(d["reporting"]["verbs"]),
-        pre_preps=f(d["presupposed"]["prepositions"]), pre_marks=f(d["presupposed"]["marks"]),
-        neg_phrases=tuple(tuple(p.split()) for p in d["negation"]["phrases"]),
-        reported_aux=f(d["future"]["reported_aux"]), date_aux=f(d["future"]["date_aux"]),
-        cond_marks=f(d["condition"]["marks"]), framing_marks=f(d["condition"]["framing"]),
-        framing_verbs=f(d["condition"]["framing_verbs"]), cond_modals=f(d["condition"]["modals"]),
+        aux={"future": f(d.aux.future), "hypothetical": f(d.aux.hypothetical), "desired": f(d.aux.desired)},
+        negation=f(neg.words), neg_governors=f(neg.governors), neg_preps=f(neg.prepositions),
+        hyp_governors=f(hyp.governors), hyp_marks=f(hyp.marks), hyp_adverbs=f(hyp.adverbs),
+        hyp_modifiers=f(hyp.modifiers), hyp_prospects=f(hyp.prospects),
+        fut_governors=f(fut.governors), fut_modifiers=f(fut.modifiers), fut_times=f(fut.times),
+        des_governors=f(d.desired.governors), purpose=f(d.desired.purpose),
+        reporting=f(d.reporting.verbs),
+        pre_preps=f(d.presupposed.prepositions), pre_marks=f(d.presupposed.marks),
+        neg_phrases=tuple(tuple(p.split()) for p in neg.phrases),
+        reported_aux=f(fut.reported_aux), date_aux=f(fut.date_aux),
+        cond_marks=f(cond.marks), framing_marks=f(cond.framing),
+        framing_verbs=f(cond.framing_verbs), cond_modals=f(cond.modals),
     )
 
 

@@ -39,7 +39,7 @@ import functools
 import json
 import hashlib
 import logging
-import tomllib
+from pathlib import Path
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -69,17 +69,20 @@ class Cues:
     absence_code: str
 
 
-@functools.lru_cache(maxsize=1)
-def load_cues() -> Cues:
-    with data_path("scenarios.toml").open("rb") as fh:
-        raw = tomllib.load(fh)
-    markers = {tuple(m["words"].split()): bool(m.get("negates", False)) for m in raw["marker"]}
+@functools.lru_cache(maxsize=4)
+def load_cues(path: str | Path | None = None) -> Cues:
+    """The cues of ``scenarios.toml`` (the bundled file by default), checked against
+    :class:`dyad.schemas.ScenariosSchema`: a missing or mistyped key is a DataFileError."""
+    from dyad.schemas import ScenariosSchema, load_toml  # pydantic loads on first use
+
+    raw = load_toml(path if path is not None else data_path("scenarios.toml"), ScenariosSchema)
+    markers = {tuple(m.words.split()): m.negates for m in raw.marker}
     return Cues(
-        markers=markers, not_after=frozenset(raw["not_after"]), not_yet=frozenset(raw["not_yet"]),
-        imagine=frozenset(raw["imagine"]), circumstance=frozenset(raw["circumstance"]),
-        continuation=tuple(sorted((tuple(c.split()) for c in raw["continuation"]), key=len, reverse=True)),
-        hedges=tuple(raw["hedges"]), inverted=frozenset(raw["inverted"]), reporting=frozenset(raw["reporting"]),
-        absence_nouns=frozenset(raw["absence"]["nouns"]), absence_code=raw["absence"]["cameo"],
+        markers=markers, not_after=frozenset(raw.not_after), not_yet=frozenset(raw.not_yet),
+        imagine=frozenset(raw.imagine), circumstance=frozenset(raw.circumstance),
+        continuation=tuple(sorted((tuple(c.split()) for c in raw.continuation), key=len, reverse=True)),
+        hedges=tuple(raw.hedges), inverted=frozenset(raw.inverted), reporting=frozenset(raw.reporting),
+        absence_nouns=frozenset(raw.absence.nouns), absence_code=raw.absence.cameo,
     )
 
 

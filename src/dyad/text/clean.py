@@ -48,14 +48,13 @@ import itertools
 import logging
 import re
 import time
-import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs ftfy's plans name)
@@ -63,6 +62,9 @@ import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs ftfy's plans 
 from dyad.errors import DataFileError
 from dyad.records import CleanText, Quote, Repeat
 from dyad.settings import Settings, data_path
+
+if TYPE_CHECKING:
+    from dyad.schemas import CleanRulesSchema
 
 logger = logging.getLogger(__name__)
 
@@ -278,54 +280,57 @@ def _alternation(cues: list[str]) -> str:
     return "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
 
 
-def _compile_rules(data: dict[str, Any]) -> CleanRules:
-    chars, more, links, tweet = data["chars"], data["read_more"], data["links"], data["tweet"]
-    rep, trailer = data["repeats"], data["trailer"]
-    quotes = {ord(c): "'" for c in chars["single_quote"]}
-    quotes |= {ord(c): '"' for c in chars["double_quote"]}
+def _compile_rules(data: CleanRulesSchema) -> CleanRules:
+    chars, more, links, tweet = data.chars, data.read_more, data.links, data.tweet
+    rep, trailer = data.repeats, data.trailer
+    quotes = {ord(c): "'" for c in chars.single_quote}
+    quotes |= {ord(c): '"' for c in chars.double_quote}
     read_more = (
-        rf"^(?:(?i:{_alternation(more['cues'])})\s*:|(?:{_alternation(more['bare_cues'])})\b)"
+        rf"^(?:(?i:{_alternation(more.cues)})\s*:|(?:{_alternation(more.bare_cues)})\b)"
     )
     return CleanRules(
-        drop_chars=re.compile(f"[{re.escape(chars['drop'])}{_CONTROL}]+"),
-        newline_chars=re.compile(f"\r\n?|[{re.escape(chars['newline'])}]"),
+        drop_chars=re.compile(f"[{re.escape(chars.drop)}{_CONTROL}]+"),
+        newline_chars=re.compile(f"\r\n?|[{re.escape(chars.newline)}]"),
         quotes=quotes,
         read_more=re.compile(read_more),
-        read_more_max=more["max_chars"],
-        noise_lines=frozenset(c.lower() for c in data["noise_lines"]["cues"]),
-        tweet_link=re.compile(links["tweet_link_pattern"]),
+        read_more_max=more.max_chars,
+        noise_lines=frozenset(c.lower() for c in data.noise_lines.cues),
+        tweet_link=re.compile(links.tweet_link_pattern),
         # atomic: a run of URLs glued together ("http://http://...") would otherwise be split
         # every possible way (exponential time) before the line is found not to be links
-        url_line=re.compile(rf"^(?:(?>{links['url_token_pattern']})\s*)+$"),
-        attribution=re.compile(tweet["attribution_pattern"]),
-        date_formats=tuple(tweet["date_formats"]),
-        max_body_lines=tweet["max_body_lines"],
-        tweet_trailing=tweet["trailing_chars"],
-        max_fragment=data["word_break"]["max_fragment"],
-        short_words=frozenset(data["word_break"]["short_words"]),
-        abbreviations=frozenset(data["sentences"]["abbreviations"]),
-        min_words_exact=rep["min_words_exact"],
-        min_words_near=rep["min_words_near"],
-        near_containment=rep["near_containment"],
-        min_words_sentence=rep["min_words_sentence"],
-        trailer_max=trailer["max_paragraphs"],
-        disclaimer_cues=tuple(trailer["disclaimer_cues"]),
-        bio_start=re.compile(trailer["bio_start_pattern"]),
-        bio_cues=tuple(trailer["bio_cues"]),
-        bio_line_cues=tuple(trailer["bio_line_cues"]),
-        bio_line_max=trailer["bio_line_max_chars"],
+        url_line=re.compile(rf"^(?:(?>{links.url_token_pattern})\s*)+$"),
+        attribution=re.compile(tweet.attribution_pattern),
+        date_formats=tuple(tweet.date_formats),
+        max_body_lines=tweet.max_body_lines,
+        tweet_trailing=tweet.trailing_chars,
+        max_fragment=data.word_break.max_fragment,
+        short_words=frozenset(data.word_break.short_words),
+        abbreviations=frozenset(data.sentences.abbreviations),
+        min_words_exact=rep.min_words_exact,
+        min_words_near=rep.min_words_near,
+        near_containment=rep.near_containment,
+        min_words_sentence=rep.min_words_sentence,
+        trailer_max=trailer.max_paragraphs,
+        disclaimer_cues=tuple(trailer.disclaimer_cues),
+        bio_start=re.compile(trailer.bio_start_pattern),
+        bio_cues=tuple(trailer.bio_cues),
+        bio_line_cues=tuple(trailer.bio_line_cues),
+        bio_line_max=trailer.bio_line_max_chars,
     )
 
 
 @lru_cache(maxsize=8)
 def load_rules(path: str | Path | None = None) -> CleanRules:
-    """Read and compile a rules file (the bundled one by default), once per path."""
+    """Read, check (:class:`dyad.schemas.CleanRulesSchema`: no unknown key, no wrong type)
+    and compile a rules file (the bundled one by default), once per path."""
+    from dyad.schemas import CleanRulesSchema, load_toml  # pydantic loads on first use
+
     path = Path(path) if path is not None else data_path(RULES_FILE)
+    data = load_toml(path, CleanRulesSchema)
     try:
-        with path.open("rb") as f:
-            return _compile_rules(tomllib.load(f))
-    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, re.error) as exc:
-        raise DataFileError(f"{path}: {exc!r}") from exc
+        return _compile_rules(data)
+    except re.error as exc:  # a pattern valid alone but not where it is used
+        raise DataFileError(f"{path.name}: {exc!r}") from exc
 
 
 # --- guards ------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ noun hope         | target=for | 013
 noun review       | target=of | 014
 noun responsibility | comp | 015
 noun denial       | target=of | 016
-noun vigil        | target=for | 017
+noun vigil        | target=for | 017  # lint: allow news.lex codes a vigil 141 and wins; kept because the trigger model reads 017 among the codes of "vigil" (a feature it was trained with)
 noun wreath       | comp | 017
 noun minute* of silence | | 017
 noun homage       | target=to | 017
@@ -211,7 +211,6 @@ noun policy change | comp | 0832
 noun economic reform | comp | 0832
 noun economic reforms | comp | 0832
 noun resignation  | source=of | 0831
-noun change* of leadership | comp | 0831
 noun leadership change | comp | 0831
 noun regime change | comp | 0834
 noun rights       | comp | 0833
@@ -320,7 +319,6 @@ noun sit-in       | frame=protest target=against | 141
 noun hunger strike | frame=protest target=against | 142
 noun strike       | frame=protest target=against | 143
 noun general strike | frame=protest target=against | 143
-noun walkout      | frame=protest | 143
 noun boycott      | frame=protest target=of | 143
 noun blockade     | subj~@protesters | 144
 noun riot         | frame=protest target=against | 145
@@ -435,7 +433,6 @@ noun incursion    | target=into | 192
 noun gunfire      | target=on/at | 193
 noun shooting     | target=of | 193
 noun shelling     | target=of | 194
-noun bombardment  | target=of | 194
 noun artillery fire | target=on | 194
 noun rocket attack | target=on/against | 194
 noun rocket fire  | target=on | 194
@@ -444,7 +441,6 @@ noun airstrike    | target=on/against | 195
 noun airstrikes   | target=on/against | 195
 noun air strike   | target=on/against | 195
 noun air strikes  | target=on/against | 195
-noun air raid     | target=on/against | 195
 noun air raids    | target=on/against | 195
 noun drone strike | target=on/against | 195
 noun drone strikes | target=on/against | 195

@@ -696,7 +696,6 @@ verb apprehend   | | 173
 verb jail        | | 173
 verb imprison    | | 173
 verb incarcerate | | 173
-verb nab         | | 173
 verb round up    | | 173
 verb capture     | | 173
 verb charge      | | 173
@@ -713,8 +712,6 @@ verb repress     | | 175
 verb quell       | | 175
 verb crush       | obj~protest/protests/demonstration/demonstrations/uprising/rebellion/revolt/dissent/opposition/unrest | 175
 verb crack down  | target=on/against | 175
-verb use         | obj~tear_gas/water_cannon/rubber_bullets/baton/batons target=against/on | 175
-verb fire        | obj~tear_gas/rubber_bullets/water_cannon target=at/on | 175
 
 # ===== 18 assault =========================================================================
 verb kidnap      | | 181
@@ -741,7 +738,6 @@ verb hold        | as~shield/shields | 184
 verb assassinate | | 186
 verb kill        | obj~@leader | 186
 verb behead      | | 180
-verb stab        | | 180
 verb ambush      | | 180
 
 # ===== 19 fight ===========================================================================
@@ -753,7 +749,6 @@ verb wound       | | 190
 verb injure      | | 190
 verb fight       | target=obj/with/against recip | 190
 # fighting corruption, poverty or a disease is no use of force
-verb fight       | obj~@ills | none
 verb fight       | against~@ills | none
 verb combat      | obj~@ills | none
 verb battle      | obj~@ills | none
