@@ -10,15 +10,9 @@ import time
 
 import pytest
 
-from dyad.text.clean import (
-    CleanTimeout,
-    DocumentTooLong,
-    _sentence_spans,
-    clean,
-    clean_options,
-    guard_reason,
-    load_rules,
-)
+from dyad.text.clean import clean, load_rules
+from dyad.text.limits import CleanTimeout, DocumentTooLong, clean_options, guard_reason
+from dyad.text.repeats import _sentence_spans
 from dyad.records import CleanText, Reject
 from dyad.settings import Settings, data_path
 
@@ -325,7 +319,7 @@ def test_ingest_turns_a_cleaning_timeout_into_a_too_slow_reject(tmp_path, monkey
 
     def slow_clean(raw, rules=None, **kw):  # the deadline check fires for the marked document
         if "SLOW" in raw:
-            raise clean_module.CleanTimeout("cleaning took over 20 s (settings.doc_time_budget)")
+            raise CleanTimeout("cleaning took over 20 s (settings.doc_time_budget)")
         return real_clean(raw, rules, **kw)
 
     monkeypatch.setattr("dyad.pipeline.clean", slow_clean)

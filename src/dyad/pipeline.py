@@ -20,7 +20,8 @@ from dataclasses import dataclass, field, replace
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from dyad.text.clean import CleanLimitError, clean, clean_options, guard_reason
+from dyad.text.clean import clean
+from dyad.text.limits import CleanLimitError, clean_options, guard_reason
 from dyad.text.ingest import read_inputs
 from dyad.nlp.parse import Parser
 from dyad.records import Article, CleanText, Event, RawDocument, Reject, Sentence
