@@ -7,6 +7,7 @@ import re
 import pytest
 
 from dyad.store import events as ev
+from dyad.store import merge as merge_rule
 from dyad import ontology
 from dyad.records import ActorRef, Article, Event, Evidence, Plover, Sentence
 from dyad.store.db import Store
@@ -41,7 +42,7 @@ def test_events_seed_f16_sentence_and_tweet_are_one_event(seed_path):
     body = mention("m-body", doc="seed", date="2019-07-29", sentence_id="seed:41", sentence=sentence, cameo="071")
     quote = mention("m-tweet", doc="seed", date=tweet.date, sentence_id="seed:quote:2", sentence=tweet.text,
                     source=ActorRef("@StateDept", "USAGOV", "USA"), target=ActorRef("#Pakistan", "PAK", "PAK"))
-    merged = ev.merge([body, quote])
+    merged = merge_rule.merge([body, quote])
     assert len(merged) == 1
     one = merged[0]
     assert (one.num_mentions, one.num_articles, one.num_sources) == (2, 1, 1)
@@ -69,7 +70,7 @@ def test_events_seed_f16_sentence_and_tweet_are_one_event(seed_path):
 def test_events_merge_rule(other, merges):
     first = mention("m1")
     second = mention("m2", doc="a2", **other)
-    merged = ev.merge([first, second])
+    merged = merge_rule.merge([first, second])
     assert len(merged) == (1 if merges else 2)
 
 
@@ -81,28 +82,28 @@ def test_events_merge_rule(other, merges):
 ])
 def test_events_merge_family(family, a, b, merges):
     rule = ev.MergeRule(family=family)
-    merged = ev.merge([mention("m1", cameo=a), mention("m2", cameo=b)], rule)
+    merged = merge_rule.merge([mention("m1", cameo=a), mention("m2", cameo=b)], rule)
     assert len(merged) == (1 if merges else 2)
 
 
 def test_events_merge_window_is_an_option():
     pair = [mention("m1", date="2019-07-20"), mention("m2", date="2019-07-26")]
-    assert len(ev.merge(pair)) == 2
-    assert len(ev.merge(pair, ev.MergeRule(window_days=7))) == 1
+    assert len(merge_rule.merge(pair)) == 2
+    assert len(merge_rule.merge(pair, ev.MergeRule(window_days=7))) == 1
 
 
 def test_events_window_anchored_on_first_mention():
     """A chain of mentions two days apart does not grow one event for ever."""
     chain = [mention(f"m{i}", date=f"2019-07-{10 + 2 * i:02d}") for i in range(5)]
-    merged = ev.merge(chain)
+    merged = merge_rule.merge(chain)
     assert [e.num_mentions for e in merged] == [2, 2, 1]
 
 
 def test_events_merge_is_order_independent():
     ms = [mention(f"m{i}", doc=f"a{i % 3}", date=f"2019-07-{1 + i:02d}", cameo=("072", "071", "042")[i % 3])
           for i in range(12)]
-    forward = ev.merge(ms)
-    backward = ev.merge(list(reversed(ms)))
+    forward = merge_rule.merge(ms)
+    backward = merge_rule.merge(list(reversed(ms)))
     assert [(e.event_key, e.num_mentions) for e in forward] == [(e.event_key, e.num_mentions) for e in backward]
 
 
@@ -111,7 +112,7 @@ def test_events_counts_and_representative():
           mention("m3", doc="a2", cameo="071"), mention("m4", doc="a3", cameo="071", date="2019-07-27")]
     articles = {"a1": ev.ArticleMeta("Wire", "https://x.invalid/1", frozenset({0})),
                 "a2": ev.ArticleMeta("Wire"), "a3": ev.ArticleMeta("Desk")}
-    (one,) = ev.merge(ms, articles=articles)
+    (one,) = merge_rule.merge(ms, articles=articles)
     assert (one.num_mentions, one.num_articles, one.num_sources) == (4, 3, 2)
     assert one.cameo == "071" and one.cameo_base == "071"  # the most frequent code
     assert one.article_ids == ("a1", "a2", "a3")
@@ -121,7 +122,7 @@ def test_events_counts_and_representative():
 
 
 def test_events_repeated_event_id_counts_once():
-    assert ev.merge([mention("m1"), mention("m1")])[0].num_mentions == 1
+    assert merge_rule.merge([mention("m1"), mention("m1")])[0].num_mentions == 1
 
 
 @pytest.mark.parametrize("ref, key, side", [
@@ -134,13 +135,13 @@ def test_events_repeated_event_id_counts_once():
     (None, "", None),
 ])
 def test_events_actor_key_and_side(ref, key, side):
-    assert ev.actor_key(ref) == key
-    assert ev.actor_side(ref) == side
+    assert merge_rule.actor_key(ref) == key
+    assert merge_rule.actor_side(ref) == side
 
 
 def test_events_json_contract_roundtrip():
     m = mention("m1")
-    assert ev.event_from_dict(m.as_dict()) == m
+    assert merge_rule.event_from_dict(m.as_dict()) == m
 
 
 # --- the store ------------------------------------------------------------------------------
@@ -173,7 +174,7 @@ def test_events_store_equals_merging_at_once(db_path):
         for m in ms:  # one mention at a time, in no particular order
             ev.add_events(store, [m])
         stored = sorted((e.event_key, e.num_mentions) for e in ev.read_events(store))
-    assert stored == sorted((e.event_key, e.num_mentions) for e in ev.merge(ms))
+    assert stored == sorted((e.event_key, e.num_mentions) for e in merge_rule.merge(ms))
 
 
 def test_events_store_recode_moves_and_replaces(db_path):
