@@ -13,7 +13,8 @@ import dyad
 from dyad.errors import StoreError
 from dyad.store.events import MergedEvent
 from dyad.records import ActorRef
-from dyad.analysis.relations import DyadRank, Network, Relations
+from dyad.analysis.dyads import DyadRank, Network
+from dyad.analysis.relations import Relations
 from dyad.store.db import SCHEMA_VERSION, Store
 
 from test_events import mention

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from dyad.store import events as ev
+from dyad.analysis import dyads as dy
 from dyad.analysis import relations as rel
 from dyad.records import ActorRef, Plover
 from dyad.store.db import Store
@@ -185,24 +186,24 @@ def test_relations_dyads_ranked(store):
             n += 1
     rows.append(event(n, "2020-03-01", "PAK", "PAK", COOP))  # domestic: left out
     ev.insert_events(store, rows)
-    by_volume = rel.dyads(store, recent_months=6)
+    by_volume = dy.dyads(store, recent_months=6)
     assert [(d.a, d.b, d.events) for d in by_volume] == [("PAK", "USA", 6), ("IND", "PAK", 4), ("CHN", "IND", 2)]
     usa = by_volume[0]
     assert usa.a_to_b + usa.b_to_a == 6
     assert (usa.recent_events, usa.prior_events) == (3, 3)
     assert usa.prior_index == 1.0 and usa.recent_index == -1.0 and usa.index_change == -2.0
-    assert rel.dyads(store, sort="change")[0].b == "USA"
-    assert len(rel.dyads(store, include_domestic=True)) == 4
+    assert dy.dyads(store, sort="change")[0].b == "USA"
+    assert len(dy.dyads(store, include_domestic=True)) == 4
 
 
 def test_relations_network_matrix(store):
     ev.insert_events(store, [event(1, "2019-01-01", "USA", "PAK", AID), event(2, "2019-01-02", "PAK", "IND", FIGHT),
                              event(3, "2019-01-03", "IND", "PAK", THREAT), event(4, "2019-01-04", "USA", "CHN", AID)])
-    net = rel.network(store, ["USA", "PAK", "IND"])
+    net = dy.network(store, ["USA", "PAK", "IND"])
     assert net.actors == ("USA", "PAK", "IND")
     assert net.index[0][1] == 1.0 and net.index[1][2] == -1.0 and net.index[0][2] is None
     assert net.events[2][1] == 1
-    und = rel.network(store, ["USA", "PAK", "IND"], directed=False)
+    und = dy.network(store, ["USA", "PAK", "IND"], directed=False)
     assert und.events[1][2] == und.events[2][1] == 2
     assert {c["source"] for c in net.cells()} == {"USA", "PAK", "IND"}
 

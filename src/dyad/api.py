@@ -159,7 +159,7 @@ def dyads(db: str = "dyad.duckdb", sort: str = "volume", recent_months: int = 12
           modality: Iterable[str] = ("asserted",), since: str | None = None, until: str | None = None,
           include_domestic: bool = False) -> list[dict[str, Any]]:
     """Dyads ranked by volume, by the recent change of their index, or by recent volume."""
-    from dyad.analysis.relations import dyads as _dyads
+    from dyad.analysis.dyads import dyads as _dyads
 
     with _reading(db) as store:
         return [d.as_dict() for d in _dyads(store, tuple(modality), since, until, recent_months, sort, limit,
@@ -169,7 +169,7 @@ def dyads(db: str = "dyad.duckdb", sort: str = "volume", recent_months: int = 12
 def network(actors: Iterable[str], db: str = "dyad.duckdb", modality: Iterable[str] = ("asserted",),
             since: str | None = None, until: str | None = None, directed: bool = True) -> dict[str, Any]:
     """The net cooperation index (and event counts) between every ordered pair of ``actors``."""
-    from dyad.analysis.relations import network as _network
+    from dyad.analysis.dyads import network as _network
 
     with _reading(db) as store:
         net = _network(store, list(actors), tuple(modality), since, until, directed)

@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from dyad.store.events import MergedEvent, MergeSummary
     from dyad.pipeline import CodeRun, IngestSummary
     from dyad.records import Event, Scenario, ScenarioState
-    from dyad.analysis.relations import DyadRank, Network, Relations
+    from dyad.analysis.dyads import DyadRank, Network
+    from dyad.analysis.relations import Relations
     from dyad.store.sql import QueryResult
     from dyad.store.db import Store, StoredArticle
 
@@ -173,7 +174,7 @@ class Database:
               modality: Sequence[str] = ("asserted",), since: str | None = None, until: str | None = None,
               include_domestic: bool = False) -> list[DyadRank]:
         """Dyads ranked by volume, by the recent change of their index, or by recent volume."""
-        from dyad.analysis.relations import dyads
+        from dyad.analysis.dyads import dyads
 
         with self.reading() as store:
             return dyads(store, tuple(modality), since, until, recent_months, sort, limit, include_domestic)
@@ -181,7 +182,7 @@ class Database:
     def network(self, actors: Sequence[str], *, modality: Sequence[str] = ("asserted",),
                 since: str | None = None, until: str | None = None, directed: bool = True) -> Network:
         """The cooperation index and event counts between every ordered pair of ``actors``."""
-        from dyad.analysis.relations import network
+        from dyad.analysis.dyads import network
 
         with self.reading() as store:
             return network(store, list(actors), tuple(modality), since, until, directed)

@@ -50,26 +50,26 @@ shares its contribution equally among them).
 """
 
 from __future__ import annotations
-
-import logging
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
-
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-
-from dyad.analysis.index import grouped, index_sql, net_cooperation, weights
-from dyad.store.events import MODALITIES, check_date, date_range, normalize_actor
+from dyad.analysis.index import grouped, net_cooperation, weights
+from dyad.store.events import MODALITIES, check_date, normalize_actor
 from dyad.records import Record
 from dyad.store.db import Store
 
-log = logging.getLogger(__name__)
+
+
+
 
 PERIODS = ("day", "week", "month", "year")
+
+
 QUADS = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
 
 
@@ -170,10 +170,6 @@ def directions(a: str, b: str) -> tuple[str, str, str]:
     return (f"{a}->{b}", f"{b}->{a}", f"{a}<->{b}")
 
 
-# --- the index --------------------------------------------------------------------------------
-# the formula lives in dyad.analysis.index (net_cooperation, weights, grouped, index_sql)
-
-
 @dataclass
 class _Events:
     """The dyad's events as columns (numpy), with their articles as integer ids."""
@@ -199,7 +195,7 @@ class _Events:
         return len(self.quad)
 
 
-def _modality_sql(modality: Sequence[str]) -> tuple[str, list]:
+def modality_sql(modality: Sequence[str]) -> tuple[str, list]:
     if not modality:
         return "TRUE", []
     return f"modality IN ({', '.join('?' * len(modality))})", list(modality)
@@ -229,7 +225,7 @@ def _codes_and_contexts(table: pa.Table) -> dict:
 
 
 def _load(store: Store, a: str, b: str, opts: RelationOptions) -> _Events:
-    mod_sql, mod_params = _modality_sql(opts.modality)
+    mod_sql, mod_params = modality_sql(opts.modality)
     sql = f"""
         SELECT CAST(date_trunc(?, date) AS DATE) AS period, CAST(date_trunc('month', date) AS DATE) AS month,
                source_key = ? AS forward, quad_class, goldstein, cameo, cameo_name, plover_context, article_ids
@@ -450,13 +446,13 @@ def _monthly_changes(ev: _Events, sel: np.ndarray, direction: str,
         in_before = idx[(ev.month[idx] >= before[0]) & (ev.month[idx] < before[1])]
         in_after = idx[(ev.month[idx] >= after[0]) & (ev.month[idx] <= after[1])]
         out.append(ChangePoint(direction=direction, period=str(months_with[s]),
-                               index_before=_round(net_cooperation(ev.quad[in_before], ev.goldstein[in_before])),
-                               index_after=_round(net_cooperation(ev.quad[in_after], ev.goldstein[in_after])),
+                               index_before=round6(net_cooperation(ev.quad[in_before], ev.goldstein[in_before])),
+                               index_after=round6(net_cooperation(ev.quad[in_after], ev.goldstein[in_after])),
                                drivers=_shift_drivers(ev, in_before, in_after, opts.top)))
     return out, pen
 
 
-def _round(x: float | None) -> float | None:
+def round6(x: float | None) -> float | None:
     return None if x is None else round(x, 6)
 
 
@@ -503,103 +499,3 @@ def relations(store: Store, a: str, b: str, opts: RelationOptions = RelationOpti
         changes += found
         penalties[direction] = round(pen, 6)
     return Relations(a, b, opts, tuple(rows), tuple(totals), tuple(changes), penalties)
-
-
-# --- many dyads -------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class DyadRank(Record):
-    """A dyad (``a`` < ``b``) by volume and by how it changed recently."""
-
-    a: str
-    b: str
-    events: int
-    a_to_b: int
-    b_to_a: int
-    index: float | None
-    recent_events: int
-    prior_events: int
-    recent_index: float | None
-    prior_index: float | None
-    index_change: float | None
-    first_date: str | None
-    last_date: str | None
-
-
-def dyads(store: Store, modality: Sequence[str] = ("asserted",), since: str | None = None,
-          until: str | None = None, recent_months: int = 12, sort: str = "volume", limit: int | None = 20,
-          include_domestic: bool = False, min_events: int = 1) -> list[DyadRank]:
-    """Dyads (country level, both directions pooled) ranked by volume (``sort="volume"``), by
-    the change of their index from the ``recent_months`` before it to the last
-    ``recent_months`` (``"change"``), or by recent volume (``"recent"``). The recent window
-    ends at ``until``, else at the latest event."""
-    if sort not in ("volume", "change", "recent"):
-        raise ValueError("sort must be volume, change or recent")
-    mod_sql, params = _modality_sql(modality)
-    where = [mod_sql, "date IS NOT NULL", "source_key <> ''", "target_key <> ''"]
-    if not include_domestic:
-        where.append("source_key <> target_key")
-    date_range(where, params, since, until)
-    clause = " AND ".join(where)
-    ref = until or store.con.execute(f"SELECT CAST(max(date) AS VARCHAR) FROM events WHERE {clause}",
-                                     params).fetchone()[0]
-    if ref is None:
-        return []
-    ref, m = Date.fromisoformat(ref).isoformat(), int(recent_months)  # validated: safe to inline
-    recent = f"date > DATE '{ref}' - INTERVAL {m} MONTH"
-    prior = f"date <= DATE '{ref}' - INTERVAL {m} MONTH AND date > DATE '{ref}' - INTERVAL {2 * m} MONTH"
-    order = {"volume": "events DESC, a, b",
-             "change": "abs(index_change) DESC NULLS LAST, events DESC, a, b",
-             "recent": "recent_events DESC, events DESC, a, b"}[sort]
-    sql = f"""
-        WITH e AS (SELECT least(source_key, target_key) AS a, greatest(source_key, target_key) AS b,
-                          source_key, quad_class, goldstein, date FROM events WHERE {clause}),
-        g AS (SELECT a, b, count(*) AS events, count(*) FILTER (source_key = a) AS a_to_b,
-                     count(*) FILTER (source_key <> a) AS b_to_a, {index_sql()} AS index,
-                     count(*) FILTER ({recent}) AS recent_events, count(*) FILTER ({prior}) AS prior_events,
-                     {index_sql(recent)} AS recent_index, {index_sql(prior)} AS prior_index,
-                     CAST(min(date) AS VARCHAR) AS first_date, CAST(max(date) AS VARCHAR) AS last_date
-              FROM e GROUP BY a, b HAVING count(*) >= ?)
-        SELECT a, b, events, a_to_b, b_to_a, index, recent_events, prior_events, recent_index, prior_index,
-               recent_index - prior_index AS index_change, first_date, last_date
-        FROM g ORDER BY {order} {"LIMIT ?" if limit else ""}"""
-    rows = store.con.execute(sql, [*params, min_events] + ([limit] if limit else [])).fetchall()
-    return [DyadRank(a, b, n, ab, ba, _round(ix), rn, pn, _round(ri), _round(pi), _round(ch), first, last)
-            for (a, b, n, ab, ba, ix, rn, pn, ri, pi, ch, first, last) in rows]
-
-
-@dataclass(frozen=True)
-class Network(Record):
-    """Net cooperation among actors: ``cells[i][j]`` is ``actors[i]`` -> ``actors[j]``."""
-
-    actors: tuple[str, ...]
-    index: tuple[tuple[float | None, ...], ...]
-    events: tuple[tuple[int, ...], ...]
-
-    def cells(self) -> list[dict]:
-        return [{"source": s, "target": t, "events": self.events[i][j], "index": self.index[i][j]}
-                for i, s in enumerate(self.actors) for j, t in enumerate(self.actors) if i != j]
-
-
-def network(store: Store, actors: Sequence[str], modality: Sequence[str] = ("asserted",),
-            since: str | None = None, until: str | None = None, directed: bool = True) -> Network:
-    """The net cooperation index of every ordered pair of ``actors`` (both directions pooled
-    when ``directed`` is off, giving a symmetric matrix)."""
-    keys = tuple(dict.fromkeys(normalize_actor(x) for x in actors))
-    if len(keys) < 2:
-        raise ValueError("a network needs at least two actors")
-    mod_sql, params = _modality_sql(modality)
-    where = [mod_sql, "list_contains(?, source_key)", "list_contains(?, target_key)", "source_key <> target_key"]
-    params += [list(keys), list(keys)]
-    date_range(where, params, since, until)
-    s, t = (("source_key", "target_key") if directed
-            else ("least(source_key, target_key)", "greatest(source_key, target_key)"))
-    rows = store.con.execute(
-        f"SELECT {s}, {t}, count(*), {index_sql()} FROM events WHERE {' AND '.join(where)} GROUP BY 1, 2",
-        params).fetchall()
-    pos = {k: i for i, k in enumerate(keys)}
-    index = [[None] * len(keys) for _ in keys]
-    events = [[0] * len(keys) for _ in keys]
-    for src, tgt, n, ix in rows:
-        for i, j in ((pos[src], pos[tgt]),) if directed else ((pos[src], pos[tgt]), (pos[tgt], pos[src])):
-            index[i][j], events[i][j] = _round(ix), int(n)
-    return Network(keys, tuple(tuple(r) for r in index), tuple(tuple(r) for r in events))

@@ -25,7 +25,8 @@ from pydantic import BaseModel, Field
 
 from dyad import api as lib
 from dyad.store.events import MODALITIES, EventFilter, check_date, normalize_actor
-from dyad.analysis.relations import RelationOptions, dyads as rank_dyads, network as net_matrix, relations as dyad_relations
+from dyad.analysis.dyads import dyads as rank_dyads, network as net_matrix
+from dyad.analysis.relations import RelationOptions, relations as dyad_relations
 from dyad.serve import auth, errors, queries
 from dyad.serve.errors import bad
 from dyad.serve.store import ServeStore
