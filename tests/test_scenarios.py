@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from dyad.records import ActorRef, Event, EventPattern, Evidence, Plover, Scenario
-from dyad.scenarios.find import extract, load_cues, matches, track
+from dyad.scenarios.find import extract, load_cues
+from dyad.scenarios.track import matches, track
 
 pytestmark = pytest.mark.slow
 

@@ -190,10 +190,10 @@ class Database:
     def scenarios(self, *, dyad: tuple[str, str] | None = None,
                   status: str | None = None) -> list[tuple[Scenario, ScenarioState]]:
         """Scenarios stated in the corpus with where each stands (``status``: only those)."""
-        from dyad.scenarios import find as scn
+        from dyad.scenarios import track as tracking
         with self.reading() as store:
-            found = scn.load(store, dyad)
-            pairs = list(zip(found, scn.states(store, found)))
+            found = tracking.load(store, dyad)
+            pairs = list(zip(found, tracking.states(store, found)))
         return [(s, st) for s, st in pairs if status is None or st.status == status]
 
     def report(self, a: str, b: str, *, out: str | os.PathLike[str] = "report.html", period: str = "month",

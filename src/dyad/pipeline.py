@@ -333,7 +333,7 @@ def code_stored(store: Store, settings: Settings | None = None, article_ids: Ite
     """Code the store's articles (all, or ``article_ids``), keep their events (mentions, merged
     events) and scenarios in the store, and yield the events article by article."""
     from dyad.store.events import add_events
-    from dyad.scenarios import find as scn
+    from dyad.scenarios import track as tracking
     settings = settings or Settings.from_env()
     coder = coder or ArticleCoder(settings)
     summary = summary if summary is not None else CodeSummary()
@@ -348,7 +348,7 @@ def code_stored(store: Store, settings: Settings | None = None, article_ids: Ite
     def flush() -> None:
         if batch_ids:
             add_events(store, batch_events, replace_articles=True)
-            scn.save(store, batch_scenarios, doc_ids=batch_ids)
+            tracking.save(store, batch_scenarios, doc_ids=batch_ids)
             batch_events.clear(), batch_scenarios.clear(), batch_ids.clear()
 
     for stored in articles:

@@ -11,7 +11,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from dyad.scenarios import find as scn
+
+from dyad.scenarios import track as tracking
 from dyad.cli.common import shown
 from dyad.store.db import Store
 
@@ -37,7 +38,7 @@ def _patterns(ps) -> str:
 
 def _print(rows: list[tuple], fmt: str) -> None:
     if fmt == "json":
-        sys.stdout.write(json.dumps([scn.scenario_dict(s, st) | extra for s, st, extra in rows],
+        sys.stdout.write(json.dumps([tracking.scenario_dict(s, st) | extra for s, st, extra in rows],
                                     ensure_ascii=False, indent=2) + "\n")
         return
     table = Table()
@@ -75,7 +76,7 @@ def watch(db: DbOption = "dyad.duckdb", dyad: DyadOption = None, fmt: FmtOption 
     Example: dyad scenarios watch --db news.duckdb
     """
     with _open(db) as store:
-        changed = scn.watch(store, dyad)
+        changed = tracking.watch(store, dyad)
     if not changed and fmt != "json":
         err.print("no scenario changed since the last look")
         return

@@ -80,12 +80,12 @@ def collect(store: Store, a: str, b: str, opts: RelationOptions = RelationOption
     clause, params = where.where()
     n = int(store.con.execute(f"SELECT count(*) FROM events WHERE {clause}", params).fetchone()[0])
     evs = list(read_events(store, where, offset=max(0, n - max_events))) if max_events > 0 else []
-    from dyad.scenarios import find as scn
-    found = scn.load(store, (rel.a, rel.b))
+    from dyad.scenarios import track as tracking
+    found = tracking.load(store, (rel.a, rel.b))
     return ReportData(relations=rel, events=tuple(evs), n_events=n, rule=stored_rule(store) or MergeRule(),
                       db=store.path, generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
                       articles=_articles(store, {m.doc_id for e in evs for m in e.mentions}),
-                      scenarios=tuple(zip(found, scn.states(store, found))))
+                      scenarios=tuple(zip(found, tracking.states(store, found))))
 
 
 def _signposts(patterns) -> str:

@@ -134,7 +134,7 @@ def health(store: Store) -> dict[str, Any]:
 def scenario_board(store: Store, dyad: tuple[str, str] | None) -> list[dict[str, Any]]:
     """Scenarios (of ``dyad``, or all) with their status and the mentions that moved them,
     each with the event it belongs to (for ``/events/{event_key}``)."""
-    from dyad.scenarios.find import load, scenario_dict, states
+    from dyad.scenarios.track import load, scenario_dict, states
 
     found = load(store, dyad)
     out = [scenario_dict(s, st) for s, st in zip(found, states(store, found))]
