@@ -67,7 +67,12 @@ async def load(base: str, clients: int, seconds: float, next_request) -> tuple[l
             while time.perf_counter() < stop:
                 url, params = next_request(rng, state)
                 t0 = time.perf_counter()
-                res = await client.get(url, params=params)
+                try:
+                    res = await client.get(url, params=params)
+                except httpx.TransportError:  # a dropped connection is an error of the run, not its end
+                    errors += 1
+                    state.pop("last", None)
+                    continue
                 took = time.perf_counter() - t0
                 if res.status_code == 200:
                     latencies.append(took)
