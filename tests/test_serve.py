@@ -3,6 +3,7 @@ coded sample corpus, every error case included."""
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import io
 import json
@@ -18,6 +19,7 @@ import httpx
 import pytest
 
 from dyad import api
+from dyad.serve.store import Cached, accepts_gzip
 from dyad.serve.tables import csv_response, flat_event
 from serving import running
 
@@ -93,6 +95,40 @@ def test_serve_relations_match_the_library(server, demo_store):
     lines = csv.text.strip().splitlines()
     assert lines[0].startswith("period,direction,source,target,events,verbal_coop")
     assert len(lines) == 1 + len(got["rows"])
+
+
+def test_serve_cached_answers_gzip_and_etag(server):
+    params = {"period": "month", "bootstrap": 50}
+    plain = server.get(f"{API}/relations/USA/PAK", params=params, headers={"Accept-Encoding": "identity"})
+    packed = server.get(f"{API}/relations/USA/PAK", params=params, headers={"Accept-Encoding": "gzip"})
+    assert plain.status_code == packed.status_code == 200
+    assert "content-encoding" not in plain.headers and packed.headers["content-encoding"] == "gzip"
+    assert packed.num_bytes_downloaded < len(plain.content) / 2
+    assert packed.content == plain.content  # the same JSON, only smaller on the wire
+    etag = plain.headers["etag"]
+    assert etag == packed.headers["etag"] and plain.headers["vary"] == "Accept-Encoding"
+    for match in (etag, f"W/{etag}", f'"other", {etag}', "*"):
+        again = server.get(f"{API}/relations/USA/PAK", params=params, headers={"If-None-Match": match})
+        assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == etag
+    other = server.get(f"{API}/relations/USA/PAK", params={**params, "period": "year"}, headers={"If-None-Match": etag})
+    assert other.status_code == 200 and other.headers["etag"] != etag
+    dyads = server.get(f"{API}/dyads", headers={"If-None-Match": server.get(f"{API}/dyads").headers["etag"]})
+    assert dyads.status_code == 304
+
+
+@pytest.mark.parametrize("header,expected", [
+    (None, False), ("", False), ("identity", False), ("gzip", True), ("br, gzip;q=0.5", True), ("GZIP", True),
+    ("gzip;q=0", False), ("gzip;q=0.0", False), ("*", True), ("deflate, br", False), ("gzip;q=x", False)])
+def test_serve_accepts_gzip(header, expected):
+    assert accepts_gzip(header) is expected
+
+
+def test_serve_small_answers_are_not_gzipped():
+    small, large = Cached({"items": []}), Cached({"items": ["x" * 40] * 200})
+    assert small.gzipped is None and large.gzipped is not None
+    assert "content-encoding" not in small.response({"accept-encoding": "gzip"}).headers
+    assert gzip.decompress(large.response({"accept-encoding": "gzip"}).body) == large.body
+    assert Cached({"a": 1}).etag != Cached({"a": 2}).etag and Cached({"a": 1}).etag == Cached({"a": 1}).etag
 
 
 def test_serve_dyads_network_scenarios_articles(server, demo_store):
@@ -314,6 +350,7 @@ def test_serve_refuses_an_older_store_without_migrating(tmp_path):
     done = subprocess.run([sys.executable, "-m", "dyad", "serve", "--db", db, "--port", "1"], capture_output=True,
                           text=True, timeout=60)
     assert done.returncode == 1 and "older" in done.stderr and "Traceback" not in done.stderr
+    assert f"dyad migrate --db {db}" in done.stderr  # the command that migrates it
     assert _digest(db) == before
     missing = subprocess.run([sys.executable, "-m", "dyad", "serve", "--db", str(tmp_path / "none.duckdb")],
                              capture_output=True, text=True, timeout=60)

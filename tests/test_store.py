@@ -31,6 +31,24 @@ def test_store_migrations_recorded(db_path):
     assert con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == SCHEMA_VERSION
 
 
+def test_store_migration_6_indexes_event_keys(db_path):
+    with Store(db_path) as store:
+        got = {(t, i) for t, i in store.con.execute("SELECT table_name, index_name FROM duckdb_indexes()").fetchall()}
+        assert {("events", "events_event_key"), ("events", "events_global_id"),
+                ("mentions", "mentions_event_key")} <= got
+        # 200,000 events: enough for DuckDB to look a key up in the index instead of scanning
+        store.con.execute("""INSERT INTO events (event_key, global_id, merge_group, date_precision, source_key,
+            target_key, cameo, cameo_base, cameo_root, cameo_name, goldstein, quad_class, modality, num_mentions,
+            num_sources, num_articles, article_ids, is_root, confidence, added_at)
+            SELECT printf('%016x', i), i, 'g', 'day', 'USA', 'PAK', '042', '042', '04', 'Make a visit', 1.9, 1,
+                   'asserted', 1, 1, 1, ['a'], TRUE, 1.0, TIMESTAMP '2021-01-01' FROM range(200000) t(i)""")
+        plan = store.con.execute("EXPLAIN ANALYZE SELECT * FROM events WHERE event_key = '0000000000000abc'"
+                                 ).fetchall()[0][1]
+        assert "Index Scan" in plan
+        assert store.con.execute("SELECT global_id FROM events WHERE event_key = ?",
+                                 ["0000000000000abc"]).fetchall() == [(0xabc,)]
+
+
 def test_store_roundtrip_article(db_path):
     with Store(db_path) as store:
         store.add_articles([(_article(), [_sentence()], [1, 2, 3])])

@@ -19,9 +19,10 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from dyad import api as lib
 from dyad.store.events import MODALITIES, EventFilter, check_date, normalize_actor
@@ -29,7 +30,7 @@ from dyad.analysis.dyads import dyads as rank_dyads, network as net_matrix
 from dyad.analysis.relations import RelationOptions, relations as dyad_relations
 from dyad.serve import auth, errors, queries
 from dyad.serve.errors import bad
-from dyad.serve.store import ServeStore
+from dyad.serve.store import Cached, ServeStore
 from dyad.serve import tables
 from dyad.serve.tables import csv_response
 
@@ -77,21 +78,39 @@ def _listed(values: list[str]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
+@dataclass(frozen=True)
 class Window:
     """The filters most reads share: modality and a date range."""
 
-    def __init__(self, since: Annotated[str | None, Query(description="first day, YYYY-MM-DD")] = None,
-                 until: Annotated[str | None, Query(description="last day, YYYY-MM-DD")] = None,
-                 modality: Annotated[list[Modality] | None, Query(description="repeat for several")] = None):
-        self.since, self.until = _date(since, "since"), _date(until, "until")
-        self.modality = tuple(modality or ())
+    since: str | None = None
+    until: str | None = None
+    modality: tuple[str, ...] = ()
 
 
-def _store(request: Request) -> ServeStore:
+# The dependencies are ``async``: FastAPI runs a plain ``def`` dependency in its threadpool,
+# a hop that costs more than a cached answer does.
+async def _window(since: Annotated[str | None, Query(description="first day, YYYY-MM-DD")] = None,
+                  until: Annotated[str | None, Query(description="last day, YYYY-MM-DD")] = None,
+                  modality: Annotated[list[Modality] | None, Query(description="repeat for several")] = None
+                  ) -> Window:
+    return Window(_date(since, "since"), _date(until, "until"), tuple(modality or ()))
+
+
+async def _store(request: Request) -> ServeStore:
     return request.app.state.store
 
 
 Store = Annotated[ServeStore, Depends(_store)]
+Filters = Annotated[Window, Depends(_window)]
+
+
+async def _cached(store: ServeStore, key: tuple, compute: Callable[[Any], Any]) -> Cached:
+    """The answer under ``key``: straight from the cache on the event loop when it is there,
+    else computed (and remembered) in the threadpool, away from the event loop."""
+    found = store.peek(key)
+    if found is None:
+        found = await run_in_threadpool(store.cached, key, compute)
+    return found
 
 
 class CodeRequest(BaseModel):
@@ -119,7 +138,7 @@ def health(store: Store) -> dict[str, Any]:
 
 
 @router.get("/events", summary="Merged events, a page at a time")
-def events(store: Store, window: Annotated[Window, Depends()],
+def events(store: Store, window: Filters,
            actor: Annotated[list[str], Query(description="1: involving it; 2: between them; more: among them")] = [],  # noqa: B006
            root: Annotated[list[str], Query(description="CAMEO root codes, e.g. 04")] = [],  # noqa: B006
            limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 100,
@@ -140,17 +159,17 @@ def events(store: Store, window: Annotated[Window, Depends()],
             raise bad("cursor", str(exc)) from None
     if format == "csv":
         return csv_response("events", [tables.flat_event(e) for e in items], next_cursor=nxt)
-    return {"items": items, "next": nxt}
+    return JSONResponse({"items": items, "next": nxt})  # plain JSON types: FastAPI's encoder pass adds nothing
 
 
-@router.get("/events/{event_key}", summary="One event with every mention and its evidence")
-def event(store: Store, event_key: str) -> dict[str, Any]:
-    index = store.cached(("key-index",), queries.KeyIndex, serialize=False)
-    return _one(store, lambda s, key: queries.event_detail(s, key, index), event_key, "event")
+@router.get("/events/{event_key}", summary="One event with every mention and its evidence",
+            response_model=dict[str, Any])
+def event(store: Store, event_key: str) -> Any:
+    return JSONResponse(_one(store, queries.event_detail, event_key, "event"))
 
 
 @router.get("/relations/{a}/{b}", summary="A dyad per period and direction, with its index, band and change points")
-def relations(store: Store, a: str, b: str, window: Annotated[Window, Depends()],
+async def relations(request: Request, store: Store, a: str, b: str, window: Filters,
               period: Literal["day", "week", "month", "year"] = "month",
               bootstrap: Annotated[int, Query(ge=0, le=2000, description="article resamples for the band")] = 500,
               format: Format = "json") -> Any:
@@ -159,28 +178,28 @@ def relations(store: Store, a: str, b: str, window: Annotated[Window, Depends()]
         raise bad("b", "a dyad needs two different actors")
     opts = RelationOptions(period=period, modality=window.modality or ("asserted",), since=window.since,
                            until=window.until, bootstrap=bootstrap)
-    out = store.cached(("relations", a, b, opts), lambda s: dyad_relations(s, a, b, opts).as_dict())
+    out = await _cached(store, ("relations", a, b, opts), lambda s: dyad_relations(s, a, b, opts).as_dict())
     if format == "csv":
         return csv_response(f"relations-{a}-{b}", [tables.flat_period(r) for r in out.value["rows"]])
-    return out.response()
+    return out.response(request.headers)
 
 
 @router.get("/dyads", summary="Dyads ranked by volume or by recent change")
-def dyads(store: Store, window: Annotated[Window, Depends()],
+async def dyads(request: Request, store: Store, window: Filters,
           sort: Literal["volume", "change", "recent"] = "volume",
           limit: Annotated[int, Query(ge=1, le=1000)] = 50,
           recent_months: Annotated[int, Query(ge=1, le=120)] = 12, format: Format = "json") -> Any:
     mods = window.modality or ("asserted",)
     key = ("dyads", mods, window.since, window.until, recent_months, sort, limit)
-    rows = store.cached(key, lambda s: {"items": [d.as_dict() for d in rank_dyads(
+    rows = await _cached(store, key, lambda s: {"items": [d.as_dict() for d in rank_dyads(
         s, mods, window.since, window.until, recent_months, sort, limit)]})
     if format == "csv":
         return csv_response("dyads", rows.value["items"])
-    return rows.response()
+    return rows.response(request.headers)
 
 
 @router.get("/network", summary="Net cooperation between every ordered pair of actors")
-def network(store: Store, window: Annotated[Window, Depends()],
+def network(store: Store, window: Filters,
             actor: Annotated[list[str], Query(description="at least two, at most 40")] = [],  # noqa: B006
             directed: bool = True, format: Format = "json") -> Any:
     actors = tuple(dict.fromkeys(_actor(a, "actor") for a in _listed(actor)))
@@ -247,8 +266,6 @@ async def ingest(request: Request, store: Store,
         if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
             raise bad("text", "one article is a JSON object with a string `text`")
         body = (json.dumps(doc) + "\n").encode()
-    from starlette.concurrency import run_in_threadpool
-
     return await run_in_threadpool(_ingest, store, body)
 
 

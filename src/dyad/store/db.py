@@ -133,12 +133,23 @@ def _migration_5(con: duckdb.DuckDBPyConnection) -> None:
             PRIMARY KEY (origin, note))""")
 
 
+def _migration_6(con: duckdb.DuckDBPyConnection) -> None:
+    """Indexes for point reads (ART indexes, kept up to date by every write): an event by its key
+    (``/events/{event_key}``), a page's rows by ``global_id`` (``/events``), an event's mentions
+    by its key. DuckDB refuses ``ALTER TABLE`` on an indexed table: a later migration that alters
+    ``events`` or ``mentions`` drops these indexes first and creates them again after."""
+    con.execute("CREATE INDEX IF NOT EXISTS events_event_key ON events (event_key)")
+    con.execute("CREATE INDEX IF NOT EXISTS events_global_id ON events (global_id)")
+    con.execute("CREATE INDEX IF NOT EXISTS mentions_event_key ON mentions (event_key)")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     (1, "articles, quotes, repeats, sentences, rejects, exact_duplicates", _migration_1),
     (2, "mentions, events, merge_rule", _migration_2),
     (3, "scenarios, scenario_watch", _migration_3),
     (4, "mentions.proposed_by", _migration_4),
     (5, "notes", _migration_5),
+    (6, "indexes on events.event_key, events.global_id, mentions.event_key", _migration_6),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
