@@ -18,149 +18,27 @@ own three-letter code) and then three-letter role codes (``PAKGOV``, ``---MIL``,
 """
 
 from __future__ import annotations
-
-import logging
-import re
 from collections import Counter
-from dataclasses import dataclass, replace
-
+from dataclasses import replace
 from dyad.actors.kb import (
     INTERNATIONAL, KIND_RANK, KINDS, ROLE_CODES, ActorEntry, ActorKB, CodeSpan, IndexedName, Tok, add_roles,
     bundled_files, case_ok, entry_from_dict, entry_to_dict, join_tokens, load_kb, norm_key, read_entries,
-    sentence_tokens, split_code, surname_keys, tokenize, write_entries,
+    sentence_tokens, split_code, tokenize, write_entries,
 )
 from dyad.actors.petrarch import import_petrarch
 from dyad.records import ActorMatch, Sentence
 from dyad.settings import Settings
+from dyad.actors.context import ArticleContext
+from dyad.actors.mentions import ATTITUDE, CUT_WORDS, ENTITY_KINDS, Group, IN_WORDS, Item, JOIN_POS, JOIN_WORDS, LAND_KINDS, LOCATIVE, MAX_GAP, MAX_LOCATION_GAP, OF_WORDS, SUBJECT_DEPS, after_locative, entry_country, keeps_own_role, lower_case, make_match, modifies_other, normalize_date, pick_head_role, span_text
+
+
+
 
 __all__ = [
     "ActorEntry", "ActorKB", "ArticleContext", "CodeSpan", "KINDS", "ROLE_CODES", "Resolver", "bundled_files",
     "entry_from_dict", "entry_to_dict", "import_petrarch", "load_kb", "norm_key", "read_entries", "split_code",
     "write_entries",
 ]
-
-log = logging.getLogger(__name__)
-
-# --------------------------------------------------------------------------------------------
-# Coreference memory within one article
-# --------------------------------------------------------------------------------------------
-
-class ArticleContext:
-    """What one article has said so far, for the next mention to lean on.
-
-    People named in full can later be called by surname ("Khan" after "Imran Khan"); "he" or
-    "she" is the last person named in subject position (else the last person named); "the
-    two sides" are the last two actors of different countries; the countries mentioned most
-    break ties between entries sharing a name ("Congress"). ``date`` is the article's date,
-    used when a call gives none. Use one context per article, in reading order.
-    """
-
-    def __init__(self, date: str | None = None):
-        self.date = date
-        self.aliases: dict[tuple[str, ...], str] = {}  # surname key -> person entry id
-        self.people: list[tuple[str, bool]] = []  # (entry id, in subject position)
-        self.actors: list[ActorMatch] = []
-        self.countries: Counter[str] = Counter()
-
-    def note(self, match: ActorMatch, entry: ActorEntry | None = None, subject: bool = False,
-             place: bool = False) -> None:
-        """Remember a resolved mention (the resolver calls this); a place ("in Islamabad")
-        only counts towards the article's countries."""
-        if match.code is None:
-            return
-        if match.country:
-            self.countries[match.country] += 1
-        if place:
-            return
-        self.actors.append(match)
-        if entry is not None and entry.kind == "person":
-            self.people.append((entry.id, subject))
-            for name in entry.names:
-                for key in surname_keys(name):
-                    self.aliases[key] = entry.id
-
-    def last_person(self) -> str | None:
-        for entry_id, subject in reversed(self.people):
-            if subject:
-                return entry_id
-        return self.people[-1][0] if self.people else None
-
-    def last_pair(self) -> list[ActorMatch]:
-        """The last two actors of different, known countries (most recent last)."""
-        out: list[ActorMatch] = []
-        for match in reversed(self.actors):
-            if match.country and match.country not in {m.country for m in out}:
-                out.append(match)
-                if len(out) == 2:
-                    break
-        return list(reversed(out))
-
-
-# --------------------------------------------------------------------------------------------
-# Matching and composing
-# --------------------------------------------------------------------------------------------
-
-@dataclass
-class _Item:
-    """One knowledge-base match in the text (or an unresolved name shared by several people)."""
-
-    entry: ActorEntry | None
-    i0: int  # sub-token range
-    i1: int
-    text: str
-    part: str = "name"  # name | adjective | demonym
-    why: str = ""  # how it was found when not by its name (surname, pronoun)
-    others: tuple[str, ...] = ()  # other entries sharing the name
-    possessive: bool = False  # followed by 's
-    link: str = ""  # how it joins the item before it: "" a modifier, "of" after of/from/for, "in" a location
-
-    @property
-    def kind(self) -> str:
-        return self.entry.kind if self.entry is not None else "unknown"
-
-
-@dataclass
-class _Group:
-    """The items of one noun phrase; ``i0``/``i1`` its extent in sub-tokens (a role noun
-    shared by coordination lies outside the extent)."""
-
-    items: list[_Item]
-    i0: int
-    i1: int
-
-
-_ENTITY_KINDS = frozenset({"country", "region", "seat", "place", "org", "person", "reference", "unknown"})
-_LAND_KINDS = frozenset({"country", "region", "seat", "place"})
-# words that end a noun phrase in plain text (no parse available)
-_CUT_WORDS = frozenset({
-    "and", "or", "but", "nor", "&", "in", "at", "on", "with", "to", "into", "onto", "against", "by",
-    "after", "before", "during", "over", "under", "inside", "outside", "via", "near", "across",
-    "who", "which", "that", "whose", "where", "when", "while", "as", "than", "said", "says", "say",
-    "told", "met", "meets", "is", "are", "was", "were", "has", "have", "had", "will", "would",
-    "within", "throughout",
-})
-_JOIN_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET", "PART", "ADV", "X", ""})
-_JOIN_WORDS = frozenset({"of", "from", "for", "'s", "'", "the", "a", "an"})
-_OF_WORDS = frozenset({"of", "from", "for"})
-_IN_WORDS = frozenset({"in", "inside", "across", "throughout", "within"})
-_LOCATIVE = frozenset({"in", "at", "to", "from", "near", "inside", "outside", "across", "around",
-                       "into", "toward", "towards", "throughout", "within", "via"})
-_ATTITUDE = frozenset({"anti", "pro"})  # "anti-Syria journalist", "pro-Russian separatists"
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_MAX_GAP = 4
-_MAX_LOCATION_GAP = 6
-
-
-def _normalize_date(date) -> tuple[str | None, str]:
-    """ISO ``YYYY-MM-DD`` from a date, datetime or string (``YYYY`` and ``YYYY-MM`` padded)."""
-    if date is None:
-        return None, ""
-    if hasattr(date, "isoformat"):
-        return date.isoformat()[:10], ""
-    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", str(date).strip())
-    if not m:
-        return None, f"date {date!r} not understood, ignored; "
-    return f"{m.group(1)}-{m.group(2) or '01'}-{m.group(3) or '01'}", ""
 
 
 class Resolver:
@@ -188,7 +66,7 @@ class Resolver:
         if not groups:
             return self._unknown(text.strip(), toks, note)
         group = groups[0]
-        place = as_place or _after_locative(group, toks)
+        place = as_place or after_locative(group, toks)
         match, entry = self._compose(group.items, day, context, place)
         match = replace(match, text=join_tokens(toks[group.i0:group.i1]), why=note + match.why,
                         start=toks[group.i0].start, end=toks[group.i1 - 1].end)
@@ -205,17 +83,17 @@ class Resolver:
         """
         day, note = self._date(date, context)
         toks = sentence_tokens(sentence, start, end)
-        items = self._match(toks, day, context, relax=_lower_case(sentence))
+        items = self._match(toks, day, context, relax=lower_case(sentence))
         groups = self._distribute(self._groups(items, toks, parsed=True))
         if not groups:
-            unknown = self._unknown(_span_text(sentence, start, end), toks, note)
+            unknown = self._unknown(span_text(sentence, start, end), toks, note)
             return replace(unknown, start=start, end=end)
         heads = {t.i for t in sentence.tokens[start:end] if not start <= t.head < end or t.head == t.i}
         group = next((g for g in groups if any(toks[k].tok in heads for k in range(g.i0, g.i1))), groups[0])
         place = self._locative(sentence, group, toks)
         match, entry = self._compose(group.items, day, context, place)
         s, e = toks[group.i0].tok, toks[group.i1 - 1].tok + 1
-        match = replace(match, text=_span_text(sentence, s, e), why=note + match.why, start=s, end=e)
+        match = replace(match, text=span_text(sentence, s, e), why=note + match.why, start=s, end=e)
         if context is not None:
             context.note(match, entry, self._is_subject(sentence, s, e), place)
         return match
@@ -231,20 +109,20 @@ class Resolver:
         """
         day, note = self._date(date, context)
         toks = sentence_tokens(sentence)
-        items = self._match(toks, day, context, relax=_lower_case(sentence))
+        items = self._match(toks, day, context, relax=lower_case(sentence))
         out: list[tuple[int, ActorMatch]] = []
         covered: set[int] = set()
         for group in self._distribute(self._groups(items, toks, parsed=True)):
             if all(it.kind == "role" and it.entry.weak for it in group.items):
                 continue
-            if all(it.kind == "role" for it in group.items) and _modifies_other(sentence, group, toks):
+            if all(it.kind == "role" for it in group.items) and modifies_other(sentence, group, toks):
                 continue  # "troop withdrawal", "terrorist infrastructure": no actor
             place = self._locative(sentence, group, toks)
             match, entry = self._compose(group.items, day, context, place)
             if match.code is None and all(it.kind == "reference" for it in group.items):
                 continue  # a pronoun with nothing to refer to
             s, e = toks[group.i0].tok, toks[group.i1 - 1].tok + 1
-            match = replace(match, text=_span_text(sentence, s, e), why=note + match.why, start=s, end=e)
+            match = replace(match, text=span_text(sentence, s, e), why=note + match.why, start=s, end=e)
             covered.update(range(s, e))
             if context is not None:
                 context.note(match, entry, self._is_subject(sentence, s, e), place)
@@ -264,13 +142,13 @@ class Resolver:
     def _date(self, date, context: ArticleContext | None) -> tuple[str | None, str]:
         if date is None and context is not None:
             date = context.date
-        return _normalize_date(date)
+        return normalize_date(date)
 
     def _match(self, toks: list[Tok], date: str | None, context: ArticleContext | None,
-               relax: bool) -> list[_Item]:
+               relax: bool) -> list[Item]:
         """Knowledge-base matches, longest first from left to right; then surnames that a
         title or role noun beside them makes unambiguous ("President Bush")."""
-        items: list[_Item] = []
+        items: list[Item] = []
         i, n = 0, len(toks)
         stop = [n] * (n + 1)  # index of the next punctuation token at or after i
         for j in range(n - 1, -1, -1):
@@ -295,7 +173,7 @@ class Resolver:
                                             all(nm.entry.kind == "person" for nm in found[1]))):
                 length, entry = alias
                 text = join_tokens(toks[i:i + length])
-                items.append(_Item(entry, i, i + length, text,
+                items.append(Item(entry, i, i + length, text,
                                    why=f"surname '{text}' of {entry.names[0]}, named earlier in the article; "))
                 i += length
                 continue
@@ -304,7 +182,7 @@ class Resolver:
                 continue
             length, names = found
             item = self._pick(names, toks[i:i + length], i, date, context)
-            if not (i and toks[i].hyphen and toks[i - 1].key in _ATTITUDE and item.kind in _ENTITY_KINDS):
+            if not (i and toks[i].hyphen and toks[i - 1].key in ATTITUDE and item.kind in ENTITY_KINDS):
                 items.append(item)  # "anti-Syria", "pro-Russian" name an attitude, not an actor
             i += length
         items = self._surnames(items, toks, date)
@@ -326,7 +204,7 @@ class Resolver:
                     return length, entry
         return None
 
-    def _surnames(self, items: list[_Item], toks: list[Tok], date: str | None) -> list[_Item]:
+    def _surnames(self, items: list[Item], toks: list[Tok], date: str | None) -> list[Item]:
         """A bare surname next to a title or role noun ("President Bush", "PM Khan", "Bush
         administration") is the one person of that surname who held that kind of role on the
         date; when none or several did, it stays unresolved."""
@@ -353,13 +231,13 @@ class Resolver:
                     if (span := p.span_at(date)) is not None and set(split_code(span.code)[1]) & wanted]
             if len(hits) == 1:
                 cue = cues[0].text
-                added.append(_Item(hits[0], i, i + 1, tok.text,
+                added.append(Item(hits[0], i, i + 1, tok.text,
                                    why=f"surname '{tok.text}' beside '{cue}': the one person so named holding "
                                        f"such a role {'on ' + date if date else 'latest'}; "))
         return sorted(items + added, key=lambda it: it.i0)
 
     def _pick(self, names: list[IndexedName], window: list[Tok], i: int, date: str | None,
-              context: ArticleContext | None) -> _Item:
+              context: ArticleContext | None) -> Item:
         """Choose among entries sharing a name: in force on the date, then the article's
         countries, then kind, then the later entry (a user's file over the bundled data). People
         tied after all that stay unresolved."""
@@ -368,7 +246,7 @@ class Resolver:
         def rank(nm: IndexedName):
             in_force = date is None or nm.entry.kind in ("role", "honorific", "marker", "reference") \
                 or nm.entry.span_at(date) is not None
-            return (not in_force, -salience.get(_entry_country(nm.entry) or "", 0),
+            return (not in_force, -salience.get(entry_country(nm.entry) or "", 0),
                     KIND_RANK.get(nm.entry.kind, 99), -nm.order)
 
         ranked, seen = [], set()
@@ -381,18 +259,18 @@ class Resolver:
         others = tuple(nm.entry.id for nm in ranked[1:])
         if len(ranked) > 1 and best.entry.kind == "person" and ranked[1].entry.kind == "person" \
                 and rank(best)[:3] == rank(ranked[1])[:3]:
-            return _Item(None, i, i + len(window), text, why="ambiguous",
+            return Item(None, i, i + len(window), text, why="ambiguous",
                          others=tuple(nm.entry.id for nm in ranked))
-        return _Item(best.entry, i, i + len(window), text, part=best.part, others=others)
+        return Item(best.entry, i, i + len(window), text, part=best.part, others=others)
 
     # ---- grouping --------------------------------------------------------------------------
 
-    def _groups(self, items: list[_Item], toks: list[Tok], parsed: bool) -> list[_Group]:
+    def _groups(self, items: list[Item], toks: list[Tok], parsed: bool) -> list[Group]:
         """Items that belong to one noun phrase: adjacent, or joined by 's / of / the or by
         modifiers (with a parse: nouns and adjectives; without: anything but cut words); and
         a role noun with the place it is in ("rebels in Darfur"). Groups of nothing but
         honorifics and markers are dropped."""
-        groups: list[_Group] = []
+        groups: list[Group] = []
         for item in items:
             link = self._link(groups[-1], item, toks, parsed) if groups else None
             if link is not None:
@@ -400,7 +278,7 @@ class Resolver:
                 groups[-1].items.append(item)
                 groups[-1].i1 = item.i1
             else:
-                groups.append(_Group([item], item.i0, item.i1))
+                groups.append(Group([item], item.i0, item.i1))
         out = []
         for g in groups:
             while g.items and g.items[-1].kind in ("honorific", "marker"):
@@ -411,49 +289,49 @@ class Resolver:
         return out
 
     @staticmethod
-    def _link(group: _Group, right: _Item, toks: list[Tok], parsed: bool) -> str | None:
+    def _link(group: Group, right: Item, toks: list[Tok], parsed: bool) -> str | None:
         left = group.items[-1]
         gap = toks[left.i1:right.i0]
         if right.kind == "reference" or (left.kind == "reference" and gap):
             return None  # a pronoun is a phrase of its own, or the determiner of one ("his government")
-        if not gap and toks[right.i0].hyphen and left.kind in _ENTITY_KINDS and right.kind in _ENTITY_KINDS:
+        if not gap and toks[right.i0].hyphen and left.kind in ENTITY_KINDS and right.kind in ENTITY_KINDS:
             return None  # "U.S.-Pakistan relations", "U.S.-Taliban talks": two actors
 
         def joinable(t: Tok, participles: bool = False) -> bool:
             if t.punct:
                 return False
-            if t.key in _JOIN_WORDS:
+            if t.key in JOIN_WORDS:
                 return True
-            if t.key in _CUT_WORDS:
+            if t.key in CUT_WORDS:
                 return False
-            if parsed and t.pos not in _JOIN_POS:
+            if parsed and t.pos not in JOIN_POS:
                 return participles and t.pos == "VERB"  # "based in", "fleeing ... in"
             return True
 
         def new_phrase(t: Tok, k: int) -> bool:  # an article not introduced by "of"/"in" opens a new phrase
-            return t.key in ("the", "a", "an") and not any(g.key in _OF_WORDS | _IN_WORDS for g in gap[:k])
+            return t.key in ("the", "a", "an") and not any(g.key in OF_WORDS | IN_WORDS for g in gap[:k])
 
-        if any(new_phrase(t, k) for k, t in enumerate(gap)) and not any(t.key in _IN_WORDS for t in gap):
+        if any(new_phrase(t, k) for k, t in enumerate(gap)) and not any(t.key in IN_WORDS for t in gap):
             return None
         if right.kind == "role" and [t.key for t in gap if t.text != "-"] == ["led"] \
-                and len(gap) <= 2 and left.kind in _ENTITY_KINDS | _LAND_KINDS:
+                and len(gap) <= 2 and left.kind in ENTITY_KINDS | LAND_KINDS:
             return ""  # "Vietnamese-led forces", "U.S.-led coalition": the leader owns them
         if right.kind == "role" and any(t.key == "for" for t in gap):
             return None  # "appealed to NATO for air defences": what is asked for, not who asks
-        if len(gap) <= _MAX_GAP and all(joinable(t) for t in gap):
-            return "of" if any(t.key in _OF_WORDS for t in gap) else ""
+        if len(gap) <= MAX_GAP and all(joinable(t) for t in gap):
+            return "of" if any(t.key in OF_WORDS for t in gap) else ""
         # a role noun with no owner of its own, placed by "in": "rebels in Darfur"
         roles = [it for it in group.items if it.kind == "role" and it.entry.codes]
-        if right.kind in _LAND_KINDS and roles and len(gap) <= _MAX_LOCATION_GAP \
-                and not any(it.kind in _ENTITY_KINDS for it in group.items) \
+        if right.kind in LAND_KINDS and roles and len(gap) <= MAX_LOCATION_GAP \
+                and not any(it.kind in ENTITY_KINDS for it in group.items) \
                 and not any(it.entry.abroad for it in roles):
-            ins = [t for t in gap if t.key in _IN_WORDS]
+            ins = [t for t in gap if t.key in IN_WORDS]
             if len(ins) == 1 and all(t is ins[0] or joinable(t, participles=True) for t in gap):
                 return "in"
         return None
 
     @staticmethod
-    def _distribute(groups: list[_Group]) -> list[_Group]:
+    def _distribute(groups: list[Group]) -> list[Group]:
         """"American and Pakistani companies": a bare country coordinated with a country and
         a role noun shares the role noun."""
         out = list(groups)
@@ -461,12 +339,12 @@ class Resolver:
             left, right = out[k], out[k + 1]
             if len(left.items) == 1 and left.items[0].kind == "country" and len(right.items) >= 2 \
                     and right.items[0].kind == "country" and right.items[-1].kind == "role":
-                out[k] = _Group(left.items + [right.items[-1]], left.i0, left.i1)
+                out[k] = Group(left.items + [right.items[-1]], left.i0, left.i1)
         return out
 
     # ---- composing -------------------------------------------------------------------------
 
-    def _compose(self, group: list[_Item], date: str | None, context: ArticleContext | None,
+    def _compose(self, group: list[Item], date: str | None, context: ArticleContext | None,
                  as_place: bool) -> tuple[ActorMatch, ActorEntry | None]:
         """One actor from the items of one noun phrase. The caller sets the text and offsets."""
         text = " ".join(it.text for it in group)
@@ -487,7 +365,7 @@ class Resolver:
         person, org = first("person"), first("org")
         seat = first("seat", "place")
         land = first("country") or first("region")  # "western Pakistan" is Pakistan
-        head_role = _head_role(roles)
+        head_role = pick_head_role(roles)
         strong_role = head_role if head_role is not None and not head_role.entry.weak else None
 
         if refs and not (person or org or seat or land):
@@ -500,7 +378,7 @@ class Resolver:
         if org is not None:
             return self._org(org, head_role, date), org.entry
         if seat is not None and (as_place or seat.entry.kind == "place" or strong_role is None
-                                 or _keeps_own_role(seat.entry, strong_role.entry, date)):
+                                 or keeps_own_role(seat.entry, strong_role.entry, date)):
             return self._seat(seat, date, as_place, head_role), seat.entry
         if head_role is not None:
             owner = seat or land
@@ -510,7 +388,7 @@ class Resolver:
         only = group[0]
         return ActorMatch(text, None, why=f"'{only.text}' is a {only.kind} on its own, not an actor"), None
 
-    def _land(self, item: _Item, date) -> ActorMatch:
+    def _land(self, item: Item, date) -> ActorMatch:
         """A country or region on its own; its people ("Pakistanis") are its civilians."""
         span = item.entry.span_at(date) or item.entry.codes[0]
         why = f"{item.entry.kind} '{item.text}' ({item.entry.id})"
@@ -518,9 +396,9 @@ class Resolver:
         if item.part == "demonym":
             code = add_roles(code, ["CVL"])
             why += ": its people, as civilians (CVL)"
-        return _match(item, code, item.entry, span, why)
+        return make_match(item, code, item.entry, span, why)
 
-    def _person(self, item: _Item, roles, markers, date) -> ActorMatch:
+    def _person(self, item: Item, roles, markers, date) -> ActorMatch:
         """A person's role on the date; a title in the text when the knowledge base has none;
         "former" in the text over a role the knowledge base still gives."""
         entry = item.entry
@@ -536,19 +414,19 @@ class Resolver:
             span_roles = set(split_code(span.code)[1]) if span else set()
             if span is None or not titles or span_roles & title_roles:
                 code = add_roles(country, [marker_role])
-                return _match(item, code, entry, None, f"{found}: '{former[0].text}' in the text -> {marker_role}")
+                return make_match(item, code, entry, None, f"{found}: '{former[0].text}' in the text -> {marker_role}")
         if span is not None:
-            return _match(item, span.code, entry, span, f"{found}: {span.describe()} {when}")
+            return make_match(item, span.code, entry, span, f"{found}: {span.describe()} {when}")
         roles_known = "; ".join(s.describe() for s in entry.codes)
         if titles:
             title = titles[-1]
             code = add_roles(country, [c.code for c in title.entry.codes])
-            return _match(item, code, entry, None,
+            return make_match(item, code, entry, None,
                           f"{found}: no role {when} (known: {roles_known}); title '{title.text}' in the text")
-        return _match(item, add_roles(country, ["ELI"]), entry, None,
+        return make_match(item, add_roles(country, ["ELI"]), entry, None,
                       f"{found}: no role {when} (known: {roles_known}); coded as elite (ELI), not as office holder")
 
-    def _org(self, item: _Item, head_role: _Item | None, date) -> ActorMatch:
+    def _org(self, item: Item, head_role: Item | None, date) -> ActorMatch:
         """An organisation's code on the date; an international body adds a role noun's role
         ("NATO troops" -> IGONATMIL), a national one keeps its own ("Taliban fighters")."""
         entry = item.entry
@@ -559,9 +437,9 @@ class Resolver:
             if extra:
                 code = add_roles(code, extra)
                 why += f" + role noun '{head_role.text}'"
-        return _match(item, code, entry, span if code == span.code else None, why)
+        return make_match(item, code, entry, span if code == span.code else None, why)
 
-    def _seat(self, item: _Item, date, as_place: bool, head_role: _Item | None) -> ActorMatch:
+    def _seat(self, item: Item, date, as_place: bool, head_role: Item | None) -> ActorMatch:
         """A seat of power stands for its government ("Washington"), unless read as a place."""
         entry = item.entry
         span = entry.span_at(date) or entry.codes[0]
@@ -574,10 +452,10 @@ class Resolver:
             if head_role is not None and entry.kind == "place":
                 code = add_roles(code, [c.code for c in head_role.entry.codes])
                 why += f" + role noun '{head_role.text}'"
-            return _match(item, code, entry, None, why)
-        return _match(item, span.code, entry, span, f"seat '{item.text}' ({entry.id}) stands for {span.describe()}")
+            return make_match(item, code, entry, None, why)
+        return make_match(item, span.code, entry, span, f"seat '{item.text}' ({entry.id}) stands for {span.describe()}")
 
-    def _country_role(self, owner: _Item | None, role: _Item, group, date, markers) -> ActorMatch:
+    def _country_role(self, owner: Item | None, role: Item, group, date, markers) -> ActorMatch:
         """A role noun, with the country its phrase gives: "Pakistan's army chief", "U.S.
         officials", "the president of Pakistan", "rebels in Darfur"; ``---`` when none."""
         role_codes = [c.code for c in role.entry.codes]
@@ -606,7 +484,7 @@ class Resolver:
         c, r = split_code(code)
         return ActorMatch(role.text, code, c, r, entry.id if entry else role.entry.id, None, None, f"{source} + {why}")
 
-    def _reference(self, ref: _Item, group, head_role, date, context) -> tuple[ActorMatch, ActorEntry | None]:
+    def _reference(self, ref: Item, group, head_role, date, context) -> tuple[ActorMatch, ActorEntry | None]:
         """"he", "she", "his" -> the last person; "the two sides" -> the last two actors."""
         text = ref.text
         if context is None:
@@ -624,7 +502,7 @@ class Resolver:
         entry = self.kb.get(entry_id) if entry_id else None
         if entry is None:
             return ActorMatch(text, None, why=f"'{text}': no person named earlier in the article"), None
-        item = _Item(entry, ref.i0, ref.i1, text, why=f"'{text}' -> last person in subject position: ")
+        item = Item(entry, ref.i0, ref.i1, text, why=f"'{text}' -> last person in subject position: ")
         if head_role is not None and not head_role.entry.weak:
             return self._country_role(item, head_role, group, date, []), entry
         return self._person(item, [], [], date), entry
@@ -641,7 +519,7 @@ class Resolver:
     # ---- parse helpers -----------------------------------------------------------------------
 
     @staticmethod
-    def _locative(sentence: Sentence, group: _Group, toks: list[Tok]) -> bool:
+    def _locative(sentence: Sentence, group: Group, toks: list[Tok]) -> bool:
         """A capital as the object of "in", "at", "to" ... is a place, not its government."""
         places = [it for it in group.items if it.kind in ("seat", "place")]
         if not places or len(group.items) > len(places):
@@ -649,72 +527,8 @@ class Resolver:
         tok = sentence.tokens[toks[places[-1].i1 - 1].tok]
         if tok.dep != "pobj" or not 0 <= tok.head < len(sentence.tokens):
             return False
-        return sentence.tokens[tok.head].text.lower() in _LOCATIVE
+        return sentence.tokens[tok.head].text.lower() in LOCATIVE
 
     @staticmethod
     def _is_subject(sentence: Sentence, start: int, end: int) -> bool:
-        return any(t.dep in _SUBJECT_DEPS for t in sentence.tokens[start:end])
-
-
-def _head_role(roles: list[_Item]) -> _Item | None:
-    """The role noun heading the phrase: the last strong one before an "of" ("workers of the
-    Bus Company"), else the last weak one."""
-    cut = next((k for k, r in enumerate(roles) if r.link == "of"), len(roles))
-    for pool in (roles[:cut], roles):
-        strong = [r for r in pool if not r.entry.weak and r.entry.codes]
-        if strong:
-            return strong[-1]
-    weak = [r for r in roles if r.entry.codes]
-    return weak[-1] if weak else None
-
-
-def _modifies_other(sentence: Sentence, group: _Group, toks: list[Tok]) -> bool:
-    """The phrase's last word is a modifier of a noun outside it ("troop" in "troop withdrawal")."""
-    last = sentence.tokens[toks[group.i1 - 1].tok]
-    inside = {toks[k].tok for k in range(group.i0, group.i1)}
-    return last.dep in ("compound", "amod", "nmod") and last.head not in inside
-
-
-def _lower_case(sentence: Sentence) -> bool:
-    """Archive wire copy written all in lower case: names are matched whatever their case
-    (as a phrase without capitals is in ``resolve``)."""
-    return not any(c.isupper() for c in sentence.text)
-
-
-def _after_locative(group: _Group, toks: list[Tok]) -> bool:
-    """In plain text, a capital after "in" (maybe with an adjective: "in central Baghdad")."""
-    if any(it.kind not in ("seat", "place") for it in group.items):
-        return False
-    k = group.i0 - 1
-    while k >= 0 and k >= group.i0 - 2 and not toks[k].punct:
-        if toks[k].key in _LOCATIVE:
-            return True
-        if toks[k].text[:1].isupper():
-            return False
-        k -= 1
-    return False
-
-
-def _entry_country(entry: ActorEntry) -> str | None:
-    if entry.country:
-        return entry.country
-    return split_code(entry.codes[0].code)[0] if entry.codes else None
-
-
-def _keeps_own_role(seat: ActorEntry, role: ActorEntry, date: str | None) -> bool:
-    """"Pentagon officials" stay USAMIL: a seat's own role beats the generic GOV of a noun."""
-    span = seat.span_at(date) or seat.codes[0]
-    return bool(split_code(span.code)[1]) and [c.code for c in role.codes] == ["GOV"]
-
-
-def _match(item: _Item, code: str, entry: ActorEntry, span: CodeSpan | None, why: str) -> ActorMatch:
-    country, roles = split_code(code)
-    return ActorMatch(item.text, code, country, roles, entry.id,
-                      span.valid_from if span else None, span.valid_to if span else None, why)
-
-
-def _span_text(sentence: Sentence, start: int, end: int) -> str:
-    toks = sentence.tokens[start:end]
-    if not toks:
-        return ""
-    return sentence.text[toks[0].start:toks[-1].start + len(toks[-1].text)]
+        return any(t.dep in SUBJECT_DEPS for t in sentence.tokens[start:end])
