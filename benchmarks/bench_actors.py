@@ -80,11 +80,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'(a) spaCy parse (nlp.pipe), per sentence':46} {parse_s * 1e3:>9.2f} {parse_s / n * 1e6:>9.0f} us")
     print(f"{'(b) Resolver.mentions, per sentence':46} {mention_s * 1e3:>9.2f} {mention_s / n * 1e6:>9.0f} us")
     print(f"{'    ... per mention':46} {'':>9} {mention_s / n_mentions * 1e6:>9.0f} us")
-    print(f"{'(c) Resolver.resolve(text), per mention':46} {resolve_s * 1e3:>9.2f} "
-          f"{resolve_s / len(texts) * 1e6:>9.0f} us")
+    print(
+        f"{'(c) Resolver.resolve(text), per mention':46} {resolve_s * 1e3:>9.2f} "
+        f"{resolve_s / len(texts) * 1e6:>9.0f} us"
+    )
     print(f"{'(d) load_kb, once (cold)':46} {load_s * 1e3:>9.1f} {len(kb):>8} entries")
-    print(f"\nparse / resolve per sentence: {parse_s / mention_s:.1f}x "
-          f"(resolving a sentence's actors takes {mention_s / parse_s:.1%} of parsing it)")
+    print(
+        f"\nparse / resolve per sentence: {parse_s / mention_s:.1f}x "
+        f"(resolving a sentence's actors takes {mention_s / parse_s:.1%} of parsing it)"
+    )
     return 0
 
 

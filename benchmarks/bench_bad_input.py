@@ -123,26 +123,34 @@ def run_case(name: str, tmp: Path, timeout: float) -> dict:
     path = tmp / f"{name.replace(' ', '-')}.txt"
     path.write_text(text, encoding="utf-8")
     db = tmp / f"{path.stem}.duckdb"
-    cmd = [sys.executable, __file__, "--child", str(path), "--db", str(db),
-           "--settings", json.dumps(settings)]
+    cmd = [sys.executable, __file__, "--child", str(path), "--db", str(db), "--settings", json.dumps(settings)]
     wall = time.perf_counter()
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        return {"chars": len(text), "seconds": time.perf_counter() - wall, "peak_mb": float("nan"),
-                "outcome": f"killed after {timeout:.0f} s"}
+        return {
+            "chars": len(text),
+            "seconds": time.perf_counter() - wall,
+            "peak_mb": float("nan"),
+            "outcome": f"killed after {timeout:.0f} s",
+        }
     if proc.returncode != 0:
         tail = (proc.stderr.strip().splitlines() or ["?"])[-1]
-        return {"chars": len(text), "seconds": time.perf_counter() - wall, "peak_mb": float("nan"),
-                "outcome": f"failed: {tail[:80]}"}
+        return {
+            "chars": len(text),
+            "seconds": time.perf_counter() - wall,
+            "peak_mb": float("nan"),
+            "outcome": f"failed: {tail[:80]}",
+        }
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     return {"chars": len(text), **result}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--cases", default=",".join(CASES),
-                    help=f"comma-separated rows to run; also: {', '.join(EXTRA_CASES)}")
+    ap.add_argument(
+        "--cases", default=",".join(CASES), help=f"comma-separated rows to run; also: {', '.join(EXTRA_CASES)}"
+    )
     ap.add_argument("--max-seconds", type=float, default=10.0)
     ap.add_argument("--max-mb", type=float, default=500.0)
     ap.add_argument("--timeout", type=float, default=120.0, help="kill a child after this long")
@@ -157,8 +165,10 @@ def main() -> None:
     names = [n.strip() for n in args.cases.split(",") if n.strip()]
     if "normal article" not in names:
         names.insert(0, "normal article")
-    print(f"targets: {args.max_seconds:g} s and {args.max_mb:g} MB per document "
-          f"(spaCy model loaded before the clock; peak MB is the whole child process)")
+    print(
+        f"targets: {args.max_seconds:g} s and {args.max_mb:g} MB per document "
+        f"(spaCy model loaded before the clock; peak MB is the whole child process)"
+    )
     print(f"{'document':22}{'chars':>11}{'seconds':>9}{'peak MB':>9}  {'result':6}  outcome")
     failed = 0
     with tempfile.TemporaryDirectory(prefix="dyad-bench-") as tmp:
@@ -166,8 +176,11 @@ def main() -> None:
             r = run_case(name, Path(tmp), args.timeout)
             ok = r["seconds"] <= args.max_seconds and r["peak_mb"] <= args.max_mb
             failed += not ok
-            print(f"{name:22}{r['chars']:11,d}{r['seconds']:9.2f}{r['peak_mb']:9.0f}  "
-                  f"{'PASS' if ok else 'FAIL':6}  {r['outcome']}", flush=True)
+            print(
+                f"{name:22}{r['chars']:11,d}{r['seconds']:9.2f}{r['peak_mb']:9.0f}  "
+                f"{'PASS' if ok else 'FAIL':6}  {r['outcome']}",
+                flush=True,
+            )
     print(f"{len(names) - failed} of {len(names)} within the targets")
     sys.exit(1 if failed else 0)
 

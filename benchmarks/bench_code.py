@@ -22,13 +22,14 @@ import argparse
 import json
 import resource
 import statistics
-import tempfile
-from pathlib import Path
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 from corpus import build_texts, time_parse_alone
+
 from dyad.coding import Coder, Document, code_documents
 from dyad.nlp.parse import load_model
 from dyad.settings import Settings
@@ -61,10 +62,11 @@ def peak_memory(n_articles: int) -> tuple[float, int]:
 
 def model_cost() -> dict:
     """Load time and resident-memory growth of the trigger models and their word vectors."""
-    from dyad.coding.model import load_model as load_trigger_model, load_verifier
-    from dyad.coding.vectors import load_vectors
-
     import spacy  # noqa: F401  (imported by the parse stage anyway; not the models' cost)
+
+    from dyad.coding.model import load_model as load_trigger_model
+    from dyad.coding.model import load_verifier
+    from dyad.coding.vectors import load_vectors
 
     def rss_mib() -> float:  # resident now (not the peak, which the imports set)
         with open("/proc/self/statm") as fh:
@@ -76,8 +78,11 @@ def model_cost() -> dict:
     t1 = time.perf_counter()
     load_vectors()
     t2 = time.perf_counter()
-    return {"weights_s": round(t1 - t0, 3), "vectors_s": round(t2 - t1, 3),
-            "rss_growth_mib": round(rss_mib() - before, 1)}
+    return {
+        "weights_s": round(t1 - t0, 3),
+        "vectors_s": round(t2 - t1, 3),
+        "rss_growth_mib": round(rss_mib() - before, 1),
+    }
 
 
 def main() -> None:
@@ -110,25 +115,30 @@ def main() -> None:
         parse_times.append(parse_s)
         code_times.append(code_s)
     parse_s, code_s = statistics.median(parse_times), statistics.median(code_times)
-    print(f"corpus: {len(texts)} articles, {n_sent} sentences; {n_events} events coded; "
-          f"median of {args.rounds} alternating rounds")
+    print(
+        f"corpus: {len(texts)} articles, {n_sent} sentences; {n_events} events coded; "
+        f"median of {args.rounds} alternating rounds"
+    )
     print(f"{'':22}{'seconds':>9}{'sentences/s':>13}")
     print(f"{'spaCy parse alone':22}{parse_s:9.2f}{n_sent / parse_s:13.1f}")
     print(f"{'parse + code (dyad)':22}{code_s:9.2f}{n_sent / code_s:13.1f}")
     print(f"coder throughput / parse-alone: {parse_s / code_s:.2f}")
-    out = subprocess.run([sys.executable, __file__, "--child-models"], check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, __file__, "--child-models"], check=True, capture_output=True, text=True
+    ).stdout
     m = json.loads(out.strip().splitlines()[-1])
-    print(f"trigger models: weights load in {m['weights_s']:.2f} s, word vectors in "
-          f"{m['vectors_s']:.2f} s; resident memory +{m['rss_growth_mib']:.0f} MiB (fresh process)")
+    print(
+        f"trigger models: weights load in {m['weights_s']:.2f} s, word vectors in "
+        f"{m['vectors_s']:.2f} s; resident memory +{m['rss_growth_mib']:.0f} MiB (fresh process)"
+    )
 
     if args.memory:
         for size in (int(s) for s in args.memory.split(",")):
-            out = subprocess.run([sys.executable, __file__, "--child", str(size)], check=True,
-                                 capture_output=True, text=True).stdout
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", str(size)], check=True, capture_output=True, text=True
+            ).stdout
             r = json.loads(out.strip().splitlines()[-1])
-            print(f"peak memory coding {r['articles']:5d} articles: {r['peak_mib']:7.1f} MiB "
-                  f"({r['events']} events)")
+            print(f"peak memory coding {r['articles']:5d} articles: {r['peak_mib']:7.1f} MiB ({r['events']} events)")
 
 
 if __name__ == "__main__":

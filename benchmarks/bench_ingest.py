@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from corpus import build_texts, time_parse_alone
+
 from dyad import api
 from dyad.nlp.parse import load_model
 from dyad.settings import Settings
@@ -27,8 +28,10 @@ def build_corpus(path: Path, n_articles: int, seed: int = 7) -> list[str]:
     texts = build_texts(n_articles, seed)
     with path.open("w", encoding="utf-8") as fh:
         for i, text in enumerate(texts):
-            fh.write(json.dumps({"id": f"bench-{i}", "text": text, "date": "2019-07-22",
-                                 "title": f"Bench article {i}"}) + "\n")
+            fh.write(
+                json.dumps({"id": f"bench-{i}", "text": text, "date": "2019-07-22", "title": f"Bench article {i}"})
+                + "\n"
+            )
     return texts
 
 

@@ -24,13 +24,53 @@ import tempfile
 import time
 from pathlib import Path
 
-from dyad.store.events import EVENT_COLUMNS
 from dyad.analysis.export import export
 from dyad.analysis.relations import RelationOptions, relations
 from dyad.store.db import Store
+from dyad.store.events import EVENT_COLUMNS
 
-COUNTRIES = ("USA PAK IND CHN AFG RUS GBR FRA DEU JPN IRN IRQ SYR ISR TUR SAU EGY NGA ZAF BRA "
-             "MEX CAN AUS IDN BGD LKA NPL MMR THA VNM KOR PRK UKR POL ITA ESP QAT ARE KEN ETH").split()
+COUNTRIES = [
+    "USA",
+    "PAK",
+    "IND",
+    "CHN",
+    "AFG",
+    "RUS",
+    "GBR",
+    "FRA",
+    "DEU",
+    "JPN",
+    "IRN",
+    "IRQ",
+    "SYR",
+    "ISR",
+    "TUR",
+    "SAU",
+    "EGY",
+    "NGA",
+    "ZAF",
+    "BRA",
+    "MEX",
+    "CAN",
+    "AUS",
+    "IDN",
+    "BGD",
+    "LKA",
+    "NPL",
+    "MMR",
+    "THA",
+    "VNM",
+    "KOR",
+    "PRK",
+    "UKR",
+    "POL",
+    "ITA",
+    "ESP",
+    "QAT",
+    "ARE",
+    "KEN",
+    "ETH",
+]
 CODES = [  # cameo, name, goldstein, quad, plover event, plover context
     ("036", "Express intent to meet or negotiate", 4.0, 1, "AGREE", None),
     ("040", "Consult", 1.0, 1, "CONSULT", None),
@@ -71,15 +111,19 @@ def generate(store: Store, n: int) -> float:
     """Insert ``n`` generated events; return the seconds it took."""
     con = store.con
     t0 = time.perf_counter()
-    con.execute(f"CREATE TEMP TABLE g_codes AS SELECT * FROM (VALUES {_values(CODES)}) "
-                "t(k, cameo, name, goldstein, quad, plover_event, plover_context)")
-    con.execute(f"CREATE TEMP TABLE g_countries AS SELECT * FROM (VALUES {_values([(c,) for c in COUNTRIES])}) "
-                "t(k, code)")
-    con.execute(f"CREATE TEMP TABLE g_modality AS SELECT * FROM (VALUES {_values([(m,) for m in MODALITIES])}) "
-                "t(k, modality)")
+    con.execute(
+        f"CREATE TEMP TABLE g_codes AS SELECT * FROM (VALUES {_values(CODES)}) "
+        "t(k, cameo, name, goldstein, quad, plover_event, plover_context)"
+    )
+    con.execute(
+        f"CREATE TEMP TABLE g_countries AS SELECT * FROM (VALUES {_values([(c,) for c in COUNTRIES])}) t(k, code)"
+    )
+    con.execute(
+        f"CREATE TEMP TABLE g_modality AS SELECT * FROM (VALUES {_values([(m,) for m in MODALITIES])}) t(k, modality)"
+    )
     nc, nk, nm = len(COUNTRIES), len(CODES), len(MODALITIES)
     con.execute(f"""
-        INSERT INTO events ({', '.join(EVENT_COLUMNS)})
+        INSERT INTO events ({", ".join(EVENT_COLUMNS)})
         WITH r AS (
             SELECT i,
                    CASE WHEN hash(i, 3) % 100 = 0 THEN hash(i, 1) % 2 ELSE hash(i, 1) % {nc} END AS s,
@@ -133,19 +177,24 @@ def main() -> None:
             n = store.con.execute("SELECT count(*) FROM events").fetchone()[0]
             pair = store.con.execute(
                 "SELECT count(*) FROM events WHERE (source_key = 'USA' AND target_key = 'PAK') "
-                "OR (source_key = 'PAK' AND target_key = 'USA')").fetchone()[0]
+                "OR (source_key = 'PAK' AND target_key = 'USA')"
+            ).fetchone()[0]
             print(f"store: {n:,} events, USA–PAK {pair:,}")
             opts = RelationOptions(period="month", since="2011-01-01", until="2020-12-31")
             result = relations(store, "USA", "PAK", opts)
-            print(f"relations USA PAK by month: {len(result.rows)} rows, {len(result.change_points)} change points, "
-                  f"{opts.bootstrap} bootstrap resamples")
+            print(
+                f"relations USA PAK by month: {len(result.rows)} rows, {len(result.change_points)} change points, "
+                f"{opts.bootstrap} bootstrap resamples"
+            )
             med, times = timed(lambda: relations(store, "USA", "PAK", opts), args.repeat)
             print(f"relations: median {med:.3f} s over {args.repeat} runs ({', '.join(f'{t:.3f}' for t in times)})")
             runs = iter(range(args.repeat))
             med, times = timed(lambda: export(store, "parquet", Path(tmp) / f"pq{next(runs)}"), args.repeat)
             size = sum(f.stat().st_size for f in (Path(tmp) / "pq0").rglob("*.parquet"))
-            print(f"export --format parquet: median {med:.2f} s over {args.repeat} runs "
-                  f"({', '.join(f'{t:.2f}' for t in times)}), {size / 1e6:.0f} MB")
+            print(
+                f"export --format parquet: median {med:.2f} s over {args.repeat} runs "
+                f"({', '.join(f'{t:.2f}' for t in times)}), {size / 1e6:.0f} MB"
+            )
 
 
 if __name__ == "__main__":

@@ -41,10 +41,10 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from bench_relations import COUNTRIES, generate  # noqa: E402
-from serving import running  # noqa: E402
+from bench_relations import COUNTRIES, generate
+from serving import running
 
-from dyad.store.db import Store  # noqa: E402
+from dyad.store.db import Store
 
 TEN_YEARS = {"period": "month", "since": "2011-01-01", "until": "2020-12-31"}
 
@@ -56,8 +56,11 @@ def quantile(values: list[float], q: float) -> float:
 
 def report(name: str, latencies: list[float], errors: int, seconds: float) -> None:
     ms = [x * 1000 for x in latencies]
-    print(f"{name:<34} {len(ms) / seconds:8.1f} req/s  p50 {quantile(ms, .5):7.1f} ms  p95 {quantile(ms, .95):7.1f} ms  "
-          f"p99 {quantile(ms, .99):7.1f} ms  ({len(ms)} ok, {errors} errors)", flush=True)
+    print(
+        f"{name:<34} {len(ms) / seconds:8.1f} req/s  p50 {quantile(ms, 0.5):7.1f} ms  p95 {quantile(ms, 0.95):7.1f} ms  "
+        f"p99 {quantile(ms, 0.99):7.1f} ms  ({len(ms)} ok, {errors} errors)",
+        flush=True,
+    )
 
 
 class RawConnection:
@@ -77,8 +80,9 @@ class RawConnection:
             self.streams = await asyncio.open_connection(self.host, self.port)
         reader, writer = self.streams
         target = url + ("?" + urlencode(params, doseq=True) if params else "")
-        writer.write(f"GET {target} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nAccept-Encoding: gzip\r\n\r\n"
-                     .encode())
+        writer.write(
+            f"GET {target} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nAccept-Encoding: gzip\r\n\r\n".encode()
+        )
         try:
             head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
             headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in head[1:] if line)}
@@ -104,6 +108,7 @@ async def load(base: str, clients: int, seconds: float, next_request, raw: bool 
     stop = time.perf_counter() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as client:
+
         async def get(conn: RawConnection | None, url: str, params: dict) -> tuple[int, Any]:
             if conn is None:
                 res = await client.get(url, params=params)
@@ -155,9 +160,13 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=15)
     ap.add_argument("--db", help="store to fill (default: a temporary file)")
-    ap.add_argument("--client", choices=("httpx", "raw"), default="httpx",
-                    help="load generator: httpx's AsyncClient (decodes bodies), or raw keep-alive HTTP/1.1 "
-                         "connections that check the status and read bodies undecoded (but /events pages)")
+    ap.add_argument(
+        "--client",
+        choices=("httpx", "raw"),
+        default="httpx",
+        help="load generator: httpx's AsyncClient (decodes bodies), or raw keep-alive HTTP/1.1 "
+        "connections that check the status and read bodies undecoded (but /events pages)",
+    )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "bench.duckdb")
@@ -169,10 +178,12 @@ def main() -> None:
         keys = [r[0] for r in con.execute("SELECT event_key FROM events USING SAMPLE 2000 ROWS").fetchall()]
         pairs = con.execute(
             "SELECT least(source_key, target_key) AS a, greatest(source_key, target_key) AS b FROM events "
-            "WHERE modality = 'asserted' GROUP BY 1, 2 ORDER BY count(*) DESC, a, b LIMIT 20").fetchall()
+            "WHERE modality = 'asserted' GROUP BY 1, 2 ORDER BY count(*) DESC, a, b LIMIT 20"
+        ).fetchall()
         con.close()
-        print(f"store: {n:,} events; {args.clients} clients ({args.client}), {args.seconds:g} s per endpoint",
-              flush=True)
+        print(
+            f"store: {n:,} events; {args.clients} clients ({args.client}), {args.seconds:g} s per endpoint", flush=True
+        )
         with running(db, timeout_s=120) as base:
             pid = _server_pid(base)
 
@@ -204,8 +215,11 @@ def main() -> None:
             def event(rng, state):
                 return f"/api/v1/events/{rng.choice(keys)}", {}
 
-            for name, fn in (("relations (ten years by month)", relations), ("events (filtered, paged)", events),
-                             ("events/{key}", event)):
+            for name, fn in (
+                ("relations (ten years by month)", relations),
+                ("events (filtered, paged)", events),
+                ("events/{key}", event),
+            ):
                 t0 = time.perf_counter()
                 latencies, errors = asyncio.run(load(base, args.clients, args.seconds, fn, args.client == "raw"))
                 report(name, latencies, errors, time.perf_counter() - t0)

@@ -22,7 +22,7 @@ def build_texts(n_articles: int, seed: int = 7) -> list[str]:
     texts = []
     for _ in range(n_articles):
         picked = rng.sample(sentences, k=min(12, len(sentences)))
-        texts.append("\n".join(" ".join(picked[j:j + 3]) for j in range(0, len(picked), 3)))
+        texts.append("\n".join(" ".join(picked[j : j + 3]) for j in range(0, len(picked), 3)))
     return texts
 
 

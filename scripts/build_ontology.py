@@ -29,12 +29,34 @@ OUT = ROOT / "src" / "dyad" / "data" / "cameo"
 # 02x appeals and 10x demands differ in force, not in what is asked for: PLOVER codes
 # both as REQUEST. The 02 code -> the 10 code whose mode/context it shares.
 APPEAL_AS_DEMAND = {
-    "02": "10", "020": "100", "021": "101", "0211": "1011", "0212": "1012", "0213": "1013",
-    "0214": "1014", "022": "102", "023": "103", "0231": "1031", "0232": "1032",
-    "0233": "1033", "0234": "1034", "024": "104", "0241": "1041", "0242": "1042",
-    "0243": "1043", "0244": "1044", "025": "105", "0251": "1051", "0252": "1052",
-    "0253": "1053", "0254": "1054", "0255": "1055", "0256": "1056", "026": "106",
-    "027": "107", "028": "108",
+    "02": "10",
+    "020": "100",
+    "021": "101",
+    "0211": "1011",
+    "0212": "1012",
+    "0213": "1013",
+    "0214": "1014",
+    "022": "102",
+    "023": "103",
+    "0231": "1031",
+    "0232": "1032",
+    "0233": "1033",
+    "0234": "1034",
+    "024": "104",
+    "0241": "1041",
+    "0242": "1042",
+    "0243": "1043",
+    "0244": "1044",
+    "025": "105",
+    "0251": "1051",
+    "0252": "1052",
+    "0253": "1053",
+    "0254": "1054",
+    "0255": "1055",
+    "0256": "1056",
+    "026": "106",
+    "027": "107",
+    "028": "108",
 }
 
 
@@ -68,8 +90,10 @@ def main(shared: Path) -> None:
         fh.write("code\troot\tlevel\tname\tgoldstein\tgoldstein_gdelt\tquad_class\n")
         for r in codes:
             gdelt = r["goldstein_gdelt"] if r["goldstein_gdelt"] is not None else r["goldstein"]
-            fh.write(f"{r['code']}\t{r['root']}\t{r['level']}\t{_cell(r['name'])}\t"
-                     f"{float(r['goldstein']):g}\t{float(gdelt):g}\t{r['quad_class']}\n")
+            fh.write(
+                f"{r['code']}\t{r['root']}\t{r['level']}\t{_cell(r['name'])}\t"
+                f"{float(r['goldstein']):g}\t{float(gdelt):g}\t{r['quad_class']}\n"
+            )
 
     cross = read_crosswalk(shared / "CAMEO2PLOVER-2021.txt")
     rows = {code: (*cell, "crosswalk-2021") for code, cell in cross.items()}

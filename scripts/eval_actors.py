@@ -75,13 +75,24 @@ def score(records: list[dict], resolver: Resolver) -> dict:
             role_ok += r_ok
             by_kind[(kind, "role")] += r_ok
         if not c_ok or r_ok is False:
-            misses.append({"id": rec_id, "text": text, "gold": gold_code + (gold_sector or ""),
-                           "ours": match.code, "why": match.why})
+            misses.append(
+                {
+                    "id": rec_id,
+                    "text": text,
+                    "gold": gold_code + (gold_sector or ""),
+                    "ours": match.code,
+                    "why": match.why,
+                }
+            )
     return {
-        "actors": n, "country_correct": country_ok, "country_accuracy": country_ok / n if n else 0.0,
-        "role_scored": role_n, "country_role_correct": role_ok,
+        "actors": n,
+        "country_correct": country_ok,
+        "country_accuracy": country_ok / n if n else 0.0,
+        "role_scored": role_n,
+        "country_role_correct": role_ok,
         "country_role_accuracy": role_ok / role_n if role_n else 0.0,
-        "unresolved": unresolved, "by_kind": {f"{k[0]}/{k[1]}": v for k, v in sorted(by_kind.items())},
+        "unresolved": unresolved,
+        "by_kind": {f"{k[0]}/{k[1]}": v for k, v in sorted(by_kind.items())},
         "misses": misses,
     }
 
@@ -103,8 +114,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"PLOVER gold actors: {args.gold.name}\n")
     print(f"{'measure':32} {'correct':>8} {'of':>6} {'accuracy':>9}")
     print(f"{'country':32} {result['country_correct']:>8} {result['actors']:>6} {result['country_accuracy']:>9.1%}")
-    print(f"{'country + role':32} {result['country_role_correct']:>8} {result['role_scored']:>6} "
-          f"{result['country_role_accuracy']:>9.1%}")
+    print(
+        f"{'country + role':32} {result['country_role_correct']:>8} {result['role_scored']:>6} "
+        f"{result['country_role_accuracy']:>9.1%}"
+    )
     for kind in ("with role", "no role", "role not annotated"):
         n = result["by_kind"].get(f"{kind}/n", 0)
         if not n:
@@ -116,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
             line += f", country+role {r}/{n} ({r / n:.1%})"
         print(line)
     print(f"unresolved (code None): {result['unresolved']} of {result['actors']}")
-    for miss in result["misses"][:args.misses]:
+    for miss in result["misses"][: args.misses]:
         print(f"  {miss['id']}: {miss['text']!r} gold {miss['gold']} ours {miss['ours']} | {miss['why']}")
     return 0
 

@@ -279,10 +279,24 @@ KSV|Kosovo;Republic of Kosovo|Kosovar;Kosovan|Kosovars|Pristina;Prishtina
 
 # Not in pycountry's current list: (code, names, adjectives, demonyms, valid_from, valid_to, note)
 HISTORIC = [
-    ("USR", ["Soviet Union", "USSR", "U.S.S.R.", "Union of Soviet Socialist Republics"], ["Soviet"], ["Soviets"],
-     None, "1991-12-26", "dissolved 26 December 1991; later mentions are historical"),
-    ("DDR", ["East Germany", "German Democratic Republic", "GDR"], ["East German"], ["East Germans"],
-     None, "1990-10-03", "reunified with Germany 3 October 1990"),
+    (
+        "USR",
+        ["Soviet Union", "USSR", "U.S.S.R.", "Union of Soviet Socialist Republics"],
+        ["Soviet"],
+        ["Soviets"],
+        None,
+        "1991-12-26",
+        "dissolved 26 December 1991; later mentions are historical",
+    ),
+    (
+        "DDR",
+        ["East Germany", "German Democratic Republic", "GDR"],
+        ["East German"],
+        ["East Germans"],
+        None,
+        "1990-10-03",
+        "reunified with Germany 3 October 1990",
+    ),
     ("CSK", ["Czechoslovakia"], ["Czechoslovak"], ["Czechoslovaks"], None, "1993-01-01", "dissolved 1 January 1993"),
 ]
 
@@ -358,17 +372,39 @@ def build(cameo: dict[str, str]) -> tuple[list[dict], list[dict]]:
         for cap in caps:
             if cap in NOT_SEATS or not sovereign or len(code) > 3:
                 continue
-            capitals.append({"id": f"seat:{_norm(cap).replace(' ', '-')}", "kind": "seat", "names": [cap],
-                             "country": code[:3],
-                             "codes": [{"code": code[:3] + "GOV", "valid_from": None, "valid_to": None}]})
+            capitals.append(
+                {
+                    "id": f"seat:{_norm(cap).replace(' ', '-')}",
+                    "kind": "seat",
+                    "names": [cap],
+                    "country": code[:3],
+                    "codes": [{"code": code[:3] + "GOV", "valid_from": None, "valid_to": None}],
+                }
+            )
     for code, names, adjectives, demonyms, start, end, note in HISTORIC:
-        countries.append({"id": f"country:{code}", "kind": "country", "names": names, "adjectives": adjectives,
-                          "demonyms": demonyms, "codes": [{"code": code, "valid_from": start, "valid_to": end}],
-                          "note": note})
+        countries.append(
+            {
+                "id": f"country:{code}",
+                "kind": "country",
+                "names": names,
+                "adjectives": adjectives,
+                "demonyms": demonyms,
+                "codes": [{"code": code, "valid_from": start, "valid_to": end}],
+                "note": note,
+            }
+        )
     for code, names, adjectives, demonyms, note in EXTRA:
-        countries.append({"id": f"country:{code}", "kind": "country", "names": names, "adjectives": adjectives,
-                          "demonyms": demonyms, "codes": [{"code": code, "valid_from": None, "valid_to": None}],
-                          "note": note})
+        countries.append(
+            {
+                "id": f"country:{code}",
+                "kind": "country",
+                "names": names,
+                "adjectives": adjectives,
+                "demonyms": demonyms,
+                "codes": [{"code": code, "valid_from": None, "valid_to": None}],
+                "note": note,
+            }
+        )
     return countries, _merge_seats(capitals)
 
 
@@ -392,8 +428,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     targets = [args.out / "countries.jsonl", args.out / "capitals.jsonl"]
     if not args.force and any(t.exists() for t in targets):
-        print("refusing to overwrite the committed files (they are edited by hand now); use --force",
-              file=sys.stderr)
+        print("refusing to overwrite the committed files (they are edited by hand now); use --force", file=sys.stderr)
         return 1
     countries, capitals = build(read_cameo(args.cameo))
     args.out.mkdir(parents=True, exist_ok=True)

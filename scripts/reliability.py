@@ -16,6 +16,7 @@ tracebacks the command printed. Lost and tracebacks must both be 0::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import io
 import json
@@ -88,54 +89,76 @@ def _warc(records: int, start: int) -> bytes:
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=False)
     for n in range(records):
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
-                                   protocol="HTTP/1.1")
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
         body = f"<html><body><article><p>{good(start + n)}</p></article></body></html>".encode()
-        writer.write_record(writer.create_warc_record(
-            f"http://example.com/{n}", "response", payload=io.BytesIO(body), http_headers=headers))
+        writer.write_record(
+            writer.create_warc_record(
+                f"http://example.com/{n}", "response", payload=io.BytesIO(body), http_headers=headers
+            )
+        )
     return buf.getvalue()
 
 
 def _feed(body: str, doctype: str = "") -> str:
-    return (f'<?xml version="1.0"?>\n{doctype}<rss version="2.0"><channel><title>t</title>'
-            f"<item><title>News</title><description>{body}</description></item></channel></rss>\n")
+    return (
+        f'<?xml version="1.0"?>\n{doctype}<rss version="2.0"><channel><title>t</title>'
+        f"<item><title>News</title><description>{body}</description></item></channel></rss>\n"
+    )
 
 
 def gen_jsonl(b: Builder) -> None:
-    b.jsonl("mixed.jsonl", [
-        json.dumps({"id": "1", "text": good(1), "date": "2019-07-22"}),
-        '{"id": "2", "text": "unterminated',
-        "[1, 2, 3]",
-        json.dumps({"id": "4", "title": "no text here"}),
-        json.dumps({"id": "5", "text": 12345}),
-        "",
-        json.dumps({"id": "7", "text": good(7)}),
-        "[" * 100_000,
-        '{"id": "9", "n": ' + "9" * 10_000 + ', "text": "x"}',
-        json.dumps({"id": "10", "text": "   "}),
-        json.dumps({"id": "11", "text": good(11), "meta": {"deep": [[[[[[[[{"a": 1}]]]]]]]]}}),
-    ])
-    b.file("invalid_line.jsonl", (json.dumps({"text": good(20)}) + "\n").encode()
-           + b'{"text": "caf\xe9 au lait ' + good(21).encode() + b'"}\n'
-           + (json.dumps({"text": good(22)}) + "\n").encode(), lines=[1, 2, 3])
+    b.jsonl(
+        "mixed.jsonl",
+        [
+            json.dumps({"id": "1", "text": good(1), "date": "2019-07-22"}),
+            '{"id": "2", "text": "unterminated',
+            "[1, 2, 3]",
+            json.dumps({"id": "4", "title": "no text here"}),
+            json.dumps({"id": "5", "text": 12345}),
+            "",
+            json.dumps({"id": "7", "text": good(7)}),
+            "[" * 100_000,
+            '{"id": "9", "n": ' + "9" * 10_000 + ', "text": "x"}',
+            json.dumps({"id": "10", "text": "   "}),
+            json.dumps({"id": "11", "text": good(11), "meta": {"deep": [[[[[[[[{"a": 1}]]]]]]]]}}),
+        ],
+    )
+    b.file(
+        "invalid_line.jsonl",
+        (json.dumps({"text": good(20)}) + "\n").encode()
+        + b'{"text": "caf\xe9 au lait '
+        + good(21).encode()
+        + b'"}\n'
+        + (json.dumps({"text": good(22)}) + "\n").encode(),
+        lines=[1, 2, 3],
+    )
     b.jsonl("bom.jsonl", ["\ufeff" + json.dumps({"text": good(30)}), json.dumps({"text": good(31)})])
 
 
 def gen_encoding(b: Builder) -> None:
-    b.jsonl("surrogates.jsonl", [
-        json.dumps({"text": good(40)}),
-        '{"text": "a broken \\ud800 escape. ' + good(41) + '", "title": "bad \\udfff"}',
-        '{"text": "a split pair \\ud83d\\ude00 joined. ' + good(42) + '"}',
-        json.dumps({"text": good(43)}),
-    ])
+    b.jsonl(
+        "surrogates.jsonl",
+        [
+            json.dumps({"text": good(40)}),
+            '{"text": "a broken \\ud800 escape. ' + good(41) + '", "title": "bad \\udfff"}',
+            '{"text": "a split pair \\ud83d\\ude00 joined. ' + good(42) + '"}',
+            json.dumps({"text": good(43)}),
+        ],
+    )
     b.file("latin1.txt", good(44).encode() + " caf\u00e9".encode("latin-1"))
     b.file("utf16.txt", good(45).encode("utf-16"))
     b.file("nul.txt", good(46).encode() + b"\x00\x00" + good(47).encode())
     b.file("binary.bin", bytes(range(256)) * 64)
     b.file("mojibake.txt", good(48) + " The minister\u00e2\u20ac\u2122s visit \u00e2\u20ac\u201c a first.")
     b.file("controls.txt", good(49) + "\x1b[2J\x07\x08 and\u202e reversed.")
-    b.file("charset.html", ('<html><head><meta charset="windows-1252"></head><body><article><p>'
-                            + good(50) + " \u201cquoted\u201d</p></article></body></html>").encode("cp1252"))
+    b.file(
+        "charset.html",
+        (
+            '<html><head><meta charset="windows-1252"></head><body><article><p>'
+            + good(50)
+            + " \u201cquoted\u201d</p></article></body></html>"
+        ).encode("cp1252"),
+    )
 
 
 def gen_names(b: Builder) -> None:
@@ -170,9 +193,9 @@ def gen_archives(b: Builder) -> None:
     b.file("corrupt.gz", b"\x1f\x8b" + b"\x00" * 64)
     warc = _warc(3, 71)
     b.file("whole.warc", warc)
-    b.file("cut_header.warc", warc[: 60])
+    b.file("cut_header.warc", warc[:60])
     b.file("cut_record.warc", warc[: len(warc) // 2])
-    b.file("cut_gz.warc.gz", gzip.compress(warc)[: 200])
+    b.file("cut_gz.warc.gz", gzip.compress(warc)[:200])
     b.file("not_a.warc", "WARC/1.0\r\nthis is not a record\r\n")
 
 
@@ -199,7 +222,7 @@ def gen_filesystem(b: Builder) -> None:
 
 
 def gen_feeds(b: Builder) -> None:
-    laughs = "".join(f'<!ENTITY l{n} "{("&l%d;" % (n - 1)) * 10}">' for n in range(1, 10))
+    laughs = "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10))
     doctype = f'<!DOCTYPE r [<!ENTITY l0 "lol">{laughs}]>\n'
     b.file("laughs.rss", _feed(good(90) + " &l9;", doctype))
     b.file("xxe.rss", _feed(good(91) + " &xxe;", '<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'))
@@ -209,9 +232,14 @@ def gen_feeds(b: Builder) -> None:
 
 
 def gen_tables(b: Builder) -> None:
-    rows = [["id", "text", "date"], ["1", good(100), "2019-07-22"], ["2", "", "2019-07-22"],
-            ["3", "=HYPERLINK(\"http://evil.example\",\"click\") " + good(101), "+1"],
-            ["4", good(102)], ["5", good(103), "2019-07-22", "extra", "cells"]]
+    rows = [
+        ["id", "text", "date"],
+        ["1", good(100), "2019-07-22"],
+        ["2", "", "2019-07-22"],
+        ["3", '=HYPERLINK("http://evil.example","click") ' + good(101), "+1"],
+        ["4", good(102)],
+        ["5", good(103), "2019-07-22", "extra", "cells"],
+    ]
     buf = io.StringIO()
     import csv
 
@@ -229,34 +257,61 @@ def gen_pathological(b: Builder) -> None:
     b.file("many_lines.txt", "\n".join(f"Line {n} of a list." for n in range(50_000)) + "\n" + good(115))
     b.file("one_char_run.txt", good(116) + " " + "!" * 300_000)
     b.file("long_words.txt", good(117) + " " + " ".join(["x" * 900] * 500))
-    b.file("html_script.html", "<html><body><article><p>" + good(118) + "</p><script>"
-           + "var a=1;" * 100_000 + "</script></article></body></html>")
+    b.file(
+        "html_script.html",
+        "<html><body><article><p>"
+        + good(118)
+        + "</p><script>"
+        + "var a=1;" * 100_000
+        + "</script></article></body></html>",
+    )
 
 
 def gen_dates(b: Builder) -> None:
-    values = ["2019-13-45", "yesterday", 12345, "-5000-01-01", "9999-12-31", "March 2024",
-              [2019, 7, 22], "2019-07-22", 1563753600]
+    values = [
+        "2019-13-45",
+        "yesterday",
+        12345,
+        "-5000-01-01",
+        "9999-12-31",
+        "March 2024",
+        [2019, 7, 22],
+        "2019-07-22",
+        1563753600,
+    ]
     b.jsonl("dates.jsonl", [json.dumps({"text": good(120 + n), "date": v}) for n, v in enumerate(values)])
 
 
 GENERATORS: dict[str, tuple[str, Callable[[Builder], None]]] = {
-    "jsonl": ("mixed good and bad JSONL lines: broken, non-object, no text, invalid UTF-8, "
-              "100,000-deep nesting, 10,000-digit numbers, BOM", gen_jsonl),
-    "encoding": ("unpaired surrogates, Latin-1, UTF-16, NUL bytes, binary, mojibake, "
-                 "terminal controls, declared charsets", gen_encoding),
-    "names": ("file names that are not UTF-8, hold escape sequences, newlines, bidi "
-              "overrides, 240 characters", gen_names),
+    "jsonl": (
+        "mixed good and bad JSONL lines: broken, non-object, no text, invalid UTF-8, "
+        "100,000-deep nesting, 10,000-digit numbers, BOM",
+        gen_jsonl,
+    ),
+    "encoding": (
+        "unpaired surrogates, Latin-1, UTF-16, NUL bytes, binary, mojibake, terminal controls, declared charsets",
+        gen_encoding,
+    ),
+    "names": (
+        "file names that are not UTF-8, hold escape sequences, newlines, bidi overrides, 240 characters",
+        gen_names,
+    ),
     "empty": ("empty, blank, too short, markup only, unknown binary", gen_empty),
-    "archives": ("gzip bomb, truncated and corrupt gzip, WARC cut in a header, in a record, "
-                 "in its gzip stream", gen_archives),
+    "archives": (
+        "gzip bomb, truncated and corrupt gzip, WARC cut in a header, in a record, in its gzip stream",
+        gen_archives,
+    ),
     "filesystem": ("symlink loop, dangling symlink, FIFO, unreadable file and folder", gen_filesystem),
-    "feeds": ("billion laughs, external entity, broken feed, feed without entries, other XML",
-              gen_feeds),
-    "tables": ("CSV/TSV with blank text, formula cells, ragged rows, no text column, "
-               "an unterminated quote", gen_tables),
-    "pathological": ("a 200 KB token, a 2 MB paragraph, 10,000 nested parentheses, 300,000 "
-                     "repeats of a character, 50,000 lines, 100,000 statements of script",
-                     gen_pathological),
+    "feeds": ("billion laughs, external entity, broken feed, feed without entries, other XML", gen_feeds),
+    "tables": (
+        "CSV/TSV with blank text, formula cells, ragged rows, no text column, an unterminated quote",
+        gen_tables,
+    ),
+    "pathological": (
+        "a 200 KB token, a 2 MB paragraph, 10,000 nested parentheses, 300,000 "
+        "repeats of a character, 50,000 lines, 100,000 statements of script",
+        gen_pathological,
+    ),
     "dates": ("impossible, relative, partial, numeric, BC and far-future dates", gen_dates),
 }
 
@@ -285,10 +340,19 @@ class Outcome:
     exit_code: int = 0
 
     def row(self) -> dict:
-        return {"class": self.case.name, "tried": len(self.case.items), "stored": self.stored,
-                "rejected": sum(self.rejected.values()), "reasons": dict(self.rejected),
-                "lost": len(self.lost), "lost_items": self.lost, "tracebacks": self.tracebacks,
-                "notes": self.notes, "seconds": round(self.seconds, 1), "exit_code": self.exit_code}
+        return {
+            "class": self.case.name,
+            "tried": len(self.case.items),
+            "stored": self.stored,
+            "rejected": sum(self.rejected.values()),
+            "reasons": dict(self.rejected),
+            "lost": len(self.lost),
+            "lost_items": self.lost,
+            "tracebacks": self.tracebacks,
+            "notes": self.notes,
+            "seconds": round(self.seconds, 1),
+            "exit_code": self.exit_code,
+        }
 
 
 def _owner(origin: str, items: set[str]) -> str | None:
@@ -310,8 +374,12 @@ def run_case(case: Case, root: Path, dyad: list[str], timeout: float) -> Outcome
     folder, db = root / case.name, root / f"{case.name}.duckdb"
     start = time.monotonic()
     try:
-        proc = subprocess.run([*dyad, "code", str(folder), "--db", str(db), "-o", str(root / f"{case.name}.jsonl")],
-                              capture_output=True, timeout=timeout, cwd=root)
+        proc = subprocess.run(
+            [*dyad, "code", str(folder), "--db", str(db), "-o", str(root / f"{case.name}.jsonl")],
+            capture_output=True,
+            timeout=timeout,
+            cwd=root,
+        )
         stderr = proc.stderr.decode("utf-8", "replace")
         out.exit_code = proc.returncode
     except subprocess.TimeoutExpired as e:
@@ -324,8 +392,9 @@ def run_case(case: Case, root: Path, dyad: list[str], timeout: float) -> Outcome
     if db.exists():
         con = duckdb.connect(str(db), read_only=True)
         try:
-            for (origin,) in con.execute("SELECT origin FROM articles UNION ALL "
-                                         "SELECT origin FROM exact_duplicates").fetchall():
+            for (origin,) in con.execute(
+                "SELECT origin FROM articles UNION ALL SELECT origin FROM exact_duplicates"
+            ).fetchall():
                 if (owner := _owner(origin, items)) and owner not in seen:
                     seen[owner] = "stored"
             for origin, reason in con.execute("SELECT origin, reason FROM rejects").fetchall():
@@ -348,21 +417,18 @@ def run_case(case: Case, root: Path, dyad: list[str], timeout: float) -> Outcome
 def _restore_permissions(root: Path) -> None:
     for path, dirs, files in os.walk(root):
         for d in dirs:
-            try:
+            with contextlib.suppress(OSError):
                 os.chmod(os.path.join(path, d), 0o755)
-            except OSError:
-                pass
         for f in files:
             p = os.path.join(path, f)
             if not os.path.islink(p):
-                try:
+                with contextlib.suppress(OSError):
                     os.chmod(p, 0o644)
-                except OSError:
-                    pass
 
 
-def run_suite(root: Path, names: list[str] | None = None, workers: int = 2,
-              timeout: float = 600, dyad: list[str] | None = None) -> list[Outcome]:
+def run_suite(
+    root: Path, names: list[str] | None = None, workers: int = 2, timeout: float = 600, dyad: list[str] | None = None
+) -> list[Outcome]:
     """Generate the classes under ``root`` and run each; outcomes in class order."""
     dyad = dyad or [sys.executable, "-m", "dyad.cli.main"]
     try:  # generating makes files and folders unreadable: their permissions come back in any case
@@ -380,12 +446,16 @@ def render(outcomes: list[Outcome]) -> str:
     for o in outcomes:
         r = o.row()
         reasons = ", ".join(f"{k} {v}" for k, v in sorted(r["reasons"].items()))
-        lines.append(f"{r['class']:<13}{r['tried']:>6}{r['stored']:>7}{r['rejected']:>9}{r['lost']:>5}"
-                     f"{r['tracebacks']:>11}{r['notes']:>6}{r['seconds']:>7}  {reasons}")
+        lines.append(
+            f"{r['class']:<13}{r['tried']:>6}{r['stored']:>7}{r['rejected']:>9}{r['lost']:>5}"
+            f"{r['tracebacks']:>11}{r['notes']:>6}{r['seconds']:>7}  {reasons}"
+        )
         total.update({k: r[k] for k in ("tried", "stored", "rejected", "lost", "tracebacks", "notes")})
     lines.append("-" * len(head))
-    lines.append(f"{'all':<13}{total['tried']:>6}{total['stored']:>7}{total['rejected']:>9}{total['lost']:>5}"
-                 f"{total['tracebacks']:>11}{total['notes']:>6}")
+    lines.append(
+        f"{'all':<13}{total['tried']:>6}{total['stored']:>7}{total['rejected']:>9}{total['lost']:>5}"
+        f"{total['tracebacks']:>11}{total['notes']:>6}"
+    )
     for o in outcomes:
         for item in o.lost:
             lines.append(f"LOST {o.case.name}: {item}")

@@ -33,12 +33,22 @@ import numpy as np
 from scipy import optimize, sparse
 
 from dyad.coding import light_clean
-from dyad.coding.model import (MODEL_NAME, VERIFIER_NAME, TriggerModel, candidates, class_of, dense,
-                               event_features, event_token, features, lexicon_roots)
+from dyad.coding.lexicon import load_lexicon
+from dyad.coding.model import (
+    MODEL_NAME,
+    VERIFIER_NAME,
+    TriggerModel,
+    candidates,
+    class_of,
+    dense,
+    event_features,
+    event_token,
+    features,
+    lexicon_roots,
+)
 from dyad.coding.vectors import load_vectors
 from dyad.evaluate.gold import _clean as _identity
 from dyad.evaluate.news import ACE_CLASS, EXCUSED, fold_of, read_news_gold
-from dyad.coding.lexicon import load_lexicon
 from dyad.nlp.parse import Parser
 
 SEED = 13
@@ -55,7 +65,9 @@ THRESHOLDS = {  # applied by the coder (dyad.coding.coder.Coder._apply_model)
 MIN_COUNT = 2
 VLABELS = ("NO", "YES")
 KEEP = float(os.environ.get("DYAD_TRAIN_KEEP", 0.45))  # the verifier's probability to keep an event
-VETO_CODED = float(os.environ.get("DYAD_TRAIN_VETO_CODED", 0.0))  # below it even an event with a coded actor goes (0: never)
+VETO_CODED = float(
+    os.environ.get("DYAD_TRAIN_VETO_CODED", 0.0)
+)  # below it even an event with a coded actor goes (0: never)
 
 
 def rams_class(etype: str, cameo_root: str | None, mapping: str) -> str | None:
@@ -102,7 +114,7 @@ def _rams_windows(shared: Path, parser: Parser):
 def examples(shared: Path, parser: Parser, roots, vecs) -> list[tuple]:
     """(article, features, dense row, label) for every training word."""
     out = []
-    voa = [r for r in read_news_gold(shared / "dev" / "voa_m2e2_dev.jsonl", "tune")]
+    voa = list(read_news_gold(shared / "dev" / "voa_m2e2_dev.jsonl", "tune"))
     items = ((f"v{n}", _identity(light_clean(r.text))) for n, r in enumerate(voa))
     for (_, sents), rec in zip(parser.parse_many(items, budget=0), voa):
         for s in sents:
@@ -123,7 +135,7 @@ def examples(shared: Path, parser: Parser, roots, vecs) -> list[tuple]:
                 lab = labels.get(i, "NONE")
                 if lab:
                     out.append((rec.article, features(toks, i, roots), dense(toks, i, vecs), lab))
-    for rec, g, lab, sents, trig in _rams_windows(shared, parser):
+    for rec, g, lab, _sents, trig in _rams_windows(shared, parser):
         for s in trig:
             i = _trigger_token(s.tokens, g.trigger)
             if i is not None and i in candidates(s.tokens):
@@ -152,8 +164,8 @@ def fit(rows, vocab: dict[str, int], labels=LABELS) -> tuple[np.ndarray, np.ndar
     bias = vocab["bias"]
 
     def loss(w_flat):
-        W = w_flat[:nv * k].reshape(nv, k)
-        V = w_flat[nv * k:].reshape(nd, k)
+        W = w_flat[: nv * k].reshape(nv, k)
+        V = w_flat[nv * k :].reshape(nd, k)
         Z = X @ W + D @ V
         Z -= Z.max(axis=1, keepdims=True)
         P = np.exp(Z)
@@ -169,7 +181,7 @@ def fit(rows, vocab: dict[str, int], labels=LABELS) -> tuple[np.ndarray, np.ndar
 
     w0 = np.zeros(nv * k + nd * k)
     res = optimize.minimize(loss, w0, jac=True, method="L-BFGS-B", options={"maxiter": 400})
-    return res.x[:nv * k].reshape(nv, k), res.x[nv * k:].reshape(nd, k)
+    return res.x[: nv * k].reshape(nv, k), res.x[nv * k :].reshape(nd, k)
 
 
 def verifier_examples(shared: Path, parser: Parser, roots, vecs) -> list[tuple]:
@@ -196,8 +208,14 @@ def verifier_examples(shared: Path, parser: Parser, roots, vecs) -> list[tuple]:
             i = event_token(s.tokens, ev.evidence.start)
             if i is None:
                 continue
-            out.append((rec.article, event_features(s.tokens, i, ev, roots), dense(s.tokens, i, vecs),
-                        "YES" if cls in gold else "NO"))
+            out.append(
+                (
+                    rec.article,
+                    event_features(s.tokens, i, ev, roots),
+                    dense(s.tokens, i, vecs),
+                    "YES" if cls in gold else "NO",
+                )
+            )
     for rec, _, lab, sents, trig in _rams_windows(shared, parser):
         here = {s.sentence_id: s for s in trig}
         for ev in coder.code_sentences(sents, rec.id, rec.date):
@@ -206,8 +224,7 @@ def verifier_examples(shared: Path, parser: Parser, roots, vecs) -> list[tuple]:
                 continue
             i = event_token(s.tokens, ev.evidence.start)
             if i is not None:
-                out.append((rec.article, event_features(s.tokens, i, ev, roots),
-                            dense(s.tokens, i, vecs), "YES"))
+                out.append((rec.article, event_features(s.tokens, i, ev, roots), dense(s.tokens, i, vecs), "YES"))
     return out
 
 
@@ -237,20 +254,31 @@ def check(model: TriggerModel, rows) -> dict:
                 fn += g != "NONE"
         prec = tp / (tp + fp) if tp + fp else 0.0
         rec = tp / (tp + fn) if tp + fn else 0.0
-        out[str(th)] = {"precision": round(prec, 4), "recall": round(rec, 4),
-                        "f1": round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0}
+        out[str(th)] = {
+            "precision": round(prec, 4),
+            "recall": round(rec, 4),
+            "f1": round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0,
+        }
     return out
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared")
-    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "src" / "dyad" / "data" / "models")
-    ap.add_argument("--fold", type=int, choices=(0, 1), default=None,
-                    help="Train on one fold of the tune part only (to score on the other: "
-                         "dyad eval GOLD --part tune/<other fold>).")
-    ap.add_argument("--cache", type=Path, default=None,
-                    help="Keep the parsed training words in this pickle between runs.")
+    ap.add_argument(
+        "--out", type=Path, default=Path(__file__).resolve().parents[1] / "src" / "dyad" / "data" / "models"
+    )
+    ap.add_argument(
+        "--fold",
+        type=int,
+        choices=(0, 1),
+        default=None,
+        help="Train on one fold of the tune part only (to score on the other: "
+        "dyad eval GOLD --part tune/<other fold>).",
+    )
+    ap.add_argument(
+        "--cache", type=Path, default=None, help="Keep the parsed training words in this pickle between runs."
+    )
     args = ap.parse_args(argv)
     random.seed(SEED)
     t0 = time.time()
@@ -268,12 +296,14 @@ def main(argv=None) -> int:
         vrows = [r for r in vrows if fold_of(r[0]) == args.fold]
     random.shuffle(rows)
     random.shuffle(vrows)
-    print(f"{len(rows)} training words from the tune parts ({time.time() - t0:.0f} s); labels:",
-          {lab: sum(r[3] == lab for r in rows) for lab in LABELS}, file=sys.stderr)
+    print(
+        f"{len(rows)} training words from the tune parts ({time.time() - t0:.0f} s); labels:",
+        {lab: sum(r[3] == lab for r in rows) for lab in LABELS},
+        file=sys.stderr,
+    )
 
     def salted(article: str) -> str:
-        return "check" if int(hashlib.sha256(("fit:" + article).encode()).hexdigest()[:8], 16) % 5 == 0 \
-            else "fit"
+        return "check" if int(hashlib.sha256(("fit:" + article).encode()).hexdigest()[:8], 16) % 5 == 0 else "fit"
 
     fit_rows = [r for r in rows if salted(r[0]) == "fit"]
     check_rows = [r for r in rows if salted(r[0]) == "check"]
@@ -284,9 +314,15 @@ def main(argv=None) -> int:
     vocab = build_vocab(rows)
     weights, dense_weights = fit(rows, vocab)
     meta = {
-        "version": 1, "seed": SEED, "l2": L2, "min_count": MIN_COUNT,
+        "version": 1,
+        "seed": SEED,
+        "l2": L2,
+        "min_count": MIN_COUNT,
         "trained_on": "tune parts of voa_m2e2_dev.jsonl and rams_dev.jsonl (dyad.evaluate.news.part_of)",
-        "examples": len(rows), "check_part": held, "l2_dense": L2_DENSE, "pos_weight": POS_WEIGHT,
+        "examples": len(rows),
+        "check_part": held,
+        "l2_dense": L2_DENSE,
+        "pos_weight": POS_WEIGHT,
         **THRESHOLDS,
         "default_codes": {"MEET": "040", "PROTEST": "140", "ARREST": "173", "ATTACK": "190"},
     }
@@ -296,14 +332,27 @@ def main(argv=None) -> int:
     model.save(args.out / MODEL_NAME)
     vvocab = build_vocab(vrows)
     vw, vd = fit(vrows, vvocab, VLABELS)
-    vmeta = {"version": 1, "seed": SEED, "l2": L2, "l2_dense": L2_DENSE, "min_count": MIN_COUNT,
-             "trained_on": meta["trained_on"], "examples": len(vrows),
-             "positives": sum(r[3] == "YES" for r in vrows), "keep_threshold": KEEP, "veto_coded_threshold": VETO_CODED}
+    vmeta = {
+        "version": 1,
+        "seed": SEED,
+        "l2": L2,
+        "l2_dense": L2_DENSE,
+        "min_count": MIN_COUNT,
+        "trained_on": meta["trained_on"],
+        "examples": len(vrows),
+        "positives": sum(r[3] == "YES" for r in vrows),
+        "keep_threshold": KEEP,
+        "veto_coded_threshold": VETO_CODED,
+    }
     TriggerModel(vvocab, vw, VLABELS, vmeta, vd).save(args.out / VERIFIER_NAME)
-    print(f"verifier: {len(vrows)} candidate events ({vmeta['positives']} real), "
-          f"{len(vvocab)} features", file=sys.stderr)
-    print(f"wrote {args.out / MODEL_NAME}.npz/.json: {len(vocab)} features x {len(LABELS)} labels "
-          f"({time.time() - t0:.0f} s)", file=sys.stderr)
+    print(
+        f"verifier: {len(vrows)} candidate events ({vmeta['positives']} real), {len(vvocab)} features", file=sys.stderr
+    )
+    print(
+        f"wrote {args.out / MODEL_NAME}.npz/.json: {len(vocab)} features x {len(LABELS)} labels "
+        f"({time.time() - t0:.0f} s)",
+        file=sys.stderr,
+    )
     return 0
 
 

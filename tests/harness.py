@@ -37,8 +37,7 @@ def tmpfs(point: Path, size: str) -> Iterator[Path]:
     if not sys.platform.startswith("linux") or mount is None or os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs Linux and root")
     point.mkdir(exist_ok=True)
-    done = subprocess.run([mount, "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(point)],
-                          capture_output=True)
+    done = subprocess.run([mount, "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(point)], capture_output=True)
     if done.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace').strip()}")
     try:

@@ -23,8 +23,12 @@ def free_port() -> int:
 def running(db: str, *args: str, timeout_s: float = 60) -> Iterator[str]:
     """``dyad serve --db DB ARGS…`` until the block ends; its base URL once it answers."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "dyad", "serve", "--db", db, "--port", str(port), *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dyad", "serve", "--db", db, "--port", str(port), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout_s

@@ -4,6 +4,7 @@ files, the PETRARCH importer and the ``dyad actors`` commands."""
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 import time
 from pathlib import Path
@@ -11,11 +12,22 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dyad.actors.resolver import (
-    ActorEntry, ActorKB, ArticleContext, CodeSpan, Resolver, bundled_files, entry_from_dict, entry_to_dict,
-    import_petrarch, load_kb, read_entries, split_code, write_entries,
-)
 from dyad.actors.kb import tokenize
+from dyad.actors.resolver import (
+    ActorEntry,
+    ActorKB,
+    ArticleContext,
+    CodeSpan,
+    Resolver,
+    bundled_files,
+    entry_from_dict,
+    entry_to_dict,
+    import_petrarch,
+    load_kb,
+    read_entries,
+    split_code,
+    write_entries,
+)
 from dyad.cli.actors import app
 from dyad.errors import DataFileError
 from dyad.settings import Settings
@@ -341,16 +353,48 @@ def test_actors_country_and_role(resolver, text, date, code):
 # --- countries, names and spellings ----------------------------------------------------------
 
 COUNTRIES = [
-    ("the U.S.", "USA"), ("U.S.", "USA"), ("US", "USA"), ("United States", "USA"), ("America", "USA"),
-    ("the UK", "GBR"), ("Britain", "GBR"), ("Great Britain", "GBR"), ("British", "GBR"),
-    ("Burma", "MMR"), ("Myanmar", "MMR"), ("Ivory Coast", "CIV"), ("Côte d'Ivoire", "CIV"),
-    ("Cote d'Ivoire", "CIV"), ("Afghan", "AFG"), ("Chinese", "CHN"), ("Indian", "IND"),
-    ("Turkey", "TUR"), ("Türkiye", "TUR"), ("North Korea", "PRK"), ("DPRK", "PRK"), ("South Korea", "KOR"),
-    ("Emirates", "ARE"), ("UAE", "ARE"), ("Saudi", "SAU"), ("Congo", "COD"), ("Republic of the Congo", "COG"),
-    ("Palestine", "PSE"), ("the West Bank", "PSE"), ("Gaza", "PSEGZA"), ("Kosovo", "KSV"),
-    ("East Timor", "TMP"), ("Russian Federation", "RUS"), ("Iranian", "IRN"), ("Holland", "NLD"),
-    ("South Sudan", "SSD"), ("the Soviet Union", "USR"), ("Yugoslavia", "SRB"), ("Western Cambodia", "KHM"),
-    ("the West", "WST"), ("the Middle East", "MEA"), ("pakistan", "PAK"),
+    ("the U.S.", "USA"),
+    ("U.S.", "USA"),
+    ("US", "USA"),
+    ("United States", "USA"),
+    ("America", "USA"),
+    ("the UK", "GBR"),
+    ("Britain", "GBR"),
+    ("Great Britain", "GBR"),
+    ("British", "GBR"),
+    ("Burma", "MMR"),
+    ("Myanmar", "MMR"),
+    ("Ivory Coast", "CIV"),
+    ("Côte d'Ivoire", "CIV"),
+    ("Cote d'Ivoire", "CIV"),
+    ("Afghan", "AFG"),
+    ("Chinese", "CHN"),
+    ("Indian", "IND"),
+    ("Turkey", "TUR"),
+    ("Türkiye", "TUR"),
+    ("North Korea", "PRK"),
+    ("DPRK", "PRK"),
+    ("South Korea", "KOR"),
+    ("Emirates", "ARE"),
+    ("UAE", "ARE"),
+    ("Saudi", "SAU"),
+    ("Congo", "COD"),
+    ("Republic of the Congo", "COG"),
+    ("Palestine", "PSE"),
+    ("the West Bank", "PSE"),
+    ("Gaza", "PSEGZA"),
+    ("Kosovo", "KSV"),
+    ("East Timor", "TMP"),
+    ("Russian Federation", "RUS"),
+    ("Iranian", "IRN"),
+    ("Holland", "NLD"),
+    ("South Sudan", "SSD"),
+    ("the Soviet Union", "USR"),
+    ("Yugoslavia", "SRB"),
+    ("Western Cambodia", "KHM"),
+    ("the West", "WST"),
+    ("the Middle East", "MEA"),
+    ("pakistan", "PAK"),
 ]
 
 
@@ -368,85 +412,85 @@ def test_actors_successor_state_on_date(resolver):
 # --- international organisations and armed groups --------------------------------------------
 
 ORGS = [
-    ('the UN', None, 'IGOUNO'),
-    ('the United Nations', None, 'IGOUNO'),
-    ('U.N. Security Council', None, 'IGOUNO'),
-    ('UN peacekeepers', None, 'IGOUNOMIL'),
-    ('NATO', None, 'IGONAT'),
-    ('Nato', None, 'IGONAT'),
-    ('NATO troops', None, 'IGONATMIL'),
-    ('NATO for air defences', None, 'IGONAT'),
-    ('the EU', None, 'IGOEUN'),
-    ('European Union', None, 'IGOEUN'),
-    ('EU foreign ministers', None, 'IGOEUN'),
-    ('European Parliament', None, 'IGOEUNLEG'),
-    ('Financial Action Task Force', None, 'IGOFTF'),
-    ('FATF', None, 'IGOFTF'),
-    ('IMF', None, 'IGOIMF'),
-    ('World Bank', None, 'IGOWBK'),
-    ('SCO', None, 'IGOSCO'),
-    ('ASEAN', None, 'IGOASN'),
-    ('African Union', None, 'IGOAFU'),
-    ('OIC', None, 'IGOOIC'),
-    ('Gulf Cooperation Council', None, 'IGOGCC'),
-    ('SAARC', None, 'IGOSAR'),
-    ('WTO', None, 'IGOWTO'),
-    ('IAEA', None, 'IGOIAE'),
-    ('UN nuclear watchdog', None, 'IGOIAE'),
-    ('ICC', None, 'IGOICC'),
-    ('OPEC', None, 'IGOOPC'),
-    ('UNHCR', None, 'IGOUHC'),
-    ('World Health Organization', None, 'IGOWHO'),
-    ('Red Cross', None, 'NGOICR'),
-    ('Amnesty International', None, 'NGOAMN'),
-    ('Human Rights Watch', None, 'NGOHRW'),
-    ('the Taliban', '2019-01-01', 'AFGINS'),
-    ('the Taliban', '2021-08-15', 'AFGGOV'),
-    ('the Taliban', '2000-01-01', 'AFGGOV'),
-    ('Taliban fighters', '2019-01-01', 'AFGINS'),
-    ('Afghan Taliban', '2019-01-01', 'AFGINS'),
-    ('Tehrik-i-Taliban Pakistan', None, 'PAKINS'),
-    ('TTP', None, 'PAKINS'),
-    ('Pakistani Taliban', None, 'PAKINS'),
-    ('Lashkar-e-Taiba', None, 'PAKINS'),
-    ('LeT', None, 'PAKINS'),
-    ('Jamaat-ud-Dawa', None, 'PAKINS'),
-    ('Jaish-e-Mohammed', None, 'PAKINS'),
-    ('ISIS', None, 'IMGINS'),
-    ('Islamic State', None, 'IMGINS'),
-    ('Daesh', None, 'IMGINS'),
-    ('ISIS-K', None, 'AFGINS'),
-    ('al-Qaeda', None, 'IMGINS'),
-    ('Al Qaeda', None, 'IMGINS'),
-    ('Hamas', None, 'PSEINS'),
-    ('Hezbollah', None, 'LBNINS'),
-    ('the Houthis', None, 'YEMREB'),
-    ('Houthi rebels', None, 'YEMREB'),
-    ('al-Shabaab', None, 'SOMINS'),
-    ('Boko Haram', None, 'NGAINS'),
-    ('PKK', None, 'TURSEP'),
-    ('Haqqani network', '2019-01-01', 'AFGINS'),
-    ('Balochistan Liberation Army', None, 'PAKSEP'),
-    ('Rapid Support Forces', '2020-01-01', 'SDNMIL'),
-    ('RSF', '2024-01-01', 'SDNREB'),
-    ('Hayat Tahrir al-Sham', '2020-01-01', 'SYRINS'),
-    ('HTS', '2025-02-01', 'SYRGOV'),
-    ('Wagner Group', '2023-06-24', 'RUSREB'),
-    ('Wagner Group', '2022-06-24', 'RUSMIL'),
-    ('ISI', None, 'PAKSPY'),
-    ('CIA', None, 'USASPY'),
-    ('IDF', None, 'ISRMIL'),
-    ('IRGC', None, 'IRNMIL'),
-    ('Xinhua', None, 'CHNGOVMED'),
-    ('Al Jazeera', None, 'QATMED'),
-    ('PTI', '2019-01-01', 'PAKGOVPTY'),
-    ('PTI', '2023-01-01', 'PAKOPPPTY'),
-    ('PML-N', '2015-01-01', 'PAKGOVPTY'),
-    ('BJP', '2010-01-01', 'INDOPPPTY'),
-    ('BJP', '2020-01-01', 'INDGOVPTY'),
-    ('Democrats', '2022-01-01', 'USAGOVPTY'),
-    ('Republicans', '2022-01-01', 'USAOPPPTY'),
-    ('Chinese Communist Party', None, 'CHNGOV'),
+    ("the UN", None, "IGOUNO"),
+    ("the United Nations", None, "IGOUNO"),
+    ("U.N. Security Council", None, "IGOUNO"),
+    ("UN peacekeepers", None, "IGOUNOMIL"),
+    ("NATO", None, "IGONAT"),
+    ("Nato", None, "IGONAT"),
+    ("NATO troops", None, "IGONATMIL"),
+    ("NATO for air defences", None, "IGONAT"),
+    ("the EU", None, "IGOEUN"),
+    ("European Union", None, "IGOEUN"),
+    ("EU foreign ministers", None, "IGOEUN"),
+    ("European Parliament", None, "IGOEUNLEG"),
+    ("Financial Action Task Force", None, "IGOFTF"),
+    ("FATF", None, "IGOFTF"),
+    ("IMF", None, "IGOIMF"),
+    ("World Bank", None, "IGOWBK"),
+    ("SCO", None, "IGOSCO"),
+    ("ASEAN", None, "IGOASN"),
+    ("African Union", None, "IGOAFU"),
+    ("OIC", None, "IGOOIC"),
+    ("Gulf Cooperation Council", None, "IGOGCC"),
+    ("SAARC", None, "IGOSAR"),
+    ("WTO", None, "IGOWTO"),
+    ("IAEA", None, "IGOIAE"),
+    ("UN nuclear watchdog", None, "IGOIAE"),
+    ("ICC", None, "IGOICC"),
+    ("OPEC", None, "IGOOPC"),
+    ("UNHCR", None, "IGOUHC"),
+    ("World Health Organization", None, "IGOWHO"),
+    ("Red Cross", None, "NGOICR"),
+    ("Amnesty International", None, "NGOAMN"),
+    ("Human Rights Watch", None, "NGOHRW"),
+    ("the Taliban", "2019-01-01", "AFGINS"),
+    ("the Taliban", "2021-08-15", "AFGGOV"),
+    ("the Taliban", "2000-01-01", "AFGGOV"),
+    ("Taliban fighters", "2019-01-01", "AFGINS"),
+    ("Afghan Taliban", "2019-01-01", "AFGINS"),
+    ("Tehrik-i-Taliban Pakistan", None, "PAKINS"),
+    ("TTP", None, "PAKINS"),
+    ("Pakistani Taliban", None, "PAKINS"),
+    ("Lashkar-e-Taiba", None, "PAKINS"),
+    ("LeT", None, "PAKINS"),
+    ("Jamaat-ud-Dawa", None, "PAKINS"),
+    ("Jaish-e-Mohammed", None, "PAKINS"),
+    ("ISIS", None, "IMGINS"),
+    ("Islamic State", None, "IMGINS"),
+    ("Daesh", None, "IMGINS"),
+    ("ISIS-K", None, "AFGINS"),
+    ("al-Qaeda", None, "IMGINS"),
+    ("Al Qaeda", None, "IMGINS"),
+    ("Hamas", None, "PSEINS"),
+    ("Hezbollah", None, "LBNINS"),
+    ("the Houthis", None, "YEMREB"),
+    ("Houthi rebels", None, "YEMREB"),
+    ("al-Shabaab", None, "SOMINS"),
+    ("Boko Haram", None, "NGAINS"),
+    ("PKK", None, "TURSEP"),
+    ("Haqqani network", "2019-01-01", "AFGINS"),
+    ("Balochistan Liberation Army", None, "PAKSEP"),
+    ("Rapid Support Forces", "2020-01-01", "SDNMIL"),
+    ("RSF", "2024-01-01", "SDNREB"),
+    ("Hayat Tahrir al-Sham", "2020-01-01", "SYRINS"),
+    ("HTS", "2025-02-01", "SYRGOV"),
+    ("Wagner Group", "2023-06-24", "RUSREB"),
+    ("Wagner Group", "2022-06-24", "RUSMIL"),
+    ("ISI", None, "PAKSPY"),
+    ("CIA", None, "USASPY"),
+    ("IDF", None, "ISRMIL"),
+    ("IRGC", None, "IRNMIL"),
+    ("Xinhua", None, "CHNGOVMED"),
+    ("Al Jazeera", None, "QATMED"),
+    ("PTI", "2019-01-01", "PAKGOVPTY"),
+    ("PTI", "2023-01-01", "PAKOPPPTY"),
+    ("PML-N", "2015-01-01", "PAKGOVPTY"),
+    ("BJP", "2010-01-01", "INDOPPPTY"),
+    ("BJP", "2020-01-01", "INDGOVPTY"),
+    ("Democrats", "2022-01-01", "USAGOVPTY"),
+    ("Republicans", "2022-01-01", "USAOPPPTY"),
+    ("Chinese Communist Party", None, "CHNGOV"),
 ]
 
 
@@ -458,8 +502,16 @@ def test_actors_organisations(resolver, text, date, code):
 # --- what must not resolve, or not be guessed ------------------------------------------------
 
 UNRESOLVED = [
-    "Xyzzy Foo", "the weather", "us", "Let us go", "car bomb", "general election", "Khan", "Sharif",
-    "Gia", "the two sides",
+    "Xyzzy Foo",
+    "the weather",
+    "us",
+    "Let us go",
+    "car bomb",
+    "general election",
+    "Khan",
+    "Sharif",
+    "Gia",
+    "the two sides",
 ]
 
 
@@ -495,6 +547,7 @@ def test_actors_congress_follows_the_article(resolver):
 
 
 # --- coreference within an article -----------------------------------------------------------
+
 
 def test_actors_coreference_surname():
     r = Resolver()
@@ -547,6 +600,7 @@ def test_actors_coreference_uses_context_date():
 
 # --- the data files -----------------------------------------------------------------------------
 
+
 def test_actors_data_files_load():
     kb = load_kb()
     counts = kb.counts()
@@ -587,34 +641,51 @@ def test_actors_data_people_spans_do_not_overlap_in_kind():
         if e.kind != "person":
             continue
         spans = sorted((s for s in e.codes if s.valid_from), key=lambda s: s.valid_from)
-        for a, b in zip(spans, spans[1:]):
+        for a, b in itertools.pairwise(spans):
             if a.code == b.code and a.valid_to and b.valid_from < a.valid_to:
                 pytest.fail(f"{e.id}: {a.describe()} overlaps {b.describe()}")
 
 
 # --- the file format -----------------------------------------------------------------------------
 
+
 def test_actors_format_round_trip(tmp_path):
-    entry = ActorEntry(id="person:test", kind="person", names=("Test Person",), country="PAK",
-                       codes=(CodeSpan("PAKGOV", "2020-01-01", None, "Minister", True),))
+    entry = ActorEntry(
+        id="person:test",
+        kind="person",
+        names=("Test Person",),
+        country="PAK",
+        codes=(CodeSpan("PAKGOV", "2020-01-01", None, "Minister", True),),
+    )
     path = tmp_path / "a.jsonl"
     assert write_entries([entry], path) == 1
     back = read_entries(path)[0]
     assert entry_to_dict(back) == entry_to_dict(entry)
 
 
-@pytest.mark.parametrize("bad", [
-    {"id": "x", "kind": "person", "names": ["X"], "codes": [{"code": "PAKGOV", "valid_from": "2020-01-01"}]},
-    {"id": "x", "kind": "person", "names": ["X"], "codes": [{"code": "PAKGOV", "valid_from": "2020/01/01",
-                                                              "valid_to": None}]},
-    {"id": "x", "kind": "person", "names": ["X"], "codes": [{"code": "PAKGOV", "valid_from": "2021-01-01",
-                                                              "valid_to": "2020-01-01"}]},
-    {"id": "x", "kind": "person", "names": ["X"], "codes": [], "colour": "red"},
-    {"id": "x", "kind": "robot", "names": ["X"], "codes": []},
-    {"id": "x", "kind": "person", "names": [], "codes": []},
-    {"id": "x", "kind": "role", "names": ["x"], "codes": [{"code": "G0V", "valid_from": None, "valid_to": None}]},
-    {"id": "x", "kind": "org", "names": ["X"]},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"id": "x", "kind": "person", "names": ["X"], "codes": [{"code": "PAKGOV", "valid_from": "2020-01-01"}]},
+        {
+            "id": "x",
+            "kind": "person",
+            "names": ["X"],
+            "codes": [{"code": "PAKGOV", "valid_from": "2020/01/01", "valid_to": None}],
+        },
+        {
+            "id": "x",
+            "kind": "person",
+            "names": ["X"],
+            "codes": [{"code": "PAKGOV", "valid_from": "2021-01-01", "valid_to": "2020-01-01"}],
+        },
+        {"id": "x", "kind": "person", "names": ["X"], "codes": [], "colour": "red"},
+        {"id": "x", "kind": "robot", "names": ["X"], "codes": []},
+        {"id": "x", "kind": "person", "names": [], "codes": []},
+        {"id": "x", "kind": "role", "names": ["x"], "codes": [{"code": "G0V", "valid_from": None, "valid_to": None}]},
+        {"id": "x", "kind": "org", "names": ["X"]},
+    ],
+)
 def test_actors_format_rejects(bad):
     with pytest.raises(DataFileError):
         entry_from_dict(bad)
@@ -623,17 +694,27 @@ def test_actors_format_rejects(bad):
 def test_actors_format_error_names_file_and_line(tmp_path):
     path = tmp_path / "bad.jsonl"
     path.write_text('# comment\n{"id": "a", "kind": "place", "names": ["A"], "codes": []}\n', encoding="utf-8")
-    with pytest.raises(DataFileError, match="bad.jsonl:2"):
+    with pytest.raises(DataFileError, match=r"bad\.jsonl:2"):
         read_entries(path)
 
 
 def test_actors_user_file_extends_and_overrides(tmp_path):
     path = tmp_path / "mine.jsonl"
     rows = [
-        {"id": "person:zorg", "kind": "person", "names": ["Zorg Blatt"], "country": "PAK",
-         "codes": [{"code": "PAKGOV", "valid_from": "2030-01-01", "valid_to": None}]},
-        {"id": "seat:ghq", "kind": "seat", "names": ["GHQ"], "country": "PAK",
-         "codes": [{"code": "PAKGOVMIL", "valid_from": None, "valid_to": None}]},
+        {
+            "id": "person:zorg",
+            "kind": "person",
+            "names": ["Zorg Blatt"],
+            "country": "PAK",
+            "codes": [{"code": "PAKGOV", "valid_from": "2030-01-01", "valid_to": None}],
+        },
+        {
+            "id": "seat:ghq",
+            "kind": "seat",
+            "names": ["GHQ"],
+            "country": "PAK",
+            "codes": [{"code": "PAKGOVMIL", "valid_from": None, "valid_to": None}],
+        },
     ]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     r = Resolver(settings=Settings(actor_files=(str(path),)))
@@ -665,12 +746,18 @@ def test_actors_search(resolver):
 def test_actors_resolve_offsets(resolver):
     text = "Washington and Islamabad"
     m = resolver.resolve(text)
-    assert text[m.start:m.end] == "Washington"
+    assert text[m.start : m.end] == "Washington"
 
 
 def test_actors_resolve_is_fast(resolver):
-    phrases = ["U.S. officials", "Pakistan's army chief", "Prime Minister Imran Khan", "the Taliban",
-               "Chinese workers in Pakistan", "Xyzzy Foo"] * 100
+    phrases = [
+        "U.S. officials",
+        "Pakistan's army chief",
+        "Prime Minister Imran Khan",
+        "the Taliban",
+        "Chinese workers in Pakistan",
+        "Xyzzy Foo",
+    ] * 100
     start = time.perf_counter()
     for p in phrases:
         resolver.resolve(p, "2019-07-25")
@@ -718,7 +805,10 @@ def test_actors_petrarch_import_entries(petrarch_files):
     boromir = entries["petrarch:boromir"]
     assert boromir.kind == "person"
     assert [(s.code, s.valid_from, s.valid_to) for s in boromir.codes] == [
-        ("GON", None, "1995-06-02"), ("GONMIL", "1995-06-01", "1999-08-16"), ("GONREB", "1999-08-16", None)]
+        ("GON", None, "1995-06-02"),
+        ("GONMIL", "1995-06-01", "1999-08-16"),
+        ("GONREB", "1999-08-16", None),
+    ]
     assert entries["petrarch:wizards-council"].codes[0].code == "WIZGOV"
     congress = entries["petrarch-agent:congressman"]
     assert set(congress.names) == {"congressman", "congressmen", "congresswoman", "congresswomen"}
@@ -729,10 +819,16 @@ def test_actors_petrarch_import_entries(petrarch_files):
 
 
 PETRARCH_CASES = [
-    ("Arnor", None, "ARN"), ("Arnorian soldiers", None, "ARNMIL"), ("Minas Tirith", None, "GON"),
-    ("Gondor police", None, "GONCOP"), ("the Gondor attorney general", None, "GONJUD"),
-    ("Arnor congressmen", None, "ARNLEG"), ("Boromir", "1990-01-01", "GON"), ("Boromir", "1997-01-01", "GONMIL"),
-    ("Boromir", "2005-01-01", "GONREB"), ("Gondor human rights body", None, "NGOGON"),
+    ("Arnor", None, "ARN"),
+    ("Arnorian soldiers", None, "ARNMIL"),
+    ("Minas Tirith", None, "GON"),
+    ("Gondor police", None, "GONCOP"),
+    ("the Gondor attorney general", None, "GONJUD"),
+    ("Arnor congressmen", None, "ARNLEG"),
+    ("Boromir", "1990-01-01", "GON"),
+    ("Boromir", "1997-01-01", "GONMIL"),
+    ("Boromir", "2005-01-01", "GONREB"),
+    ("Gondor human rights body", None, "NGOGON"),
 ]
 
 
@@ -812,6 +908,7 @@ def test_actors_cli_help_has_example(command):
 
 # --- the gold set: a floor that cannot be lowered silently -------------------------------------------
 
+
 def test_actors_eval_floor(shared_dir):
     spec = importlib.util.spec_from_file_location("eval_actors", REPO / "scripts" / "eval_actors.py")
     module = importlib.util.module_from_spec(spec)
@@ -825,6 +922,7 @@ def test_actors_eval_floor(shared_dir):
 
 
 # --- sentences from the parser (spaCy) ----------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def parse():
@@ -905,9 +1003,11 @@ def _in_subtree(s, i, root):
 
 @pytest.mark.slow
 def test_actors_article_coreference(parse):
-    text = ("Prime Minister Imran Khan visited Washington.\n"
-            "Khan met President Trump at the White House.\n"
-            "He said the two sides would cooperate.")
+    text = (
+        "Prime Minister Imran Khan visited Washington.\n"
+        "Khan met President Trump at the White House.\n"
+        "He said the two sides would cooperate."
+    )
     r = Resolver()
     ctx = ArticleContext(date="2019-07-22")
     per_sentence = [_codes(r.mentions(s, context=ctx)) for s in parse(text)]
@@ -937,12 +1037,15 @@ def test_actors_the_two_sides_carry_both_members():
     assert set(pair.members) == {"PAKGOV", "USAGOV"}
 
 
-@pytest.mark.parametrize("text,code", [
-    ("Nigerian-led troops attacked the camp.", "NGAMIL"),
-    ("U.S.-led forces raided the village.", "USAMIL"),
-])
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("Nigerian-led troops attacked the camp.", "NGAMIL"),
+        ("U.S.-led forces raided the village.", "USAMIL"),
+    ],
+)
 def test_actors_led_forces_belong_to_the_leader(parse, text, code):
-    """"X-led forces": the hyphenated "led" joins the leader to the forces."""
+    """ "X-led forces": the hyphenated "led" joins the leader to the forces."""
     from dyad.actors.resolver import Resolver
 
     s = parse(text)[0]

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from dyad.text.clean import clean, load_rules, split_paragraphs
 from dyad.errors import DataFileError
 from dyad.records import CleanText
+from dyad.text.clean import clean, load_rules, split_paragraphs
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "000_68d6dae7a7618236.txt"
 FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\n": " "})
@@ -66,17 +66,30 @@ def test_clean_seed_read_more(seed: CleanText) -> None:
 @pytest.mark.parametrize(
     "author,handle,date,url,start",
     [
-        ("Shafqat Mahmood", "Shafqat_Mahmood", "2019-07-24", "https://pic.twitter.com/Adi2NZIUmL",
-         "It was a pleasure to receive PM Imran Khan"),
-        ("Michael Kugelman", "MichaelKugelman", "2019-07-27", "https://t.co/69bHqyWOwZ",
-         '"Washington & Islamabad enjoy deep partnerships'),
-        ("Political-Military Affairs, US Dept of State", "StateDeptPM", "2019-07-26",
-         "https://t.co/jUThWcz29D", ".@StateDept authorizes a proposed Foreign Military Sale"),
+        (
+            "Shafqat Mahmood",
+            "Shafqat_Mahmood",
+            "2019-07-24",
+            "https://pic.twitter.com/Adi2NZIUmL",
+            "It was a pleasure to receive PM Imran Khan",
+        ),
+        (
+            "Michael Kugelman",
+            "MichaelKugelman",
+            "2019-07-27",
+            "https://t.co/69bHqyWOwZ",
+            '"Washington & Islamabad enjoy deep partnerships',
+        ),
+        (
+            "Political-Military Affairs, US Dept of State",
+            "StateDeptPM",
+            "2019-07-26",
+            "https://t.co/jUThWcz29D",
+            ".@StateDept authorizes a proposed Foreign Military Sale",
+        ),
     ],
 )
-def test_clean_seed_tweets(
-    seed: CleanText, author: str, handle: str, date: str, url: str, start: str
-) -> None:
+def test_clean_seed_tweets(seed: CleanText, author: str, handle: str, date: str, url: str, start: str) -> None:
     quote = next(q for q in seed.quotes if q.handle == handle)
     assert (quote.author, quote.date, quote.url) == (author, date, url)
     assert quote.text.startswith(start)
@@ -157,7 +170,7 @@ def test_clean_seed_removed_counts(seed: CleanText) -> None:
 @pytest.mark.parametrize(
     "raw,text",
     [
-        ("It\u2019s \u201cfine\u201d.", "It's \"fine\"."),
+        ("It\u2019s \u201cfine\u201d.", 'It\'s "fine".'),
         ("\u201aLow\u2018 and \u201elow\u201c quotes.", "'Low' and \"low\" quotes."),
         ("A 6\u2032 2\u2033 man.", "A 6' 2\" man."),
         ("It\u00e2\u20ac\u2122s here.", "It's here."),
@@ -166,7 +179,7 @@ def test_clean_seed_removed_counts(seed: CleanText) -> None:
         ("He said.\u00c2  Then left.", "He said. Then left."),
         ("Wait\u00e2\u20ac\u00a6 what.", "Wait\u2026 what."),
         ("Na\u00efve caf\u00e9 \u00c0 la carte.", "Na\u00efve caf\u00e9 \u00c0 la carte."),
-        ("Tom &amp; Jerry &quot;met&quot; at Bob&#39;s.", "Tom & Jerry \"met\" at Bob's."),
+        ("Tom &amp; Jerry &quot;met&quot; at Bob&#39;s.", 'Tom & Jerry "met" at Bob\'s.'),
         ("Ten&nbsp;miles &mdash; far.", "Ten miles \u2014 far."),
         ("Zero\u200bwidth\u200d joiner\ufeff here.", "Zerowidth joiner here."),
         ("Line one.\r\nLine two.\rLine three.", "Line one.\nLine two.\nLine three."),
@@ -242,7 +255,8 @@ def test_clean_read_more_inside_sentence_kept(raw: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "dash", ["\u2014", "\u2013", "-", "&mdash;"],
+    "dash",
+    ["\u2014", "\u2013", "-", "&mdash;"],
 )
 def test_clean_tweet_dashes(dash: str) -> None:
     raw = (
@@ -281,8 +295,7 @@ def test_clean_tweet_on_one_line() -> None:
 
 
 def test_clean_tweet_block_in_blank_line_text() -> None:
-    raw = ("Before it.\n\nFirst line of a post\nsecond line https://t.co/z9\n"
-           "\u2014 A B (@ab) May 2, 2020\n\nAfter it.")
+    raw = "Before it.\n\nFirst line of a post\nsecond line https://t.co/z9\n\u2014 A B (@ab) May 2, 2020\n\nAfter it."
     ct = clean(raw)
     assert ct.text == "Before it.\nAfter it."
     assert ct.quotes[0].text == "First line of a post second line"
@@ -299,20 +312,21 @@ def test_clean_links_cut_from_body() -> None:
 @pytest.mark.parametrize(
     "raw,text",
     [
-        ("Talks ended in Doha. S\nome gestures are likely.",
-         "Talks ended in Doha. Some gestures are likely."),
+        ("Talks ended in Doha. S\nome gestures are likely.", "Talks ended in Doha. Some gestures are likely."),
         ("Talks ended. Th\ne rest followed.", "Talks ended. The rest followed."),
         ("Th\ne rest followed.", "The rest followed."),
-        ("An international deal. The inter-\nnational deal held.",
-         "An international deal. The international deal held."),
+        (
+            "An international deal. The inter-\nnational deal held.",
+            "An international deal. The international deal held.",
+        ),
         ("The inter-\nnational deal held.", "The inter-national deal held."),
-        ("The minister\nsaid on Monday that talks would resume.",
-         "The minister said on Monday that talks would resume."),
+        (
+            "The minister\nsaid on Monday that talks would resume.",
+            "The minister said on Monday that talks would resume.",
+        ),
         ("The talks ended. It\nwas a long day.", "The talks ended. It was a long day."),
-        ("The gov\nernment agreed. The government said so.",
-         "The government agreed. The government said so."),
-        ("They went in\nto see it. He got into the car.",
-         "They went in to see it. He got into the car."),
+        ("The gov\nernment agreed. The government said so.", "The government agreed. The government said so."),
+        ("They went in\nto see it. He got into the car.", "They went in to see it. He got into the car."),
     ],
 )
 def test_clean_word_break_joined(raw: str, text: str) -> None:
@@ -338,12 +352,18 @@ def test_clean_word_break_not_joined(raw: str) -> None:
 @pytest.mark.parametrize(
     "raw,text",
     [
-        ("The minister arrived in Kabul on Monday.\nShe met the president on Tuesday.",
-         "The minister arrived in Kabul on Monday.\nShe met the president on Tuesday."),
-        ("  The minister arrived   in Kabul.  \n\n\n  She met the president.  ",
-         "The minister arrived in Kabul.\nShe met the president."),
-        ("Read more about the treaty in the annex, officials said.\nRelated talks follow.",
-         "Read more about the treaty in the annex, officials said.\nRelated talks follow."),
+        (
+            "The minister arrived in Kabul on Monday.\nShe met the president on Tuesday.",
+            "The minister arrived in Kabul on Monday.\nShe met the president on Tuesday.",
+        ),
+        (
+            "  The minister arrived   in Kabul.  \n\n\n  She met the president.  ",
+            "The minister arrived in Kabul.\nShe met the president.",
+        ),
+        (
+            "Read more about the treaty in the annex, officials said.\nRelated talks follow.",
+            "Read more about the treaty in the annex, officials said.\nRelated talks follow.",
+        ),
     ],
 )
 def test_clean_normal_text_unchanged(raw: str, text: str) -> None:
@@ -354,8 +374,10 @@ def test_clean_normal_text_unchanged(raw: str, text: str) -> None:
 
 
 def test_clean_tweet_body_one_line_when_few_blank_lines() -> None:
-    raw = ("A Title\n\nFirst paragraph here.\nSecond paragraph here.\nA post https://t.co/q1\n"
-           "\u2014 A B (@ab) May 2, 2020\nThird paragraph here.")
+    raw = (
+        "A Title\n\nFirst paragraph here.\nSecond paragraph here.\nA post https://t.co/q1\n"
+        "\u2014 A B (@ab) May 2, 2020\nThird paragraph here."
+    )
     ct = clean(raw)
     assert ct.quotes[0].text == "A post"
     body = ["A Title", "First paragraph here.", "Second paragraph here.", "Third paragraph here."]
@@ -396,11 +418,12 @@ def test_clean_repeat_paragraph_kept_first(copy: str) -> None:
 
 
 def test_clean_repeat_garbled_pull_quote_keeps_fuller() -> None:
-    full = ("Washington's message is simple. Pakistan showed it has the will to act against "
-            "militants, "
-            "so there is no reason why it can't also target the groups on its soil.")
-    garbled = ("Washington's message is simple. Pakistan act militants why it can't also target "
-               "the groups on its soil")
+    full = (
+        "Washington's message is simple. Pakistan showed it has the will to act against "
+        "militants, "
+        "so there is no reason why it can't also target the groups on its soil."
+    )
+    garbled = "Washington's message is simple. Pakistan act militants why it can't also target the groups on its soil"
     raw = "\n".join([BODY[0], garbled, BODY[1], full, BODY[2]])
     ct = clean(raw)
     assert ct.text == "\n".join([BODY[0], BODY[1], full, BODY[2]])
@@ -436,8 +459,7 @@ def test_clean_repeat_distinct_paragraphs_kept() -> None:
 @pytest.mark.parametrize(
     "trailer",
     [
-        "Jane Doe, a senior fellow at the Example Institute, is the author of Two Rivers. "
-        "She tweets @janedoe.",
+        "Jane Doe, a senior fellow at the Example Institute, is the author of Two Rivers. She tweets @janedoe.",
         "John A. Smith is a professor of politics at Example University.",
         "The views expressed in this article are the author's own.",
         "He tweets @jsmith.",
@@ -475,11 +497,38 @@ def test_clean_trailer_only_at_end() -> None:
 
 
 PIECES = [
-    "word", "Word", "the", "S", "ome", " ", "  ", "\n", "\n\n", "\r\n", ".", ",", "?", "-", "\t",
-    "\u2019", "\u201c", "\u201d", "\u00e2\u20ac\u2122", "&amp;", "&nbsp;", "&#39;", "\u200b",
-    "\u00a0", "Read more: x", "pic.twitter.com/abc", "https://t.co/x1",
+    "word",
+    "Word",
+    "the",
+    "S",
+    "ome",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    ".",
+    ",",
+    "?",
+    "-",
+    "\t",
+    "\u2019",
+    "\u201c",
+    "\u201d",
+    "\u00e2\u20ac\u2122",
+    "&amp;",
+    "&nbsp;",
+    "&#39;",
+    "\u200b",
+    "\u00a0",
+    "Read more: x",
+    "pic.twitter.com/abc",
+    "https://t.co/x1",
     "\u2014 Al B (@ab) May 1, 2020",
-    "The same sentence repeats here again.", "He tweets @x.", "\u00c3\u00a9", "\u2026",
+    "The same sentence repeats here again.",
+    "He tweets @x.",
+    "\u00c3\u00a9",
+    "\u2026",
 ]
 
 

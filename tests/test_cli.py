@@ -11,14 +11,36 @@ from dyad.cli.main import app
 
 runner = CliRunner()
 
-STORY = ("Pakistan's foreign minister met his Afghan counterpart in Kabul on Tuesday to discuss "
-         "border crossings, trade and the refugees who still live in camps near Peshawar.\n"
-         "Both sides agreed to meet again in Islamabad next month, officials said.")
+STORY = (
+    "Pakistan's foreign minister met his Afghan counterpart in Kabul on Tuesday to discuss "
+    "border crossings, trade and the refugees who still live in camps near Peshawar.\n"
+    "Both sides agreed to meet again in Islamabad next month, officials said."
+)
 
 
-@pytest.mark.parametrize("command", ["ingest", "articles", "show", "summary", "demo", "code", "eval", "scenarios",
-                                     "export", "relations", "dyads", "network", "report", "sql", "scenarios watch", "actors resolve",
-                                     "actors search", "actors import-petrarch"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "ingest",
+        "articles",
+        "show",
+        "summary",
+        "demo",
+        "code",
+        "eval",
+        "scenarios",
+        "export",
+        "relations",
+        "dyads",
+        "network",
+        "report",
+        "sql",
+        "scenarios watch",
+        "actors resolve",
+        "actors search",
+        "actors import-petrarch",
+    ],
+)
 def test_cli_help_has_example(command):
     result = runner.invoke(app, command.split() + ["--help"])
     assert result.exit_code == 0
@@ -36,8 +58,7 @@ def test_cli_ingest_articles_show(tmp_path, db_path):
     result = runner.invoke(app, ["articles", "--db", db_path, "--format", "jsonl"])
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(rows) == 1
-    assert set(rows[0]) == {"id", "title", "date", "url", "source", "text", "quotes", "n_sentences",
-                            "duplicate_of"}
+    assert set(rows[0]) == {"id", "title", "date", "url", "source", "text", "quotes", "n_sentences", "duplicate_of"}
     assert rows[0]["date"] == "2019-03-05" and rows[0]["n_sentences"] == 2
 
     result = runner.invoke(app, ["show", "s1", "--db", db_path])
@@ -47,8 +68,7 @@ def test_cli_ingest_articles_show(tmp_path, db_path):
 
 @pytest.mark.slow
 def test_cli_ingest_stdin(db_path):
-    result = runner.invoke(app, ["ingest", "-", "--db", db_path],
-                           input=json.dumps({"id": "in1", "text": STORY}) + "\n")
+    result = runner.invoke(app, ["ingest", "-", "--db", db_path], input=json.dumps({"id": "in1", "text": STORY}) + "\n")
     assert result.exit_code == 0, result.output
     assert "stored 1 articles" in result.output
 
@@ -80,7 +100,10 @@ def test_cli_missing_store_is_a_clear_error(tmp_path):
 def test_cli_seed_article_is_one_clean_article(seed_path, db_path):
     result = runner.invoke(app, ["ingest", str(seed_path), "--db", db_path])
     assert result.exit_code == 0, result.output
-    rows = [json.loads(x) for x in runner.invoke(app, ["articles", "--db", db_path, "--format", "jsonl"]).stdout.splitlines()]
+    rows = [
+        json.loads(x)
+        for x in runner.invoke(app, ["articles", "--db", db_path, "--format", "jsonl"]).stdout.splitlines()
+    ]
     assert len(rows) == 1
     art = rows[0]
     assert "Read more" not in art["text"]
@@ -110,9 +133,22 @@ def test_cli_demo_writes_the_report_that_renders(tmp_path, monkeypatch):
     chromium = next((p for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
     if chromium is None:
         pytest.skip("no headless Chromium installed")
-    done = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                           "--disable-dev-shm-usage", "--host-resolver-rules=MAP * ~NOTFOUND", "--dump-dom",
-                           page.as_uri()], capture_output=True, text=True, timeout=180)
+    done = subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-dev-shm-usage",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     dom = lhtml.fromstring(done.stdout)
     chart = dom.xpath('//figure[@id="chart-index"]/*[local-name()="svg"]')

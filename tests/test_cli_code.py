@@ -35,9 +35,13 @@ def test_cli_code_stdin_jsonl(app):
 
 def test_cli_code_jsonl_file_to_csv(app, tmp_path):
     src = tmp_path / "docs.jsonl"
-    src.write_text(json.dumps({"id": "a1", "text": "Iran threatened to attack Israel.", "date": "2019-07-31"})
-                   + "\n" + json.dumps({"id": "a2", "text": "Stocks fell.", "date": None}) + "\n",
-                   encoding="utf-8")
+    src.write_text(
+        json.dumps({"id": "a1", "text": "Iran threatened to attack Israel.", "date": "2019-07-31"})
+        + "\n"
+        + json.dumps({"id": "a2", "text": "Stocks fell.", "date": None})
+        + "\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "events.csv"
     r = CliRunner().invoke(app, ["code", str(src), "-o", str(out), "--format", "csv", "--asserted"])
     assert r.exit_code == 0, r.output
@@ -57,14 +61,22 @@ def test_cli_code_plain_text_file_takes_its_name(app, tmp_path):
 
 
 def test_cli_code_keeps_events_and_scenarios_in_the_store(app, tmp_path):
-    from dyad.store.events import counts
     from dyad.store.db import Store
+    from dyad.store.events import counts
 
     src = tmp_path / "docs.jsonl"
-    src.write_text(json.dumps({"id": "s1", "date": "2019-07-30", "text":
-                               "If Pakistan arrests Hafiz Saeed, the United States will resume military aid "
-                               "to Pakistan. Pakistani police arrested two militants in Lahore."}) + "\n",
-                   encoding="utf-8")
+    src.write_text(
+        json.dumps(
+            {
+                "id": "s1",
+                "date": "2019-07-30",
+                "text": "If Pakistan arrests Hafiz Saeed, the United States will resume military aid "
+                "to Pakistan. Pakistani police arrested two militants in Lahore.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     db = str(tmp_path / "s.duckdb")
     for _ in range(2):  # coding the same input again adds nothing
         r = CliRunner().invoke(app, ["code", str(src), "--db", db, "-o", str(tmp_path / "e.jsonl")])
@@ -77,10 +89,19 @@ def test_cli_code_keeps_events_and_scenarios_in_the_store(app, tmp_path):
 
 def test_cli_eval_json(app, tmp_path):
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({"id": "1", "text": "Iran threatened to attack Israel.", "date": None,
-                                "events": [{"source": None, "target": None, "code": "138",
-                                            "plover": "THREATEN", "mode": None}], "labels": []}) + "\n",
-                    encoding="utf-8")
+    gold.write_text(
+        json.dumps(
+            {
+                "id": "1",
+                "text": "Iran threatened to attack Israel.",
+                "date": None,
+                "events": [{"source": None, "target": None, "code": "138", "plover": "THREATEN", "mode": None}],
+                "labels": [],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "report.json"
     r = CliRunner().invoke(app, ["eval", str(gold), "--json", str(out)])
     assert r.exit_code == 0, r.output

@@ -12,12 +12,12 @@ import textwrap
 
 import duckdb
 import pytest
+from harness import tmpfs
 from typer.testing import CliRunner
 
-from dyad.cli.main import app
 from dyad.cli.common import TRACEBACK_ENV
+from dyad.cli.main import app
 from dyad.store.db import Store
-from harness import tmpfs
 
 runner = CliRunner()
 DYAD = [sys.executable, "-m", "dyad"]
@@ -43,13 +43,21 @@ def locked_store(tmp_path):
     path = tmp_path / "locked.duckdb"
     Store(path).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import duckdb, sys, time
             con = duckdb.connect({str(path)!r})
             con.execute("CREATE TABLE IF NOT EXISTS busy (x INTEGER)")
             print("ready", flush=True)
             sys.stdin.read()  # until the test closes our stdin
-        """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        """),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "ready"
         yield path
@@ -58,12 +66,15 @@ def locked_store(tmp_path):
         holder.wait(timeout=30)
 
 
-@pytest.mark.parametrize("args", [
-    ["code", "{txt}", "--db", "{db}"],
-    ["scenarios", "--db", "{db}"],
-    ["summary", "--db", "{db}"],
-    ["sql", "SELECT 1", "--db", "{db}"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["code", "{txt}", "--db", "{db}"],
+        ["scenarios", "--db", "{db}"],
+        ["summary", "--db", "{db}"],
+        ["sql", "SELECT 1", "--db", "{db}"],
+    ],
+)
 def test_locked_store_is_one_line(locked_store, tmp_path, args):
     txt = tmp_path / "story.txt"
     txt.write_text(STORY + "\n", encoding="utf-8")
@@ -89,8 +100,9 @@ def test_disk_full_writing_events_is_one_line(tmp_path, monkeypatch):
     r = runner.invoke(app, ["code", str(tmp_path / "none.txt"), "--db", str(tmp_path / "s.duckdb"), "-o", str(out)])
     assert r.exit_code == 1
     (line,) = _lines(r.stderr)
-    assert line == (f"error: disk full writing {out}: No space left on device; "
-                    "the store is intact up to the last committed batch")
+    assert line == (
+        f"error: disk full writing {out}: No space left on device; the store is intact up to the last committed batch"
+    )
 
 
 def test_disk_full_in_the_store_is_one_line(tmp_path, monkeypatch):
@@ -100,7 +112,8 @@ def test_disk_full_in_the_store_is_one_line(tmp_path, monkeypatch):
 
     def full(*args, **kwargs):
         raise duckdb.TransactionException(
-            f'TransactionContext Error: Failed to commit: Could not write file "{wal}": No space left on device')
+            f'TransactionContext Error: Failed to commit: Could not write file "{wal}": No space left on device'
+        )
         yield  # a generator, as api.code is
 
     monkeypatch.setattr(api, "code", full)
@@ -140,8 +153,13 @@ def test_disk_full_for_real_writing_output(tiny_disk, tmp_path):
     Store(db).close()
     out = tiny_disk / "rows.csv"
     with out.open("w") as fh:
-        done = subprocess.run(DYAD + ["sql", "SELECT range, 'row ' || range AS s FROM range(200000)", "--db", str(db),
-                                      "--format", "csv"], stdout=fh, stderr=subprocess.PIPE, text=True, timeout=300)
+        done = subprocess.run(
+            DYAD + ["sql", "SELECT range, 'row ' || range AS s FROM range(200000)", "--db", str(db), "--format", "csv"],
+            stdout=fh,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=300,
+        )
     assert done.returncode == 1 and "Traceback" not in done.stderr
     (line,) = _lines(done.stderr)
     assert line.startswith(f"error: disk full writing {out}: No space left on device;")
@@ -150,11 +168,27 @@ def test_disk_full_for_real_writing_output(tiny_disk, tmp_path):
 @pytest.mark.slow
 def test_disk_full_for_real_in_the_store(tiny_disk, tmp_path):
     docs = tmp_path / "docs.jsonl"
-    docs.write_text("".join(json.dumps({"id": f"d{i}", "date": "2019-07-17", "text": f"{STORY} Case {i}: the "
-                                        f"United States agreed to fund Pakistan's fleet with {i} million dollars."})
-                            + "\n" for i in range(400)), encoding="utf-8")
-    done = subprocess.run(DYAD + ["code", str(docs), "--db", str(tiny_disk / "s.duckdb"), "-o",
-                                  str(tmp_path / "events.jsonl")], capture_output=True, text=True, timeout=600)
+    docs.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "id": f"d{i}",
+                    "date": "2019-07-17",
+                    "text": f"{STORY} Case {i}: the "
+                    f"United States agreed to fund Pakistan's fleet with {i} million dollars.",
+                }
+            )
+            + "\n"
+            for i in range(400)
+        ),
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        DYAD + ["code", str(docs), "--db", str(tiny_disk / "s.duckdb"), "-o", str(tmp_path / "events.jsonl")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     (line,) = _lines(done.stderr)
     assert line.startswith(f"error: disk full writing {tiny_disk / 's.duckdb'}")
@@ -165,8 +199,11 @@ def test_disk_full_for_real_in_the_store(tiny_disk, tmp_path):
 def test_broken_pipe_is_quiet(tmp_path):
     db = tmp_path / "s.duckdb"
     Store(db).close()
-    proc = subprocess.Popen(DYAD + ["sql", "SELECT range FROM range(5000000)", "--db", str(db), "--format", "jsonl"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        DYAD + ["sql", "SELECT range FROM range(5000000)", "--db", str(db), "--format", "jsonl"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     assert json.loads(proc.stdout.readline()) == {"range": 0}
     proc.stdout.close()  # as `| head -1` does
     _, stderr = proc.communicate(timeout=300)

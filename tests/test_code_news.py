@@ -30,75 +30,90 @@ def roots(events, modality=None):
 
 
 # 1. the doer is unnamed, generic or unknown to the knowledge base: the event is still coded
-@pytest.mark.parametrize("text,root", [
-    ("More than 900 people have been arrested across the state since the protests began.", "17"),
-    ("The mayor was picked up by police on Friday.", "17"),
-    ("Gunmen opened fire on a bus in Quetta, killing six passengers.", "19"),
-    ("The Ladies in White marched in Havana on Sunday.", "14"),
-])
+@pytest.mark.parametrize(
+    "text,root",
+    [
+        ("More than 900 people have been arrested across the state since the protests began.", "17"),
+        ("The mayor was picked up by police on Friday.", "17"),
+        ("Gunmen opened fire on a bus in Quetta, killing six passengers.", "19"),
+        ("The Ladies in White marched in Havana on Sunday.", "14"),
+    ],
+)
 def test_code_news_unnamed_doers(code, text, root):
     assert root in roots(code(text), "asserted")
 
 
 def test_code_news_unknown_doer_keeps_its_words(code):
-    ev = [e for e in code("The Ladies in White marched in Havana on Sunday.") if e.cameo_root == "14"][0]
+    ev = next(e for e in code("The Ladies in White marched in Havana on Sunday.") if e.cameo_root == "14")
     assert ev.source is not None and "Ladies" in ev.source.text and ev.source.code is None
 
 
 # 2. nominal and adjectival triggers
-@pytest.mark.parametrize("text,root", [
-    ("Israeli jets carried out three airstrikes on Gaza overnight.", "19"),
-    ("The arrest of the rebel commander was announced on Monday.", "17"),
-    ("Soldiers detained the commander in a night raid on Tuesday.", "17"),
-])
+@pytest.mark.parametrize(
+    "text,root",
+    [
+        ("Israeli jets carried out three airstrikes on Gaza overnight.", "19"),
+        ("The arrest of the rebel commander was announced on Monday.", "17"),
+        ("Soldiers detained the commander in a night raid on Tuesday.", "17"),
+    ],
+)
 def test_code_news_nominal_triggers(code, text, root):
     assert root in roots(code(text), "asserted")
 
 
 # 3. the vocabulary of real news
-@pytest.mark.parametrize("text,root", [
-    ("Police nabbed two suspects in Mumbai on Sunday.", "17"),
-    ("Police booked the MLA under the Arms Act.", "17"),
-    ("Security forces rounded up dozens of opposition supporters.", "17"),
-    ("The mayor was picked up by police on Friday.", "17"),
-    ("India summoned the Pakistani envoy on Friday.", "11"),
-    ("Militants struck a military convoy near Kandahar.", "19"),
-    ("Protesters lobbed petrol bombs at the police.", "19"),
-    ("Insurgents detonated a car bomb outside the ministry.", "18"),
-    ("A mob torched a police station in Dhaka.", "17"),
-    ("Troops stormed the rebel stronghold at dawn.", "19"),
-    ("Government forces retook the town of Palmyra.", "19"),
-    ("Rebel artillery shelled the city overnight.", "19"),
-    ("Students gheraoed the vice-chancellor on Monday.", "14"),
-    ("Riot police lobbed tear gas at the marchers in Santiago.", "17"),
-    ("Officers fired teargas and rubber bullets at the crowd.", "17"),
-    ("Police used water cannon against farmers near the capital.", "17"),
-    ("Opposition parties staged a protest outside the election commission.", "14"),
-])
+@pytest.mark.parametrize(
+    "text,root",
+    [
+        ("Police nabbed two suspects in Mumbai on Sunday.", "17"),
+        ("Police booked the MLA under the Arms Act.", "17"),
+        ("Security forces rounded up dozens of opposition supporters.", "17"),
+        ("The mayor was picked up by police on Friday.", "17"),
+        ("India summoned the Pakistani envoy on Friday.", "11"),
+        ("Militants struck a military convoy near Kandahar.", "19"),
+        ("Protesters lobbed petrol bombs at the police.", "19"),
+        ("Insurgents detonated a car bomb outside the ministry.", "18"),
+        ("A mob torched a police station in Dhaka.", "17"),
+        ("Troops stormed the rebel stronghold at dawn.", "19"),
+        ("Government forces retook the town of Palmyra.", "19"),
+        ("Rebel artillery shelled the city overnight.", "19"),
+        ("Students gheraoed the vice-chancellor on Monday.", "14"),
+        ("Riot police lobbed tear gas at the marchers in Santiago.", "17"),
+        ("Officers fired teargas and rubber bullets at the crowd.", "17"),
+        ("Police used water cannon against farmers near the capital.", "17"),
+        ("Opposition parties staged a protest outside the election commission.", "14"),
+    ],
+)
 def test_code_news_vocabulary(code, text, root):
     assert root in roots(code(text), "asserted")
 
 
 # 4. figurative and background uses are no event of their class
-@pytest.mark.parametrize("text,not_roots", [
-    ("The candidates verbally attacked each other in the debate.", ATTACK),
-    ("The minister talks to the media every week.", ("04",)),
-    ("The plan is meeting with approval in the capital.", ("04",)),
-    ("The new government promised to keep fighting corruption.", ATTACK),
-    ("The company attacked the problem with new software.", ATTACK),
-    ("A man was arrested after a bar fight in Leeds on Saturday night.", ("17",)),
-    ("The film opened in March to strong reviews.", ("14",)),
-])
+@pytest.mark.parametrize(
+    "text,not_roots",
+    [
+        ("The candidates verbally attacked each other in the debate.", ATTACK),
+        ("The minister talks to the media every week.", ("04",)),
+        ("The plan is meeting with approval in the capital.", ("04",)),
+        ("The new government promised to keep fighting corruption.", ATTACK),
+        ("The company attacked the problem with new software.", ATTACK),
+        ("A man was arrested after a bar fight in Leeds on Saturday night.", ("17",)),
+        ("The film opened in March to strong reviews.", ("14",)),
+    ],
+)
 def test_code_news_figurative_is_no_event(code, text, not_roots):
     assert not roots(code(text)) & set(not_roots)
 
 
 # 5. archive text: lower-cased wire copy codes like clean text
-@pytest.mark.parametrize("text,root", [
-    ("police arrested three opposition leaders in dhaka on monday.", "17"),
-    ("thousands of protesters marched to the parliament in kathmandu on friday.", "14"),
-    ("rebels attacked an army post in northern mali, killing four soldiers.", "19"),
-])
+@pytest.mark.parametrize(
+    "text,root",
+    [
+        ("police arrested three opposition leaders in dhaka on monday.", "17"),
+        ("thousands of protesters marched to the parliament in kathmandu on friday.", "14"),
+        ("rebels attacked an army post in northern mali, killing four soldiers.", "19"),
+    ],
+)
 def test_code_news_lower_case_archive_text(code, text, root):
     assert root in roots(code(text), "asserted")
 
@@ -120,8 +135,9 @@ def test_code_news_seed_f16_decision_is_one_asserted_event(seed_events):
 
 
 def test_code_news_seed_future_steps_assert_nothing(seed_events):
-    assert not [e for e in seed_events
-                if e.sentence.startswith("Future steps might include") and e.modality == "asserted"]
+    assert not [
+        e for e in seed_events if e.sentence.startswith("Future steps might include") and e.modality == "asserted"
+    ]
 
 
 def test_code_news_seed_tweet_and_decision_merge(tmp_path):
@@ -133,8 +149,11 @@ def test_code_news_seed_tweet_and_decision_merge(tmp_path):
 
     db = str(tmp_path / "seed.duckdb")
     list(api.code(SEED, db=db))
-    aid = [e for e in api.events(db=db, actors=("USA", "PAK"))
-           if e["cameo"].startswith("07") and e["modality"] == "asserted"]
+    aid = [
+        e
+        for e in api.events(db=db, actors=("USA", "PAK"))
+        if e["cameo"].startswith("07") and e["modality"] == "asserted"
+    ]
     assert len(aid) == 1, aid
     assert aid[0]["num_mentions"] >= 2
     sentences = " ".join(m["sentence"] for m in aid[0]["mentions"])
@@ -146,15 +165,20 @@ def test_code_news_events_say_what_proposed_them(code):
     assert got and all(e.proposed_by in ("lexicon", "lexicon+model", "model") for e in got)
 
 
-@pytest.mark.parametrize("text,expected", [
-    # (source country, target country, root): actors resolve without capitals
-    ("pakistan arrested hafiz saeed on monday.", ("PAK", "PAK", "17")),
-    ("imran khan met donald trump at the white house.", ("PAK", "USA", "04")),
-    ("indian troops shelled pakistani posts in kashmir on tuesday.", ("IND", "PAK", "19")),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # (source country, target country, root): actors resolve without capitals
+        ("pakistan arrested hafiz saeed on monday.", ("PAK", "PAK", "17")),
+        ("imran khan met donald trump at the white house.", ("PAK", "USA", "04")),
+        ("indian troops shelled pakistani posts in kashmir on tuesday.", ("IND", "PAK", "19")),
+    ],
+)
 def test_code_news_lower_case_actors(code, text, expected):
-    got = {(e.source.country if e.source else None, e.target.country if e.target else None,
-            e.cameo_root) for e in code(text)}
+    got = {
+        (e.source.country if e.source else None, e.target.country if e.target else None, e.cameo_root)
+        for e in code(text)
+    }
     assert expected in got, got
 
 
@@ -164,23 +188,29 @@ def test_code_news_capitals_still_matter_in_ordinary_text(code):
     assert not [e for e in got if e.target and e.target.code and e.target.code.startswith("USA")]
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Pakistanâ€™s army arrested the militantsâ€™ commander on Monday.", ("PAK", "17")),
-    ("Taiwan‚Äôs Vice Foreign Minister visited Russia today.", ("TWN", "04")),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Pakistanâ€™s army arrested the militantsâ€™ commander on Monday.", ("PAK", "17")),
+        ("Taiwan‚Äôs Vice Foreign Minister visited Russia today.", ("TWN", "04")),
+    ],
+)
 def test_code_news_mojibake_codes_like_clean_text(code, text, expected):
     got = {(e.source.country if e.source else None, e.cameo_root) for e in code(text)}
     assert expected in got, got
 
 
-@pytest.mark.parametrize("text,root", [
-    # ACLED-style and police reporting
-    ("On 5 March 2020, around 200 farmers gathered in Lahore to demand higher wheat prices.", "14"),
-    ("The accused was sent to judicial custody.", "17"),
-    ("Two men were held for questioning after the blast.", "17"),
-    ("A roadside IED exploded near a police vehicle in Khyber, injuring two officers.", "18"),
-    ("Houthi forces fired a missile at Riyadh.", "19"),
-])
+@pytest.mark.parametrize(
+    "text,root",
+    [
+        # ACLED-style and police reporting
+        ("On 5 March 2020, around 200 farmers gathered in Lahore to demand higher wheat prices.", "14"),
+        ("The accused was sent to judicial custody.", "17"),
+        ("Two men were held for questioning after the blast.", "17"),
+        ("A roadside IED exploded near a police vehicle in Khyber, injuring two officers.", "18"),
+        ("Houthi forces fired a missile at Riyadh.", "19"),
+    ],
+)
 def test_code_news_event_snippets(code, text, root):
     assert root in roots(code(text), "asserted")
 
@@ -191,10 +221,13 @@ def test_code_news_a_meeting_gathering_is_no_protest(code):
 
 
 # 2b. photo captions in the present tense, which the parser reads as one noun phrase
-@pytest.mark.parametrize("text,root,source", [
-    ("FILE - Riot police fire tear gas at demonstrators in Lahore, Pakistan, March 3, 2021.", "17", "police"),
-    ("Border guards fire tear gas at migrants near the fence, Nov. 8, 2021.", "17", "guards"),
-])
+@pytest.mark.parametrize(
+    "text,root,source",
+    [
+        ("FILE - Riot police fire tear gas at demonstrators in Lahore, Pakistan, March 3, 2021.", "17", "police"),
+        ("Border guards fire tear gas at migrants near the fence, Nov. 8, 2021.", "17", "guards"),
+    ],
+)
 def test_code_news_present_tense_captions(code, text, root, source):
     events = [e for e in code(text) if e.cameo_root == root and e.modality == "asserted"]
     assert events and source in events[0].source.text.lower()
@@ -215,7 +248,11 @@ def test_caption_repair_only_touches_verbless_sentences():
     fixed = repair_caption(caption, lexicon)
     verb = next(t for t in fixed.tokens if t.text == "fire")
     assert verb.pos == "VERB" and verb.dep == "ROOT"
-    assert {fixed.tokens[t.i].dep for t in fixed.tokens if t.head == verb.i and t.i != verb.i} >= {"nsubj", "dobj", "prep"}
+    assert {fixed.tokens[t.i].dep for t in fixed.tokens if t.head == verb.i and t.i != verb.i} >= {
+        "nsubj",
+        "dobj",
+        "prep",
+    }
     assert [t.start for t in fixed.tokens] == [t.start for t in caption.tokens]  # offsets kept
     sentence = parse_text("Riot police fired tear gas at protesters in Jakarta on Tuesday.")[0]
     assert repair_caption(sentence, lexicon) is sentence

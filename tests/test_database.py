@@ -8,16 +8,15 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from test_events import mention
 
 import dyad
-from dyad.errors import StoreError
-from dyad.store.events import MergedEvent
-from dyad.records import ActorRef
 from dyad.analysis.dyads import DyadRank, Network
 from dyad.analysis.relations import Relations
+from dyad.errors import StoreError
+from dyad.records import ActorRef
 from dyad.store.db import SCHEMA_VERSION, Store
-
-from test_events import mention
+from dyad.store.events import MergedEvent
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 IND = ActorRef("India", "IND", "IND")
@@ -26,8 +25,10 @@ IND = ActorRef("India", "IND", "IND")
 @pytest.fixture()
 def db(tmp_path) -> dyad.Database:
     db = dyad.open(tmp_path / "t.duckdb")
-    ms = [mention(f"m{i}", doc=f"a{i}", date=f"2019-0{1 + i % 6}-1{i % 9}", cameo=c)
-          for i, c in enumerate(["042", "072", "112", "138", "057", "190", "036", "042"])]
+    ms = [
+        mention(f"m{i}", doc=f"a{i}", date=f"2019-0{1 + i % 6}-1{i % 9}", cameo=c)
+        for i, c in enumerate(["042", "072", "112", "138", "057", "190", "036", "042"])
+    ]
     ms.append(mention("m-ind", doc="a9", date="2019-03-03", cameo="112", target=IND))
     db.add_events(ms)
     return db
@@ -80,8 +81,13 @@ def _make_older(path: str) -> None:
 def test_database_reads_never_migrate(db):
     _make_older(db.path)
     before = Path(db.path).stat().st_mtime_ns, Path(db.path).read_bytes()
-    for read in (lambda: db.events(), lambda: db.relations("USA", "PAK"), lambda: db.dyads(),
-                 lambda: db.sql("SELECT 1"), lambda: dyad.api.relations("USA", "PAK", db=db.path)):
+    for read in (
+        lambda: db.events(),
+        lambda: db.relations("USA", "PAK"),
+        lambda: db.dyads(),
+        lambda: db.sql("SELECT 1"),
+        lambda: dyad.api.relations("USA", "PAK", db=db.path),
+    ):
         with pytest.raises(StoreError, match="migrate"):
             read()
     assert (Path(db.path).stat().st_mtime_ns, Path(db.path).read_bytes()) == before
@@ -130,9 +136,11 @@ def test_import_dyad_loads_nothing_heavy():
     import subprocess
     import sys
 
-    code = ("import sys, dyad; dyad.open; "
-            "print(sorted({m.split('.')[0] for m in sys.modules} & "
-            "{'spacy', 'duckdb', 'numpy', 'scipy', 'pyarrow', 'typer', 'rich', 'altair', 'trafilatura'}))")
+    code = (
+        "import sys, dyad; dyad.open; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'spacy', 'duckdb', 'numpy', 'scipy', 'pyarrow', 'typer', 'rich', 'altair', 'trafilatura'}))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"

@@ -6,20 +6,34 @@ import json
 
 import pytest
 
-from dyad.evaluate.gold import (PRF, GoldEvent, GoldRecord, plover_later, primary, read_gold, render,
-                           score)
+from dyad.evaluate.gold import PRF, GoldEvent, GoldRecord, plover_later, primary, read_gold, render, score
 from dyad.ontology import cameo, plover_for
 from dyad.records import ActorRef, Event, Evidence
 
 
 def ev(code, src=None, tgt=None, modality="asserted", confidence=0.7, start=0) -> Event:
     c = cameo(code)
-    ref = lambda x: ActorRef(x, x, x[:3]) if x else None  # noqa: E731
-    return Event(doc_id="d", sentence_id="d:0", sentence="s", event_id=code, date=None,
-                 date_precision="unknown", source=ref(src), target=ref(tgt), cameo=code,
-                 cameo_root=c.root, cameo_name=c.name, goldstein=c.goldstein,
-                 quad_class=c.quad_class, plover=plover_for(code), modality=modality,
-                 attributed_to=None, evidence=Evidence("x", start, start + 1), confidence=confidence)
+    ref = lambda x: ActorRef(x, x, x[:3]) if x else None
+    return Event(
+        doc_id="d",
+        sentence_id="d:0",
+        sentence="s",
+        event_id=code,
+        date=None,
+        date_precision="unknown",
+        source=ref(src),
+        target=ref(tgt),
+        cameo=code,
+        cameo_root=c.root,
+        cameo_name=c.name,
+        goldstein=c.goldstein,
+        quad_class=c.quad_class,
+        plover=plover_for(code),
+        modality=modality,
+        attributed_to=None,
+        evidence=Evidence("x", start, start + 1),
+        confidence=confidence,
+    )
 
 
 def rec(id, events=(), labels=()) -> GoldRecord:
@@ -34,10 +48,11 @@ def test_evaluate_prf_arithmetic():
 
 
 def test_evaluate_events_country_root_and_exact():
-    records = [rec("a", [("USAGOV", "PAK", "0231", "REQUEST")]),
-               rec("b", [("IND", "PAK", "173", "COERCE")])]
-    preds = [[ev("023", "USA", "PAKGOV")],                       # right at country+root only
-             [ev("173", "IND", "PAK"), ev("010", "IND", None)]]  # right exactly, plus a statement
+    records = [rec("a", [("USAGOV", "PAK", "0231", "REQUEST")]), rec("b", [("IND", "PAK", "173", "COERCE")])]
+    preds = [
+        [ev("023", "USA", "PAKGOV")],  # right at country+root only
+        [ev("173", "IND", "PAK"), ev("010", "IND", None)],
+    ]  # right exactly, plus a statement
     r = score(records, preds, "g")
     assert (r.events_country_root.tp, r.events_country_root.fp, r.events_country_root.fn) == (2, 1, 0)
     assert (r.events_exact.tp, r.events_exact.fp, r.events_exact.fn) == (1, 2, 1)
@@ -59,19 +74,29 @@ def test_evaluate_only_asserted_events_count():
 
 def test_evaluate_pentaclass_and_primary():
     records = [rec("a", labels=["14-20"]), rec("b", labels=["03-05"]), rec("c", labels=["01-02"])]
-    preds = [[ev("190", "A", "B", confidence=0.9), ev("010", "A", None, confidence=0.5)],
-             [ev("036", "A", "B", modality="future")],  # none asserted: the primary is any
-             []]
+    preds = [
+        [ev("190", "A", "B", confidence=0.9), ev("010", "A", None, confidence=0.5)],
+        [ev("036", "A", "B", modality="future")],  # none asserted: the primary is any
+        [],
+    ]
     r = score(records, preds, "g")
     assert (r.pentaclass.correct, r.pentaclass.total, r.pentaclass.covered) == (2, 3, 2)
     assert primary(preds[0]).cameo == "190"
     assert primary([]) is None
 
 
-@pytest.mark.parametrize("event,root,later", [
-    ("REQUEST", "02", "DEMAND"), ("ACCUSE", "09", "INVESTIGATE"), ("ACCUSE", "11", "DISAPPROVE"),
-    ("ASSAULT", "19", "FIGHT"), ("ASSAULT", "18", "ASSAULT"), ("AGREE", "03", "AGREE"), (None, "01", None),
-])
+@pytest.mark.parametrize(
+    "event,root,later",
+    [
+        ("REQUEST", "02", "DEMAND"),
+        ("ACCUSE", "09", "INVESTIGATE"),
+        ("ACCUSE", "11", "DISAPPROVE"),
+        ("ASSAULT", "19", "FIGHT"),
+        ("ASSAULT", "18", "ASSAULT"),
+        ("AGREE", "03", "AGREE"),
+        (None, "01", None),
+    ],
+)
 def test_evaluate_plover_later_names(event, root, later):
     assert plover_later(event, root) == later
 
@@ -84,9 +109,20 @@ def test_evaluate_plover_accuracy():
 
 def test_evaluate_read_gold_and_report_dict(tmp_path):
     path = tmp_path / "gold.jsonl"
-    path.write_text(json.dumps({"id": "x", "text": "t", "date": None, "events": [
-        {"source": "PAK", "target": None, "code": "173", "plover": "COERCE", "mode": None}],
-        "labels": [], "meta": {}}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "id": "x",
+                "text": "t",
+                "date": None,
+                "events": [{"source": "PAK", "target": None, "code": "173", "plover": "COERCE", "mode": None}],
+                "labels": [],
+                "meta": {},
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     [g] = read_gold(path)
     assert g.events[0] == GoldEvent("PAK", None, "173", "COERCE")
     r = score([g], [[ev("173", "PAK", "---REB")]], str(path))
@@ -98,16 +134,20 @@ def test_evaluate_read_gold_and_report_dict(tmp_path):
 
 @pytest.mark.slow
 def test_evaluate_end_to_end(tmp_path):
+    from test_code import FakeResolver
+
     from dyad.coding import Coder
     from dyad.evaluate.gold import evaluate
 
-    from test_code import FakeResolver
-
     path = tmp_path / "gold.jsonl"
     rows = [
-        {"id": "1", "text": "Hamas threatened to attack Israel.", "date": "2019-07-31",
-         "events": [{"source": "PSEHMS", "target": "ISR", "code": "138", "plover": "THREATEN", "mode": None}],
-         "labels": ["09-13"]},
+        {
+            "id": "1",
+            "text": "Hamas threatened to attack Israel.",
+            "date": "2019-07-31",
+            "events": [{"source": "PSEHMS", "target": "ISR", "code": "138", "plover": "THREATEN", "mode": None}],
+            "labels": ["09-13"],
+        },
         {"id": "1", "text": "Stocks fell sharply on Wall Street.", "date": None, "events": [], "labels": []},
     ]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
@@ -158,11 +198,26 @@ def test_evaluate_news_measure_floor(shared_dir, name):
 def _news_event(code, modality="asserted", source="police", target="a man"):
     from dyad.records import ActorRef, Event, Evidence, Plover
 
-    return Event(doc_id="d", sentence_id="d:0", sentence="s", event_id=code + modality, date=None,
-                 date_precision="unknown", source=ActorRef(source, None, None),
-                 target=ActorRef(target, None, None), cameo=code, cameo_root=code[:2],
-                 cameo_name="", goldstein=0.0, quad_class=1, plover=Plover(None, None, None),
-                 modality=modality, attributed_to=None, evidence=Evidence("x", 0, 1), confidence=0.5)
+    return Event(
+        doc_id="d",
+        sentence_id="d:0",
+        sentence="s",
+        event_id=code + modality,
+        date=None,
+        date_precision="unknown",
+        source=ActorRef(source, None, None),
+        target=ActorRef(target, None, None),
+        cameo=code,
+        cameo_root=code[:2],
+        cameo_name="",
+        goldstein=0.0,
+        quad_class=1,
+        plover=Plover(None, None, None),
+        modality=modality,
+        attributed_to=None,
+        evidence=Evidence("x", 0, 1),
+        confidence=0.5,
+    )
 
 
 def _voa(types, args=None):
@@ -172,16 +227,19 @@ def _voa(types, args=None):
     return NewsRecord("r", "text", None, events, "a1", True, (), None)
 
 
-@pytest.mark.parametrize("gold,codes,expected", [
-    # (gold ACE types, coded CAMEO codes) -> (tp, fp, fn) over the four classes
-    (["Justice:Arrest-Jail"], ["173"], (1, 0, 0)),
-    (["Justice:Arrest-Jail"], ["172"], (0, 0, 1)),  # 172 is no arrest
-    ([], ["190"], (0, 1, 0)),
-    (["Life:Die"], ["190"], (0, 0, 0)),  # an attack beside a death is no error
-    (["Movement:Transport"], ["042"], (0, 0, 0)),  # nor a visit beside a journey
-    (["Conflict:Attack", "Contact:Meet"], ["183", "040", "141"], (2, 1, 0)),
-    (["Conflict:Attack"], ["190", "195"], (1, 0, 0)),  # a class counts once a sentence
-])
+@pytest.mark.parametrize(
+    "gold,codes,expected",
+    [
+        # (gold ACE types, coded CAMEO codes) -> (tp, fp, fn) over the four classes
+        (["Justice:Arrest-Jail"], ["173"], (1, 0, 0)),
+        (["Justice:Arrest-Jail"], ["172"], (0, 0, 1)),  # 172 is no arrest
+        ([], ["190"], (0, 1, 0)),
+        (["Life:Die"], ["190"], (0, 0, 0)),  # an attack beside a death is no error
+        (["Movement:Transport"], ["042"], (0, 0, 0)),  # nor a visit beside a journey
+        (["Conflict:Attack", "Contact:Meet"], ["183", "040", "141"], (2, 1, 0)),
+        (["Conflict:Attack"], ["190", "195"], (1, 0, 0)),  # a class counts once a sentence
+    ],
+)
 def test_evaluate_news_sentence_classes(gold, codes, expected):
     from dyad.evaluate.news import score_news
 
@@ -205,8 +263,7 @@ def test_evaluate_news_window_root_in_trigger_sentence():
     from dyad.evaluate.news import NewsEvent, NewsRecord, score_news
 
     g = NewsEvent("justice.arrestjaildetain.arrestjaildetain", "arrested", {}, "17", "clear")
-    rec = NewsRecord("w", "A. B was arrested. C.", None, (g,), "u", False,
-                     ("A.", "B was arrested.", "C."), 1)
+    rec = NewsRecord("w", "A. B was arrested. C.", None, (g,), "u", False, ("A.", "B was arrested.", "C."), 1)
     hit = _news_event("173")
     other = _news_event("173")
     assert score_news([rec], [[_with_sentence(hit, "B was arrested.")]], "g").window_found == 1

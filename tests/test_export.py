@@ -8,30 +8,60 @@ import json
 
 import duckdb
 import pytest
+from test_events import mention
 
-from dyad.store import events as ev
 from dyad.analysis import export as ex
 from dyad.records import ActorRef, Article, Sentence
+from dyad.store import events as ev
 from dyad.store.db import Store
-
-from test_events import mention
 
 
 @pytest.fixture()
 def store(db_path):
     with Store(db_path) as s:
-        art = Article(id="a1", origin="a1.txt", kind="txt", raw="x", text="x", title="F-16 support", date="2019-07-29",
-                      url="https://news.invalid/a1", source="Wire", doc_id=None)
+        art = Article(
+            id="a1",
+            origin="a1.txt",
+            kind="txt",
+            raw="x",
+            text="x",
+            title="F-16 support",
+            date="2019-07-29",
+            url="https://news.invalid/a1",
+            source="Wire",
+            doc_id=None,
+        )
         s.add_articles([(art, [Sentence("a1", 0, "x", 0, 1, 0, 1, 0)], None)])
-        ev.add_events(s, [
-            mention("m1", doc="a1", date="2019-07-26", sentence_id="a1:0",
-                    source=ActorRef("Washington\tDC", "USAGOVMIL", "USA"), target=ActorRef("Pakistan", "PAK", "PAK")),
-            mention("m2", doc="a1", date="2019-07-29", sentence_id="a1:5", cameo="071"),
-            mention("m3", doc="a2", date="2019-08-14", cameo="010",
-                    source=ActorRef("Islamabad", "PAKGOV", "PAK"), target=ActorRef("United States", "USA", "USA")),
-            mention("m4", doc="a2", date="2020-01-03", cameo="1712",
-                    source=ActorRef("Islamabad", "PAKGOV", "PAK"), target=ActorRef("India", "IND", "IND")),
-        ])
+        ev.add_events(
+            s,
+            [
+                mention(
+                    "m1",
+                    doc="a1",
+                    date="2019-07-26",
+                    sentence_id="a1:0",
+                    source=ActorRef("Washington\tDC", "USAGOVMIL", "USA"),
+                    target=ActorRef("Pakistan", "PAK", "PAK"),
+                ),
+                mention("m2", doc="a1", date="2019-07-29", sentence_id="a1:5", cameo="071"),
+                mention(
+                    "m3",
+                    doc="a2",
+                    date="2019-08-14",
+                    cameo="010",
+                    source=ActorRef("Islamabad", "PAKGOV", "PAK"),
+                    target=ActorRef("United States", "USA", "USA"),
+                ),
+                mention(
+                    "m4",
+                    doc="a2",
+                    date="2020-01-03",
+                    cameo="1712",
+                    source=ActorRef("Islamabad", "PAKGOV", "PAK"),
+                    target=ActorRef("India", "IND", "IND"),
+                ),
+            ],
+        )
         yield s
 
 
@@ -40,16 +70,20 @@ def test_export_gdelt_layout_reads_back(store, tmp_path):
     assert ex.export(store, "gdelt", path) == 3
     con = duckdb.connect()
     rows = con.execute(
-        "SELECT * FROM read_csv(?, delim='\t', header=false, quote='', columns=?, all_varchar=true) "
-        "ORDER BY Day", [str(path), {c: "VARCHAR" for c in ex.GDELT_COLUMNS}]).fetchall()
+        "SELECT * FROM read_csv(?, delim='\t', header=false, quote='', columns=?, all_varchar=true) ORDER BY Day",
+        [str(path), dict.fromkeys(ex.GDELT_COLUMNS, "VARCHAR")],
+    ).fetchall()
     cols = [d[0] for d in con.description]
     assert cols == list(ex.GDELT_COLUMNS) and len(cols) == 61
     rows = [[v or "" for v in r] for r in rows]  # DuckDB reads an empty field as NULL
     first = dict(zip(cols, rows[0]))
     assert first["Day"] == "20190726" and first["MonthYear"] == "201907" and first["Year"] == "2019"
     assert first["FractionDate"] == f"{2019 + (7 * 30 + 26) / 365:.4f}"
-    assert (first["Actor1Code"], first["Actor1Name"], first["Actor1CountryCode"]) == \
-        ("USAGOVMIL", "WASHINGTON DC", "USA")
+    assert (first["Actor1Code"], first["Actor1Name"], first["Actor1CountryCode"]) == (
+        "USAGOVMIL",
+        "WASHINGTON DC",
+        "USA",
+    )
     assert (first["Actor1Type1Code"], first["Actor1Type2Code"]) == ("GOV", "MIL")
     assert (first["Actor2Code"], first["Actor2CountryCode"], first["Actor2Type1Code"]) == ("PAK", "PAK", "")
     assert (first["EventCode"], first["EventBaseCode"], first["EventRootCode"]) == ("072", "072", "07")
@@ -78,8 +112,21 @@ def test_export_plover_records(store):
     recs = [json.loads(line) for line in buf.getvalue().splitlines()]
     assert n == len(recs) == 2  # the 010 statement has no PLOVER event
     aid = next(r for r in recs if r["event"] == ["AID"])
-    assert {"id", "date", "source", "recipient", "event", "quad_code", "event_scale", "event_text",
-            "text", "text_info", "cite_info", "coder", "has_event"} <= set(aid)
+    assert {
+        "id",
+        "date",
+        "source",
+        "recipient",
+        "event",
+        "quad_code",
+        "event_scale",
+        "event_text",
+        "text",
+        "text_info",
+        "cite_info",
+        "coder",
+        "has_event",
+    } <= set(aid)
     assert aid["source"] == [{"code": "USA", "sector": "GOVMIL", "actor_text": "Washington\tDC"}]
     assert aid["recipient"] == [{"code": "PAK", "actor_text": "Pakistan"}]
     assert aid["date"] == "2019-07-26" and aid["enddate"] == "2019-07-29"
@@ -112,8 +159,10 @@ def test_export_parquet_partitioned(store, tmp_path):
     assert "events/year=2019/month=7" in parts and "events/year=2020/month=1" in parts
     assert "mentions/year=2019/month=7" in parts
     con = duckdb.connect()
-    got = con.execute("SELECT cameo, num_mentions, year, month FROM read_parquet(?, hive_partitioning=true) "
-                      "ORDER BY date", [str(out / "events" / "**" / "*.parquet")]).fetchall()
+    got = con.execute(
+        "SELECT cameo, num_mentions, year, month FROM read_parquet(?, hive_partitioning=true) ORDER BY date",
+        [str(out / "events" / "**" / "*.parquet")],
+    ).fetchall()
     assert got == [("072", 2, 2019, 7), ("010", 1, 2019, 8), ("1712", 1, 2020, 1)]
     n_mentions = con.execute("SELECT count(*) FROM read_parquet(?)", [str(out / "mentions" / "**" / "*.parquet")])
     assert n_mentions.fetchone()[0] == 4
@@ -132,8 +181,13 @@ def test_export_cli(db_path, tmp_path):
     from dyad.cli.main import app
 
     with Store(db_path) as s:
-        ev.add_events(s, [mention("m1"), mention("m2", source=ActorRef("Islamabad", "PAKGOV", "PAK"),
-                                                 target=ActorRef("India", "IND", "IND"))])
+        ev.add_events(
+            s,
+            [
+                mention("m1"),
+                mention("m2", source=ActorRef("Islamabad", "PAKGOV", "PAK"), target=ActorRef("India", "IND", "IND")),
+            ],
+        )
     runner = CliRunner()
     result = runner.invoke(app, ["export", "--format", "gdelt", "--db", db_path, "--actor", "USA", "--actor", "PAK"])
     assert result.exit_code == 0, result.output

@@ -10,11 +10,11 @@ import time
 
 import pytest
 
+from dyad.records import CleanText, Reject
+from dyad.settings import Settings, data_path
 from dyad.text.clean import clean, load_rules
 from dyad.text.limits import CleanTimeout, DocumentTooLong, clean_options, guard_reason
 from dyad.text.repeats import _sentence_spans
-from dyad.records import CleanText, Reject
-from dyad.settings import Settings, data_path
 
 OFF = {"max_token_chars": 0, "max_run_chars": 0, "max_nesting": 0}
 GUARD_KEYS = {"long-token", "long-run", "deep-nesting"}
@@ -69,12 +69,16 @@ def test_guards_leave_the_sample_corpus_as_it_was(index: int) -> None:
 
 def test_settings_defaults_are_the_clean_defaults() -> None:
     s = Settings()
-    assert (s.max_doc_chars, s.max_token_chars, s.max_run_chars, s.max_nesting) == (
-        1_000_000, 1_000, 100, 16)
+    assert (s.max_doc_chars, s.max_token_chars, s.max_run_chars, s.max_nesting) == (1_000_000, 1_000, 100, 16)
     assert s.doc_time_budget == 20.0
     options = clean_options(s, start=100.0)
-    assert options == {"max_doc_chars": 1_000_000, "max_token_chars": 1_000, "max_run_chars": 100,
-                       "max_nesting": 16, "deadline": 120.0}
+    assert options == {
+        "max_doc_chars": 1_000_000,
+        "max_token_chars": 1_000,
+        "max_run_chars": 100,
+        "max_nesting": 16,
+        "deadline": 120.0,
+    }
     assert clean_options(s.replace(doc_time_budget=0.0))["deadline"] is None
 
 
@@ -85,8 +89,15 @@ HEAD = "Pakistan summoned the U.S. ambassador on Monday."
 TAIL = "Officials said the talks would resume in Geneva next week."
 
 
-@pytest.mark.parametrize("token", ["a" * 200_000, "QUJD" * 400, "(" * 10_000 + "x" + ")" * 10_000,
-                                   "".join(f"(w{i}" for i in range(3_000)) + ")" * 3_000])
+@pytest.mark.parametrize(
+    "token",
+    [
+        "a" * 200_000,
+        "QUJD" * 400,
+        "(" * 10_000 + "x" + ")" * 10_000,
+        "".join(f"(w{i}" for i in range(3_000)) + ")" * 3_000,
+    ],
+)
 def test_overlong_token_is_removed_and_offsets_still_map(token: str) -> None:
     raw = f"{HEAD} {token} {TAIL}\n\nA second paragraph follows here."
     ct = clean(raw)
@@ -138,7 +149,7 @@ def test_deep_nesting_is_flattened_and_offsets_still_map(sep: str) -> None:
     assert_maps(ct)
     assert raw_of(ct, TAIL) == TAIL
     inner = ct.text.index("w39")
-    assert ct.raw[ct.raw_span(inner, inner + 3)[0]:][:3] == "w39"
+    assert ct.raw[ct.raw_span(inner, inner + 3)[0] :][:3] == "w39"
 
 
 def test_unbalanced_brackets_are_left_alone() -> None:
@@ -200,14 +211,25 @@ def reference_spans(text: str, rules) -> list[tuple[int, int]]:
 
 def test_sentence_spans_of_a_long_paragraph() -> None:
     rules = load_rules()
-    parts = ["Mr. Khan met U.S. envoys on Monday.", "They spoke (briefly).", "Was it enough?",
-             '"Yes," he said!', "Talks resume in Jan. 2019 \u2026", "The end"]
+    parts = [
+        "Mr. Khan met U.S. envoys on Monday.",
+        "They spoke (briefly).",
+        "Was it enough?",
+        '"Yes," he said!',
+        "Talks resume in Jan. 2019 \u2026",
+        "The end",
+    ]
     text = " ".join(parts[i % len(parts)] for i in range(3_000))
     spans = _sentence_spans(text, rules)
     assert spans == reference_spans(text, rules)
     assert [text[s:e] for s, e in spans[:6]] == [
-        "Mr. Khan met U.S. envoys on Monday.", "They spoke (briefly).", "Was it enough?",
-        '"Yes," he said!', "Talks resume in Jan. 2019 \u2026", "The end Mr. Khan met U.S. envoys on Monday."]
+        "Mr. Khan met U.S. envoys on Monday.",
+        "They spoke (briefly).",
+        "Was it enough?",
+        '"Yes," he said!',
+        "Talks resume in Jan. 2019 \u2026",
+        "The end Mr. Khan met U.S. envoys on Monday.",
+    ]
     assert len(spans) == 2_501  # five a round, "The end" running into the next; the last alone
     assert all(text[s] != " " and text[e - 1] != " " for s, e in spans)
 
@@ -237,7 +259,8 @@ def test_clean_long_hard_wrapped_paragraph_is_joined() -> None:
     assert ct.removed["line-wrap"] == len(lines) - 1
     assert_maps(ct)
     assert [ct.offsets[i] for i, ch in enumerate(ct.text) if ch == " "] == [
-        i for i, ch in enumerate(raw) if ch in " \n"]
+        i for i, ch in enumerate(raw) if ch in " \n"
+    ]
 
 
 # --- the parse stage's time budget (spaCy) -----------------------------------------------
@@ -312,8 +335,8 @@ def test_ingest_rejects_a_document_over_max_doc_chars(tmp_path) -> None:
 @pytest.mark.slow
 def test_ingest_turns_a_cleaning_timeout_into_a_too_slow_reject(tmp_path, monkeypatch) -> None:
     from dyad import api
-    from dyad.text import clean as clean_module
     from dyad.store.db import Store
+    from dyad.text import clean as clean_module
 
     real_clean = clean_module.clean
 
@@ -324,8 +347,11 @@ def test_ingest_turns_a_cleaning_timeout_into_a_too_slow_reject(tmp_path, monkey
 
     monkeypatch.setattr("dyad.pipeline.clean", slow_clean)
     path = tmp_path / "docs.jsonl"
-    rows = [{"id": "a", "text": sample_texts()[0]}, {"id": "b", "text": "SLOW " + sample_texts()[1]},
-            {"id": "c", "text": sample_texts()[2]}]
+    rows = [
+        {"id": "a", "text": sample_texts()[0]},
+        {"id": "b", "text": "SLOW " + sample_texts()[1]},
+        {"id": "c", "text": sample_texts()[2]},
+    ]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     db = str(tmp_path / "t.duckdb")
     summary = api.ingest([str(path)], settings=Settings(db=db))

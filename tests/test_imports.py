@@ -23,7 +23,7 @@ def _target(module: str, is_pkg: bool, level: int, name: str | None) -> str | No
     if not level:
         return name
     base = module.split(".") if is_pkg else module.split(".")[:-1]
-    base = base[:len(base) - (level - 1)]
+    base = base[: len(base) - (level - 1)]
     return ".".join(base + ([name] if name else []))
 
 
@@ -35,9 +35,12 @@ def import_graph(src: Path = SRC, package: str = "dyad") -> dict[str, set[str]]:
         if not name.startswith(package):
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        typing_only = {id(n) for node in ast.walk(tree)
-                       if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
-                       for n in ast.walk(node)}
+        typing_only = {
+            id(n)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+            for n in ast.walk(node)
+        }
         deps: set[str] = set()
         for node in ast.walk(tree):
             if id(node) in typing_only:

@@ -30,8 +30,9 @@ def test_index_numpy_and_sql_agree(seed):
     group = rng.integers(0, 7, n)
     con = duckdb.connect()
     con.execute("CREATE TABLE events (quad_class INTEGER, goldstein DOUBLE, g INTEGER)")
-    con.executemany("INSERT INTO events VALUES (?, ?, ?)",
-                    [(int(q), float(x), int(k)) for q, x, k in zip(quad, gold, group)])
+    con.executemany(
+        "INSERT INTO events VALUES (?, ?, ?)", [(int(q), float(x), int(k)) for q, x, k in zip(quad, gold, group)]
+    )
     whole = con.execute(f"SELECT {index_sql()} FROM events").fetchone()[0]
     assert whole == pytest.approx(net_cooperation(quad, gold))
     by_sql = dict(con.execute(f"SELECT g, {index_sql()} FROM events GROUP BY g").fetchall())

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.errors import DataFileError
 from dyad.coding.lexicon import BUNDLED as BUNDLED_NAMES
 from dyad.coding.lexicon import lint, load_lexicon, read_lexicon
+from dyad.errors import DataFileError
 from dyad.ontology import cameo_table
 from dyad.settings import data_path
 
@@ -31,19 +31,22 @@ def test_lexicon_pattern_fields():
     assert lift and lift[0].args[0][0] == "obj" and ("sanctions",) in lift[0].args[0][1].items
 
 
-@pytest.mark.parametrize("frame,embedded,base,expected", [
-    ("appeal", "0841", "020", "0253"),
-    ("demand", "0841", "100", "1053"),
-    ("intent", "072", "030", "0332"),
-    ("reject", "0841", "120", "1243"),
-    ("threaten", "163", "130", "1312"),
-    ("threaten", "195", "130", "1384"),
-    ("stop", "071", "160", "1621"),
-    ("protest", "0832", "141", "1412"),
-    ("protest", "0831", "143", "1431"),
-    ("appeal", None, "020", "020"),
-    ("supply", "046", "070", None),  # "resumed talks" is no aid
-])
+@pytest.mark.parametrize(
+    "frame,embedded,base,expected",
+    [
+        ("appeal", "0841", "020", "0253"),
+        ("demand", "0841", "100", "1053"),
+        ("intent", "072", "030", "0332"),
+        ("reject", "0841", "120", "1243"),
+        ("threaten", "163", "130", "1312"),
+        ("threaten", "195", "130", "1384"),
+        ("stop", "071", "160", "1621"),
+        ("protest", "0832", "141", "1412"),
+        ("protest", "0831", "143", "1431"),
+        ("appeal", None, "020", "020"),
+        ("supply", "046", "070", None),  # "resumed talks" is no aid
+    ],
+)
 def test_lexicon_compose(frame, embedded, base, expected):
     assert load_lexicon().compose_code(frame, embedded, base) == expected
 
@@ -58,9 +61,12 @@ def test_lexicon_recode_rules():
 
 def test_lexicon_user_file_extends_and_wins_ties(tmp_path):
     extra = tmp_path / "mine.lex"
-    extra.write_text("class @mine | drone, uav\n"
-                     "verb visit | | 043   # a user who codes visits the other way\n"
-                     "verb down | obj~@mine | 195\n", encoding="utf-8")
+    extra.write_text(
+        "class @mine | drone, uav\n"
+        "verb visit | | 043   # a user who codes visits the other way\n"
+        "verb down | obj~@mine | 195\n",
+        encoding="utf-8",
+    )
     lex = read_lexicon(BUNDLED + [extra])
     visits = lex.lookup("verb", ["visit"])
     best = max(visits, key=lambda p: (p.specificity, p.seq))
@@ -75,15 +81,18 @@ def test_lexicon_settings_files_are_loaded(tmp_path):
     assert lex.lookup("noun", ["skirmish"])[0].code == "190"
 
 
-@pytest.mark.parametrize("line,message", [
-    ("verb arrest | | 999", "unknown CAMEO code"),
-    ("verb arrest | obj~@nope | 173", "unknown class"),
-    ("verb arrest | frame=wish | 173", "unknown frame"),
-    ("verb arrest | sideways | 173", "unknown constraint"),
-    ("verb arrest | 173", "pattern lines"),
-    ("adverb quickly | | 173", "unknown line kind"),
-    ("compose appeal | 04 | 9999", "unknown CAMEO code"),
-])
+@pytest.mark.parametrize(
+    "line,message",
+    [
+        ("verb arrest | | 999", "unknown CAMEO code"),
+        ("verb arrest | obj~@nope | 173", "unknown class"),
+        ("verb arrest | frame=wish | 173", "unknown frame"),
+        ("verb arrest | sideways | 173", "unknown constraint"),
+        ("verb arrest | 173", "pattern lines"),
+        ("adverb quickly | | 173", "unknown line kind"),
+        ("compose appeal | 04 | 9999", "unknown CAMEO code"),
+    ],
+)
 def test_lexicon_rejects_bad_lines(tmp_path, line, message):
     bad = tmp_path / "bad.lex"
     bad.write_text("# a comment\n" + line + "\n", encoding="utf-8")

@@ -18,8 +18,10 @@ DATE = "2020-06-01"
 
 # frame -> (sentence, (code, source, target) of the frame's asserted event)
 EXAMPLES = {
-    "say": ("Indian Foreign Minister Subrahmanyam Jaishankar said on Monday that the border was calm.",
-            ("010", "INDGOV", None)),
+    "say": (
+        "Indian Foreign Minister Subrahmanyam Jaishankar said on Monday that the border was calm.",
+        ("010", "INDGOV", None),
+    ),
     "appeal": ("Germany urged Iran to release the detained aid workers.", ("0253", "DEU", "IRN")),
     "demand": ("Kenya demanded that Uganda withdraw its troops from the disputed island.", ("1056", "KEN", "UGA")),
     "intent": ("Japan pledged to provide humanitarian aid to Nepal after the earthquake.", ("0333", "JPN", "NPL")),
@@ -47,6 +49,9 @@ def test_lexicon_frames_all_have_an_example():
 def test_lexicon_frame_example_codes(frame):
     sentence, expected = EXAMPLES[frame]
     events = dyad.code_text(sentence, date=DATE)
-    asserted = [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
-                for e in events if e.modality == "asserted"]
+    asserted = [
+        (e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in events
+        if e.modality == "asserted"
+    ]
     assert expected in asserted, asserted

@@ -90,12 +90,15 @@ def test_modality_cases(parse, text, word, expected):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("text,word,speaker", [
-    ("The minister said that police arrested the opposition leader.", "arrested", "The minister"),
-    ("Israeli soldiers arrested 100 Palestinians, military sources said.", "arrested", "military sources"),
-    ("Pakistan arrested Saeed, according to state media.", "arrested", "state media"),
-    ("Police arrested the opposition leader.", "arrested", None),
-])
+@pytest.mark.parametrize(
+    "text,word,speaker",
+    [
+        ("The minister said that police arrested the opposition leader.", "arrested", "The minister"),
+        ("Israeli soldiers arrested 100 Palestinians, military sources said.", "arrested", "military sources"),
+        ("Pakistan arrested Saeed, according to state media.", "arrested", "state media"),
+        ("Police arrested the opposition leader.", "arrested", None),
+    ],
+)
 def test_modality_attribution(parse, text, word, speaker):
     assert _judge(parse, text, word).attributed_to == speaker
 

@@ -15,14 +15,17 @@ def test_ontology_table_has_every_codebook_code():
     assert roots == {f"{i:02d}" for i in range(1, 21)}
 
 
-@pytest.mark.parametrize("code,root,name,goldstein,quad", [
-    ("042", "04", "Make a visit", 1.9, 1),
-    ("0231", "02", "Appeal for economic aid", 3.4, 1),
-    ("173", "17", "Arrest, detain, or charge with legal action", -5.0, 4),
-    ("1711", "17", "Confiscate property", -9.2, 4),
-    ("16", "16", "REDUCE RELATIONS", -4.0, 4),
-    ("195", "19", "Employ aerial weapons", -10.0, 4),
-])
+@pytest.mark.parametrize(
+    "code,root,name,goldstein,quad",
+    [
+        ("042", "04", "Make a visit", 1.9, 1),
+        ("0231", "02", "Appeal for economic aid", 3.4, 1),
+        ("173", "17", "Arrest, detain, or charge with legal action", -5.0, 4),
+        ("1711", "17", "Confiscate property", -9.2, 4),
+        ("16", "16", "REDUCE RELATIONS", -4.0, 4),
+        ("195", "19", "Employ aerial weapons", -10.0, 4),
+    ],
+)
 def test_ontology_cameo_entry(code, root, name, goldstein, quad):
     entry = cameo(code)
     assert (entry.root, entry.name, entry.goldstein, entry.quad_class) == (root, name, goldstein, quad)
@@ -41,15 +44,18 @@ def test_ontology_unknown_code_raises():
     assert not is_code("999") and is_code("0841")
 
 
-@pytest.mark.parametrize("code,event,mode,context", [
-    ("042", "CONSULT", "visit", None),
-    ("173", "COERCE", "arrest", "legal"),
-    ("163", "COERCE", "restrict", "diplomatic"),
-    ("0332", "AGREE", None, "military"),
-    ("1124", "ACCUSE", "allege", "military;legal"),
-    ("0841", "RETREAT", "release", "legal"),
-    ("195", "ASSAULT", "heavy-weapons", "military"),
-])
+@pytest.mark.parametrize(
+    "code,event,mode,context",
+    [
+        ("042", "CONSULT", "visit", None),
+        ("173", "COERCE", "arrest", "legal"),
+        ("163", "COERCE", "restrict", "diplomatic"),
+        ("0332", "AGREE", None, "military"),
+        ("1124", "ACCUSE", "allege", "military;legal"),
+        ("0841", "RETREAT", "release", "legal"),
+        ("195", "ASSAULT", "heavy-weapons", "military"),
+    ],
+)
 def test_ontology_plover_crosswalk(code, event, mode, context):
     assert plover_for(code) == Plover(event, mode, context)
 
@@ -72,7 +78,8 @@ def test_ontology_parent(code, expected):
     assert root_of(code) == code[:2]
 
 
-@pytest.mark.parametrize("root,label", [("01", "01-02"), ("02", "01-02"), ("05", "03-05"),
-                                        ("08", "06-08"), ("13", "09-13"), ("20", "14-20")])
+@pytest.mark.parametrize(
+    "root,label", [("01", "01-02"), ("02", "01-02"), ("05", "03-05"), ("08", "06-08"), ("13", "09-13"), ("20", "14-20")]
+)
 def test_ontology_pentaclass(root, label):
     assert pentaclass(root) == label

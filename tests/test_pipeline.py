@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from harness import kill_after
 
 from dyad import api
 from dyad.pipeline import article_id, minhash
 from dyad.settings import Settings
 from dyad.store.db import Store
-from harness import kill_after
 
 pytestmark = pytest.mark.slow
 
@@ -65,8 +65,12 @@ def test_pipeline_dedup_exact_and_near(tmp_path, db_path):
     rows = [
         {"id": "orig", "text": base, "date": "2019-07-22", "source": "Wire A"},
         {"id": "copy", "text": base.replace("  ", " "), "date": "2019-07-22", "source": "Wire A"},
-        {"id": "synd", "text": base + "\nReporting by the sample desk; editing by a colleague.",
-         "date": "2019-07-23", "source": "Paper B"},
+        {
+            "id": "synd",
+            "text": base + "\nReporting by the sample desk; editing by a colleague.",
+            "date": "2019-07-23",
+            "source": "Paper B",
+        },
         {"id": "other", "text": _story(2), "date": "2019-07-23"},
     ]
     corpus = _write_jsonl(tmp_path / "c.jsonl", rows)
@@ -81,8 +85,7 @@ def test_pipeline_dedup_exact_and_near(tmp_path, db_path):
 
 
 def test_pipeline_idempotent(tmp_path, db_path):
-    corpus = _write_jsonl(tmp_path / "c.jsonl", [{"id": str(i), "text": _story(i)} for i in range(5)]
-                          + [{"id": "bad"}])
+    corpus = _write_jsonl(tmp_path / "c.jsonl", [{"id": str(i), "text": _story(i)} for i in range(5)] + [{"id": "bad"}])
     first = api.ingest([str(corpus)], db=db_path)
     with Store(db_path, read_only=True) as store:
         before = store.dump()
@@ -113,8 +116,8 @@ def test_pipeline_sentences_map_to_raw(tmp_path, db_path):
     art = api.show("x", db=db_path)
     assert [s["paragraph"] for s in art["sentences"]] == [0, 0, 1]
     for s in art["sentences"]:
-        assert art["text"][s["start"]:s["end"]] == s["text"]
-        raw = text[s["raw_start"]:s["raw_end"]]
+        assert art["text"][s["start"] : s["end"]] == s["text"]
+        raw = text[s["raw_start"] : s["raw_end"]]
         assert raw.replace("\u2019", "'") == s["text"]
 
 
@@ -123,8 +126,9 @@ def _ingest_cmd(corpus: Path, db: str) -> list[str]:
 
 
 def test_pipeline_resumes_after_sigkill(tmp_path):
-    corpus = _write_jsonl(tmp_path / "c.jsonl", [{"id": str(i), "text": _story(i), "date": "2020-01-01"}
-                                                 for i in range(60)])
+    corpus = _write_jsonl(
+        tmp_path / "c.jsonl", [{"id": str(i), "text": _story(i), "date": "2020-01-01"} for i in range(60)]
+    )
     env = {**os.environ, "DYAD_COMMIT_EVERY": "4"}
     full_db, killed_db = str(tmp_path / "full.duckdb"), str(tmp_path / "killed.duckdb")
     subprocess.run(_ingest_cmd(corpus, full_db), env=env, check=True, capture_output=True)
@@ -167,8 +171,12 @@ def test_pipeline_undated_article_takes_its_latest_embedded_post_date():
     from dyad.pipeline import article_date
     from dyad.records import CleanText, Quote, RawDocument
 
-    clean = CleanText(raw="x", text="x", offsets=(0,),
-                      quotes=(Quote("a", date="2019-07-24"), Quote("b", date="2019-07-27"), Quote("c")))
+    clean = CleanText(
+        raw="x",
+        text="x",
+        offsets=(0,),
+        quotes=(Quote("a", date="2019-07-24"), Quote("b", date="2019-07-27"), Quote("c")),
+    )
     assert article_date(RawDocument("f.txt", "txt", "x"), clean) == "2019-07-27"
     assert article_date(RawDocument("f.txt", "txt", "x", date="2019-08-01"), clean) == "2019-08-01"
     assert article_date(RawDocument("f.txt", "txt", "x"), CleanText(raw="x", text="x", offsets=(0,))) is None

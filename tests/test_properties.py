@@ -17,21 +17,58 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dyad.text.clean import clean
-from dyad.text.ingest import read_inputs
 from dyad.records import RawDocument, Reject
 from dyad.settings import Settings
+from dyad.text.clean import clean
+from dyad.text.ingest import read_inputs
 
 SETTINGS = Settings(min_chars=1, english_min_ratio=0.0)
 PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Text the web throws at a cleaner: words, punctuation, newlines, controls, entities, tweets.
-PIECES = st.sampled_from([
-    "Pakistan", "arrested", "the", " ", "  ", "\n", "\n\n", ".", "!", "?", "\u2014", "\u201c", "\u201d",
-    "'", '"', "(", ")", "[", "]", "@handle", "#tag", "pic.twitter.com/x", "https://t.co/x", "&amp;",
-    "&#8217;", "\u00e2\u20ac\u2122", "\t", "\r", "\x0b", "\x1b", "\u2028", "\u00a0", "\ufeff",
-    "Read more:", "— Name (@n) July 24, 2019", "S\nome", "co-\noperate", "a" * 50, "\ufffd",
-])
+PIECES = st.sampled_from(
+    [
+        "Pakistan",
+        "arrested",
+        "the",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        ".",
+        "!",
+        "?",
+        "\u2014",
+        "\u201c",
+        "\u201d",
+        "'",
+        '"',
+        "(",
+        ")",
+        "[",
+        "]",
+        "@handle",
+        "#tag",
+        "pic.twitter.com/x",
+        "https://t.co/x",
+        "&amp;",
+        "&#8217;",
+        "\u00e2\u20ac\u2122",
+        "\t",
+        "\r",
+        "\x0b",
+        "\x1b",
+        "\u2028",
+        "\u00a0",
+        "\ufeff",
+        "Read more:",
+        "— Name (@n) July 24, 2019",
+        "S\nome",
+        "co-\noperate",
+        "a" * 50,
+        "\ufffd",
+    ]
+)
 TEXTS = st.one_of(st.text(max_size=400), st.lists(PIECES, max_size=80).map("".join))
 
 

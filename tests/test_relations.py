@@ -7,10 +7,10 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 
-from dyad.store import events as ev
 from dyad.analysis import dyads as dy
 from dyad.analysis import relations as rel
 from dyad.records import ActorRef, Plover
+from dyad.store import events as ev
 from dyad.store.db import Store
 
 COOP = ("042", 1.9, 1)  # make a visit: verbal cooperation
@@ -19,16 +19,43 @@ THREAT = ("138", -7.0, 3)
 FIGHT = ("190", -10.0, 4)
 
 
-def event(n: int, day: str, source: str, target: str, kind=COOP, articles=None, modality="asserted",
-          context: str | None = None, goldstein: float | None = None) -> ev.MergedEvent:
+def event(
+    n: int,
+    day: str,
+    source: str,
+    target: str,
+    kind=COOP,
+    articles=None,
+    modality="asserted",
+    context: str | None = None,
+    goldstein: float | None = None,
+) -> ev.MergedEvent:
     cameo, g, quad = kind
     return ev.MergedEvent(
-        event_key=f"e{n}", global_id=n, date=day, date_end=day, date_precision="day", source_key=source,
-        target_key=target, source=ActorRef(source, source, source), target=ActorRef(target, target, target),
-        cameo=cameo, cameo_base=cameo[:3], cameo_root=cameo[:2], cameo_name=f"code {cameo}",
-        goldstein=g if goldstein is None else goldstein, quad_class=quad, plover=Plover(None, None, context),
-        modality=modality, num_mentions=1, num_sources=1, num_articles=len(articles or [f"art{n}"]),
-        article_ids=tuple(articles or [f"art{n}"]), is_root=False, confidence=1.0)
+        event_key=f"e{n}",
+        global_id=n,
+        date=day,
+        date_end=day,
+        date_precision="day",
+        source_key=source,
+        target_key=target,
+        source=ActorRef(source, source, source),
+        target=ActorRef(target, target, target),
+        cameo=cameo,
+        cameo_base=cameo[:3],
+        cameo_root=cameo[:2],
+        cameo_name=f"code {cameo}",
+        goldstein=g if goldstein is None else goldstein,
+        quad_class=quad,
+        plover=Plover(None, None, context),
+        modality=modality,
+        num_mentions=1,
+        num_sources=1,
+        num_articles=len(articles or [f"art{n}"]),
+        article_ids=tuple(articles or [f"art{n}"]),
+        is_root=False,
+        confidence=1.0,
+    )
 
 
 @pytest.fixture()
@@ -37,14 +64,17 @@ def store(db_path):
         yield s
 
 
-@pytest.mark.parametrize("quads, gold, expected", [
-    ([1, 2, 3], [4, 4, -8], 0.0),
-    ([1, 1, 1], [2, 3, 4], 1.0),
-    ([4, 3], [-10, -2], -1.0),
-    ([1, 4], [3.0, -1.0], 0.5),
-    ([1, 3], [0.0, 0.0], None),  # nothing weighs anything
-    ([1, 3], [-0.4, -2.0], (0.4 - 2.0) / 2.4),  # quad decides the side, |g| the weight
-])
+@pytest.mark.parametrize(
+    "quads, gold, expected",
+    [
+        ([1, 2, 3], [4, 4, -8], 0.0),
+        ([1, 1, 1], [2, 3, 4], 1.0),
+        ([4, 3], [-10, -2], -1.0),
+        ([1, 4], [3.0, -1.0], 0.5),
+        ([1, 3], [0.0, 0.0], None),  # nothing weighs anything
+        ([1, 3], [-0.4, -2.0], (0.4 - 2.0) / 2.4),  # quad decides the side, |g| the weight
+    ],
+)
 def test_relations_net_cooperation(quads, gold, expected):
     got = rel.net_cooperation(quads, gold)
     assert got == pytest.approx(expected) if expected is not None else got is None
@@ -52,8 +82,21 @@ def test_relations_net_cooperation(quads, gold, expected):
 
 def test_relations_band_one_article_is_exact(store):
     """Every event in one article: every resample holds all or nothing, the band is the point."""
-    ev.insert_events(store, [event(i, "2019-07-0%d" % (i + 1), "USA", "PAK", COOP if i < 3 else THREAT,
-                                   articles=["only"], goldstein=4.0 if i < 3 else -4.0) for i in range(4)])
+    ev.insert_events(
+        store,
+        [
+            event(
+                i,
+                f"2019-07-0{i + 1}",
+                "USA",
+                "PAK",
+                COOP if i < 3 else THREAT,
+                articles=["only"],
+                goldstein=4.0 if i < 3 else -4.0,
+            )
+            for i in range(4)
+        ],
+    )
     both = rel.relations(store, "USA", "PAK").totals[2]
     assert both.index == pytest.approx(0.5)
     assert (both.index_lo, both.index_hi) == (pytest.approx(0.5), pytest.approx(0.5))
@@ -61,10 +104,15 @@ def test_relations_band_one_article_is_exact(store):
 
 def test_relations_band_resamples_articles_not_events(store):
     """Two articles, one all cooperation, one all conflict: resampling articles gives -1, 0 or +1."""
-    ev.insert_events(store, [event(0, "2019-07-01", "USA", "PAK", COOP, ["x"], goldstein=2.0),
-                             event(1, "2019-07-02", "USA", "PAK", COOP, ["x"], goldstein=2.0),
-                             event(2, "2019-07-03", "USA", "PAK", THREAT, ["y"], goldstein=-2.0),
-                             event(3, "2019-07-04", "USA", "PAK", THREAT, ["y"], goldstein=-2.0)])
+    ev.insert_events(
+        store,
+        [
+            event(0, "2019-07-01", "USA", "PAK", COOP, ["x"], goldstein=2.0),
+            event(1, "2019-07-02", "USA", "PAK", COOP, ["x"], goldstein=2.0),
+            event(2, "2019-07-03", "USA", "PAK", THREAT, ["y"], goldstein=-2.0),
+            event(3, "2019-07-04", "USA", "PAK", THREAT, ["y"], goldstein=-2.0),
+        ],
+    )
     total = rel.relations(store, "USA", "PAK", rel.RelationOptions(bootstrap=2000)).totals[0]
     assert total.index == pytest.approx(0.0)
     assert (total.index_lo, total.index_hi) == (-1.0, 1.0)
@@ -74,8 +122,13 @@ def test_relations_band_matches_the_analytic_interval(store):
     """400 events in their own articles, 3/4 cooperative, equal weights: index 0.5, and the
     band is close to the normal interval 0.5 ± 1.96 · 2 · sqrt(p(1-p)/n)."""
     n, p = 400, 0.75
-    ev.insert_events(store, [event(i, "2019-07-15", "USA", "PAK", COOP if i < n * p else THREAT,
-                                   goldstein=5.0 if i < n * p else -5.0) for i in range(n)])
+    ev.insert_events(
+        store,
+        [
+            event(i, "2019-07-15", "USA", "PAK", COOP if i < n * p else THREAT, goldstein=5.0 if i < n * p else -5.0)
+            for i in range(n)
+        ],
+    )
     total = rel.relations(store, "USA", "PAK", rel.RelationOptions(bootstrap=2000)).totals[0]
     half = 1.96 * 2 * np.sqrt(p * (1 - p) / n)
     assert total.index == pytest.approx(0.5)
@@ -86,18 +139,24 @@ def test_relations_band_matches_the_analytic_interval(store):
 
 
 def test_relations_series_both_directions(store):
-    ev.insert_events(store, [
-        event(1, "2019-01-10", "USA", "PAK", AID, context="military"),
-        event(2, "2019-01-20", "USA", "PAK", THREAT, context="security;military"),
-        event(3, "2019-02-05", "PAK", "USA", COOP),
-        event(4, "2019-03-02", "USA", "PAK", FIGHT),
-        event(5, "2019-03-03", "USA", "PAK", AID, modality="future"),
-        event(6, "2019-03-04", "USA", "IND", AID),
-    ])
+    ev.insert_events(
+        store,
+        [
+            event(1, "2019-01-10", "USA", "PAK", AID, context="military"),
+            event(2, "2019-01-20", "USA", "PAK", THREAT, context="security;military"),
+            event(3, "2019-02-05", "PAK", "USA", COOP),
+            event(4, "2019-03-02", "USA", "PAK", FIGHT),
+            event(5, "2019-03-03", "USA", "PAK", AID, modality="future"),
+            event(6, "2019-03-04", "USA", "IND", AID),
+        ],
+    )
     r = rel.relations(store, "usa", "pak")
     assert r.directions() == ("USA->PAK", "PAK->USA", "USA<->PAK")
     assert [(x.period, x.direction) for x in r.rows[:3]] == [
-        ("2019-01-01", "USA->PAK"), ("2019-02-01", "USA->PAK"), ("2019-03-01", "USA->PAK")]
+        ("2019-01-01", "USA->PAK"),
+        ("2019-02-01", "USA->PAK"),
+        ("2019-03-01", "USA->PAK"),
+    ]
     by = {(x.period, x.direction): x for x in r.rows}
     jan = by[("2019-01-01", "USA->PAK")]
     assert (jan.events, jan.material_coop, jan.verbal_conflict) == (2, 1, 1)
@@ -152,8 +211,9 @@ def test_relations_no_change_point_in_noise(store):
 @pytest.mark.parametrize("breaks", [[], [30], [20, 45]])
 def test_relations_change_points_on_a_series(breaks):
     rng = np.random.default_rng(0)
-    levels = np.concatenate([np.full(b - a, lvl) for a, b, lvl in
-                             zip([0, *breaks], [*breaks, 60], [0.5, -0.5, 0.3][:len(breaks) + 1])])
+    levels = np.concatenate(
+        [np.full(b - a, lvl) for a, b, lvl in zip([0, *breaks], [*breaks, 60], [0.5, -0.5, 0.3][: len(breaks) + 1])]
+    )
     found, pen = rel.change_points(levels + rng.normal(0, 0.1, 60))
     assert found == breaks
     assert pen > 0
@@ -176,8 +236,11 @@ def test_relations_rejects_bad_input(store):
 def test_relations_dyads_ranked(store):
     base = date(2020, 1, 1)
     rows, n = [], 0
-    for pair, count, late_conflict in ((("USA", "PAK"), 6, True), (("IND", "PAK"), 4, False),
-                                       (("CHN", "IND"), 2, False)):
+    for pair, count, late_conflict in (
+        (("USA", "PAK"), 6, True),
+        (("IND", "PAK"), 4, False),
+        (("CHN", "IND"), 2, False),
+    ):
         for i in range(count):
             day = (base + timedelta(days=200 * (i % 2) + i)).isoformat()  # half a year apart
             kind = THREAT if late_conflict and i % 2 else COOP
@@ -197,8 +260,15 @@ def test_relations_dyads_ranked(store):
 
 
 def test_relations_network_matrix(store):
-    ev.insert_events(store, [event(1, "2019-01-01", "USA", "PAK", AID), event(2, "2019-01-02", "PAK", "IND", FIGHT),
-                             event(3, "2019-01-03", "IND", "PAK", THREAT), event(4, "2019-01-04", "USA", "CHN", AID)])
+    ev.insert_events(
+        store,
+        [
+            event(1, "2019-01-01", "USA", "PAK", AID),
+            event(2, "2019-01-02", "PAK", "IND", FIGHT),
+            event(3, "2019-01-03", "IND", "PAK", THREAT),
+            event(4, "2019-01-04", "USA", "CHN", AID),
+        ],
+    )
     net = dy.network(store, ["USA", "PAK", "IND"])
     assert net.actors == ("USA", "PAK", "IND")
     assert net.index[0][1] == 1.0 and net.index[1][2] == -1.0 and net.index[0][2] is None
@@ -230,8 +300,14 @@ def test_relations_cli_help_has_example(command):
 @pytest.fixture()
 def filled(db_path):
     with Store(db_path) as s:
-        ev.insert_events(s, [event(1, "2019-01-10", "USA", "PAK", AID), event(2, "2019-02-11", "PAK", "USA", THREAT),
-                             event(3, "2019-02-12", "PAK", "IND", FIGHT)])
+        ev.insert_events(
+            s,
+            [
+                event(1, "2019-01-10", "USA", "PAK", AID),
+                event(2, "2019-02-11", "PAK", "USA", THREAT),
+                event(3, "2019-02-12", "PAK", "IND", FIGHT),
+            ],
+        )
     return db_path
 
 
@@ -260,11 +336,14 @@ def test_relations_cli_bad_input_fails_cleanly(filled):
 
 
 def test_relations_cli_sql_is_read_only(filled, tmp_path):
-    result, json = _cli("sql", "SELECT source_key, count(*) AS n FROM events GROUP BY 1 ORDER BY 1", "--db", filled,
-                        "--format", "jsonl")
+    result, json = _cli(
+        "sql", "SELECT source_key, count(*) AS n FROM events GROUP BY 1 ORDER BY 1", "--db", filled, "--format", "jsonl"
+    )
     assert result.exit_code == 0, result.output
-    assert [json.loads(line) for line in result.stdout.splitlines()] == [{"source_key": "PAK", "n": 2},
-                                                                         {"source_key": "USA", "n": 1}]
+    assert [json.loads(line) for line in result.stdout.splitlines()] == [
+        {"source_key": "PAK", "n": 2},
+        {"source_key": "USA", "n": 1},
+    ]
     for statement in ("DELETE FROM events", f"COPY events TO '{tmp_path / 'x.csv'}'", "ATTACH 'other.duckdb'"):
         result, _ = _cli("sql", statement, "--db", filled)
         assert result.exit_code == 1, statement
@@ -286,13 +365,33 @@ def test_relations_band_draws_a_syndicated_copy_with_its_original(store):
     from dyad.records import Article
 
     def art(aid, dup=None):
-        return (Article(id=aid, origin=aid, kind="txt", raw="x", text="x", title=None, date="2019-07-01",
-                        url=None, source="Wire", doc_id=None, duplicate_of=dup), [], None)
+        return (
+            Article(
+                id=aid,
+                origin=aid,
+                kind="txt",
+                raw="x",
+                text="x",
+                title=None,
+                date="2019-07-01",
+                url=None,
+                source="Wire",
+                doc_id=None,
+                duplicate_of=dup,
+            ),
+            [],
+            None,
+        )
 
     store.add_articles([art("x"), art("x2", dup="x"), art("y")])
-    ev.insert_events(store, [event(0, "2019-07-01", "USA", "PAK", COOP, ["x"], goldstein=2.0),
-                             event(1, "2019-07-01", "USA", "PAK", COOP, ["x2"], goldstein=2.0),
-                             event(2, "2019-07-02", "USA", "PAK", THREAT, ["y"], goldstein=-4.0)])
+    ev.insert_events(
+        store,
+        [
+            event(0, "2019-07-01", "USA", "PAK", COOP, ["x"], goldstein=2.0),
+            event(1, "2019-07-01", "USA", "PAK", COOP, ["x2"], goldstein=2.0),
+            event(2, "2019-07-02", "USA", "PAK", THREAT, ["y"], goldstein=-4.0),
+        ],
+    )
     total = rel.relations(store, "USA", "PAK", rel.RelationOptions(bootstrap=4000)).totals[0]
     assert total.index == pytest.approx(0.0)
     assert (total.index_lo, total.index_hi) == (-1.0, 1.0)

@@ -45,9 +45,11 @@ def test_every_bad_input_is_stored_or_rejected_and_nothing_crashes(tmp_path: Pat
 
 
 def _story(n: int) -> str:
-    return (f"Officials of country number {n} met their neighbours in the capital on Monday and "
-            f"agreed to resume talks. Police arrested {n + 2} protesters near the border on Tuesday. "
-            f"The foreign minister visited Kabul on Wednesday, a spokesman for delegation {n} said.")
+    return (
+        f"Officials of country number {n} met their neighbours in the capital on Monday and "
+        f"agreed to resume talks. Police arrested {n + 2} protesters near the border on Tuesday. "
+        f"The foreign minister visited Kabul on Wednesday, a spokesman for delegation {n} said."
+    )
 
 
 def _events(db: str) -> list[tuple]:
@@ -55,10 +57,11 @@ def _events(db: str) -> list[tuple]:
     try:
         mentions = con.execute(
             "SELECT event_id, article_id, sentence_id, cameo, modality, source_code, target_code, "
-            "evidence_start, evidence_end, event_key FROM mentions ORDER BY event_id").fetchall()
+            "evidence_start, evidence_end, event_key FROM mentions ORDER BY event_id"
+        ).fetchall()
         events = con.execute(
-            "SELECT event_key, cameo, modality, num_mentions, num_articles, date FROM events "
-            "ORDER BY event_key").fetchall()
+            "SELECT event_key, cameo, modality, num_mentions, num_articles, date FROM events ORDER BY event_key"
+        ).fetchall()
         scenarios = con.execute("SELECT id, doc_id FROM scenarios ORDER BY id").fetchall()
     finally:
         con.close()
@@ -68,8 +71,10 @@ def _events(db: str) -> list[tuple]:
 @pytest.mark.slow
 def test_code_db_resumes_after_sigkill(tmp_path: Path) -> None:
     corpus = tmp_path / "c.jsonl"
-    corpus.write_text("".join(json.dumps({"id": str(i), "text": _story(i), "date": "2020-01-01"}) + "\n"
-                              for i in range(40)), encoding="utf-8")
+    corpus.write_text(
+        "".join(json.dumps({"id": str(i), "text": _story(i), "date": "2020-01-01"}) + "\n" for i in range(40)),
+        encoding="utf-8",
+    )
     env = {**os.environ, "DYAD_COMMIT_EVERY": "4"}
     full, killed = str(tmp_path / "full.duckdb"), str(tmp_path / "killed.duckdb")
     cmd = [*DYAD, "code", str(corpus), "-o", os.devnull, "-v", "--db"]
@@ -89,12 +94,14 @@ def test_code_db_resumes_after_sigkill(tmp_path: Path) -> None:
 def test_full_disk_gives_one_line_and_keeps_committed_articles(tmp_path: Path) -> None:
     with tmpfs(tmp_path / "disk", "3m") as disk:
         corpus = tmp_path / "c.jsonl"
-        corpus.write_text("".join(json.dumps({"id": str(i), "text": _story(i) * 6}) + "\n"
-                                  for i in range(400)), encoding="utf-8")
+        corpus.write_text(
+            "".join(json.dumps({"id": str(i), "text": _story(i) * 6}) + "\n" for i in range(400)), encoding="utf-8"
+        )
         db = str(disk / "full.duckdb")
         env = {**os.environ, "DYAD_COMMIT_EVERY": "8"}
-        run = subprocess.run([*DYAD, "ingest", str(corpus), "--db", db], env=env,
-                             capture_output=True, text=True, timeout=600)
+        run = subprocess.run(
+            [*DYAD, "ingest", str(corpus), "--db", db], env=env, capture_output=True, text=True, timeout=600
+        )
         assert run.returncode != 0
         assert "Traceback" not in run.stderr
         errors = [line for line in run.stderr.splitlines() if line.startswith("error:")]
@@ -107,8 +114,10 @@ def test_full_disk_gives_one_line_and_keeps_committed_articles(tmp_path: Path) -
         con = duckdb.connect(str(tmp_path / "copy.duckdb"))
         try:
             n = con.execute("SELECT count(*) FROM articles").fetchone()[0]
-            bad = con.execute("SELECT count(*) FROM articles a WHERE n_sentences <> "
-                              "(SELECT count(*) FROM sentences s WHERE s.article_id = a.id)").fetchone()[0]
+            bad = con.execute(
+                "SELECT count(*) FROM articles a WHERE n_sentences <> "
+                "(SELECT count(*) FROM sentences s WHERE s.article_id = a.id)"
+            ).fetchone()[0]
         finally:
             con.close()
         assert n > 0 and bad == 0

@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 from lxml import html as lhtml
-
-from dyad.store import events as ev
-from dyad.report import write as report
-from dyad.records import ActorRef, Evidence
-from dyad.analysis.relations import RelationOptions
-from dyad.store.db import Store
-
 from test_events import mention
+
+from dyad.analysis.relations import RelationOptions
+from dyad.records import ActorRef, Evidence
+from dyad.report import write as report
+from dyad.store import events as ev
+from dyad.store.db import Store
 
 SENTENCE = "Washington agreed to fund Pakistan's F-16 fleet, officials said."
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
@@ -32,9 +31,16 @@ def store_path(tmp_path_factory) -> str:
     for i in range(60):
         month = i // 5
         src, tgt = (usa, pak) if i % 3 else (pak, usa)
-        m = mention(f"m{i}", doc=f"art{i // 2}", date=f"{2018 + month // 12}-{month % 12 + 1:02d}-{1 + i % 27:02d}",
-                    cameo=codes[(i + month // 6) % len(codes)], source=src, target=tgt, sentence=SENTENCE,
-                    sentence_id=f"art{i // 2}:{i % 2}")
+        m = mention(
+            f"m{i}",
+            doc=f"art{i // 2}",
+            date=f"{2018 + month // 12}-{month % 12 + 1:02d}-{1 + i % 27:02d}",
+            cameo=codes[(i + month // 6) % len(codes)],
+            source=src,
+            target=tgt,
+            sentence=SENTENCE,
+            sentence_id=f"art{i // 2}:{i % 2}",
+        )
         ms.append(m.__class__(**{**m.__dict__, "evidence": Evidence("fund", 21, 25)}))
     with Store(path) as store:
         ev.add_events(store, ms)
@@ -48,8 +54,16 @@ def html_report(store_path, tmp_path) -> Path:
 
 
 def _chromium_dom(path: Path, budget_ms: int = 0) -> str:
-    args = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-dev-shm-usage", "--host-resolver-rules=MAP * ~NOTFOUND", "--dump-dom"]
+    args = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-dev-shm-usage",
+        "--host-resolver-rules=MAP * ~NOTFOUND",
+        "--dump-dom",
+    ]
     if budget_ms:
         args.insert(-1, f"--virtual-time-budget={budget_ms}")
     done = subprocess.run([*args, path.as_uri()], capture_output=True, text=True, timeout=180)
@@ -92,8 +106,9 @@ def test_report_renders_in_headless_chromium(html_report, store_path):
 @needs_chromium
 def test_report_interactive_charts_draw_offline(store_path, tmp_path):
     with Store(store_path, read_only=True) as store:
-        path = report.write_report(store, "USA", "PAK", tmp_path / "live.html", RelationOptions(bootstrap=50),
-                                   interactive=True)
+        path = report.write_report(
+            store, "USA", "PAK", tmp_path / "live.html", RelationOptions(bootstrap=50), interactive=True
+        )
     page = path.read_text(encoding="utf-8")
     _offline(page)
     dom = lhtml.fromstring(_chromium_dom(path, budget_ms=10000))
@@ -126,17 +141,24 @@ def test_report_cli_writes_the_file(store_path, tmp_path):
     from dyad.cli.main import app
 
     out = tmp_path / "r.html"
-    result = CliRunner().invoke(app, ["report", "USA", "PAK", "--db", store_path, "--out", str(out),
-                                      "--bootstrap", "20", "--max-events", "5"])
+    result = CliRunner().invoke(
+        app, ["report", "USA", "PAK", "--db", store_path, "--out", str(out), "--bootstrap", "20", "--max-events", "5"]
+    )
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     assert "The latest 5 of" in page and "<svg" in page
 
 
-@pytest.mark.parametrize("period, kind, label", [
-    ("2019-07-01", "month", "2019-07"), ("2019-01-01", "year", "2019"), ("2019-07-22", "week", "2019-W30"),
-    ("2019-07-22", "day", "2019-07-22"), ("all", "month", "all"),
-])
+@pytest.mark.parametrize(
+    "period, kind, label",
+    [
+        ("2019-07-01", "month", "2019-07"),
+        ("2019-01-01", "year", "2019"),
+        ("2019-07-22", "week", "2019-W30"),
+        ("2019-07-22", "day", "2019-07-22"),
+        ("all", "month", "all"),
+    ],
+)
 def test_report_period_labels(period, kind, label):
     assert report.period_label(period, kind) == label
 
@@ -152,15 +174,38 @@ def hostile_report(tmp_path_factory) -> tuple[Path, str]:
 
     tmp = tmp_path_factory.mktemp("hostile")
     path = str(tmp / "h.duckdb")
-    arts = [Article(id="h1", origin="h1.html", kind="html", raw="x", text="x", title=f"Title {HOSTILE}",
-                    date="2019-07-26", url="javascript:alert(2)", source=f"Outlet {HOSTILE}", doc_id=None),
-            Article(id="h2", origin="h2.html", kind="html", raw="x", text="x", title="Linked",
-                    date="2019-08-26", url='https://news.invalid/a?x=1&y="2" onmouseover=alert(3)', source="Wire",
-                    doc_id=None)]
+    arts = [
+        Article(
+            id="h1",
+            origin="h1.html",
+            kind="html",
+            raw="x",
+            text="x",
+            title=f"Title {HOSTILE}",
+            date="2019-07-26",
+            url="javascript:alert(2)",
+            source=f"Outlet {HOSTILE}",
+            doc_id=None,
+        ),
+        Article(
+            id="h2",
+            origin="h2.html",
+            kind="html",
+            raw="x",
+            text="x",
+            title="Linked",
+            date="2019-08-26",
+            url='https://news.invalid/a?x=1&y="2" onmouseover=alert(3)',
+            source="Wire",
+            doc_id=None,
+        ),
+    ]
     usa = ActorRef(f"Washington {HOSTILE}", "USAGOV", "USA")
     sentence = f"Washington agreed to fund it. {HOSTILE}"
-    ms = [mention(f"h{i}", doc=doc, date=f"2019-0{7 + i}-26", source=usa, sentence=sentence,
-                  sentence_id=f"{doc}:0") for i, doc in enumerate(["h1", "h2"])]
+    ms = [
+        mention(f"h{i}", doc=doc, date=f"2019-0{7 + i}-26", source=usa, sentence=sentence, sentence_id=f"{doc}:0")
+        for i, doc in enumerate(["h1", "h2"])
+    ]
     ms = [m.__class__(**{**m.__dict__, "evidence": Evidence("fund", 21, 25)}) for m in ms]
     with Store(path) as store:
         store.add_articles([(a, [Sentence(a.id, 0, "x", 0, 1, 0, 1, 0)], None) for a in arts])
@@ -177,8 +222,11 @@ def test_report_html_escapes_markup_and_quotes_in_article_text(hostile_report):
     cells = doc.xpath('//table[@id="event-table"]/tbody/tr')
     assert len(cells) == 2
     text = " ".join(row.text_content() for row in cells)  # parsed back: exactly the stored strings
-    for stored in (f"USAGOV (Washington {HOSTILE})", f"Washington agreed to fund it. {HOSTILE}",
-                   f"Title {HOSTILE} (Outlet {HOSTILE})"):
+    for stored in (
+        f"USAGOV (Washington {HOSTILE})",
+        f"Washington agreed to fund it. {HOSTILE}",
+        f"Title {HOSTILE} (Outlet {HOSTILE})",
+    ):
         assert stored in text, stored
     assert doc.xpath('//table[@id="event-table"]//mark[text()="fund"]')
 
@@ -217,10 +265,15 @@ def test_report_html_template_refuses_a_missing_value(hostile_report):
     for key in ("title", "events", "span"):
         with pytest.raises(jinja2.UndefinedError, match=key):
             template.render({k: v for k, v in context.items() if k != key})
-    rows = [report.EventRow(**{f: getattr(r, f) for f in ("date", "actors", "cameo", "quad", "goldstein",
-                                                          "modality", "counts", "quotes")})
-            for r in context["events"]]
+    rows = [
+        report.EventRow(
+            **{
+                f: getattr(r, f)
+                for f in ("date", "actors", "cameo", "quad", "goldstein", "modality", "counts", "quotes")
+            }
+        )
+        for r in context["events"]
+    ]
     assert template.render({**context, "events": rows}) == template.render(context)
     with pytest.raises(jinja2.UndefinedError, match="actors"):
-        template.render({**context, "events": [{k: v for k, v in r.__dict__.items() if k != "actors"}
-                                               for r in rows]})
+        template.render({**context, "events": [{k: v for k, v in r.__dict__.items() if k != "actors"} for r in rows]})

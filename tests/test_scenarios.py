@@ -43,13 +43,16 @@ def test_scenarios_cues_load():
     assert "as" in cues.not_after and "imagine" in cues.imagine
 
 
-@pytest.mark.parametrize("text", [
-    "If you ask me, the weather in the capital is lovely this week.",
-    "The delegates carried on as if nothing had happened at the summit.",
-    "Even if it rains, the cricket final will go ahead on Sunday.",
-    "Reporters asked if the minister would attend the dinner.",
-    "If the weather holds, the harvest will be large this year.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you ask me, the weather in the capital is lovely this week.",
+        "The delegates carried on as if nothing had happened at the summit.",
+        "Even if it rains, the cricket final will go ahead on Sunday.",
+        "Reporters asked if the minister would attend the dinner.",
+        "If the weather holds, the harvest will be large this year.",
+    ],
+)
 def test_scenarios_none_from_non_scenarios(coder, text):
     assert _scenarios(coder, text) == []
 
@@ -57,8 +60,9 @@ def test_scenarios_none_from_non_scenarios(coder, text):
 def test_scenarios_simple_if_then(coder):
     (s,) = _scenarios(coder, "If Pakistan arrests Hafiz Saeed, the United States will resume military aid to Pakistan.")
     assert [(_country(p.source), p.cameo[:2] if p.cameo else None) for p in s.conditions] == [("PAK", "17")]
-    assert any(_country(p.source) == "USA" and _country(p.target) == "PAK" and p.cameo.startswith("07")
-               for p in s.consequences)
+    assert any(
+        _country(p.source) == "USA" and _country(p.target) == "PAK" and p.cameo.startswith("07") for p in s.consequences
+    )
     assert s.hedge == "will" and s.stated_by == "author" and s.date == "2019-07-30"
 
 
@@ -69,23 +73,27 @@ def test_scenarios_unless_negates_the_condition(coder):
 
 
 def test_scenarios_continuation_sentence_adds_consequences(coder):
-    text = ("If Kabul and the Taliban agree to a ceasefire, the talks could move quickly. "
-            "Under this scenario, the United States would likely withdraw its troops from Afghanistan.")
+    text = (
+        "If Kabul and the Taliban agree to a ceasefire, the talks could move quickly. "
+        "Under this scenario, the United States would likely withdraw its troops from Afghanistan."
+    )
     (s,) = _scenarios(coder, text)
     assert len(s.sentence_ids) == 2
     assert any(_country(p.source) == "USA" for p in s.consequences)
 
 
 def test_scenarios_speaker_is_stated_by(coder):
-    text = ('"If Pakistan arrests Hafiz Saeed, Washington will resume military aid to Pakistan," '
-            "Secretary of State Mike Pompeo said on Tuesday.")
+    text = (
+        '"If Pakistan arrests Hafiz Saeed, Washington will resume military aid to Pakistan," '
+        "Secretary of State Mike Pompeo said on Tuesday."
+    )
     (s,) = _scenarios(coder, text)
     assert s.stated_by != "author"
 
 
 def test_scenarios_from_seed(coder, seed_path):
-    from dyad.text.clean import clean
     from dyad.nlp.parse import Parser
+    from dyad.text.clean import clean
 
     cleaned = clean(seed_path.read_text(encoding="utf-8"))
     sentences = Parser().parse_clean("seed", cleaned)
@@ -109,17 +117,33 @@ def test_scenarios_from_seed(coder, seed_path):
     assert not any("Soviet" in p.text for p in leave.consequences)  # after the semicolon: not part of it
 
     screws = find("tighten the screws")
-    assert any(p.cameo == "0874" and _country(p.source) == "USA" and _country(p.target) == "AFG"
-               for p in screws.conditions)
+    assert any(
+        p.cameo == "0874" and _country(p.source) == "USA" and _country(p.target) == "AFG" for p in screws.conditions
+    )
     assert any(p.cameo and p.cameo.startswith("17") and _country(p.target) == "PAK" for p in screws.consequences)
 
 
 def _event(doc: str, date: str, src: str, tgt: str, cameo: str, modality: str = "asserted") -> Event:
-    return Event(doc_id=doc, sentence_id=f"{doc}:0", sentence="s", event_id=f"{doc}-{cameo}-{modality}",
-                 date=date, date_precision="day", source=ActorRef(src, src, src[:3]),
-                 target=ActorRef(tgt, tgt, tgt[:3]), cameo=cameo, cameo_root=cameo[:2], cameo_name="x",
-                 goldstein=0.0, quad_class=1, plover=Plover(None, None, None), modality=modality,
-                 attributed_to=None, evidence=Evidence("x", 0, 1), confidence=0.9)
+    return Event(
+        doc_id=doc,
+        sentence_id=f"{doc}:0",
+        sentence="s",
+        event_id=f"{doc}-{cameo}-{modality}",
+        date=date,
+        date_precision="day",
+        source=ActorRef(src, src, src[:3]),
+        target=ActorRef(tgt, tgt, tgt[:3]),
+        cameo=cameo,
+        cameo_root=cameo[:2],
+        cameo_name="x",
+        goldstein=0.0,
+        quad_class=1,
+        plover=Plover(None, None, None),
+        modality=modality,
+        attributed_to=None,
+        evidence=Evidence("x", 0, 1),
+        confidence=0.9,
+    )
 
 
 def test_scenarios_matches_up_to_role_and_root():
@@ -131,8 +155,12 @@ def test_scenarios_matches_up_to_role_and_root():
 
 
 def test_scenarios_status_moves_with_later_asserted_events(coder):
-    (s,) = _scenarios(coder, "If Pakistan arrests Hafiz Saeed, the United States will resume military aid to Pakistan.",
-                      doc_id="op-ed", date="2019-03-01")
+    (s,) = _scenarios(
+        coder,
+        "If Pakistan arrests Hafiz Saeed, the United States will resume military aid to Pakistan.",
+        doc_id="op-ed",
+        date="2019-03-01",
+    )
     assert track(s, []).status == "open"
 
     hypothetical = _events(coder, "Pakistan could arrest Hafiz Saeed soon, officials said.", "b", "2019-04-01")
@@ -164,28 +192,58 @@ def test_scenarios_cli_list_and_watch(tmp_path):
 
     db = str(tmp_path / "s.duckdb")
     first = tmp_path / "a.jsonl"
-    first.write_text(json.dumps({"id": "op-ed", "date": "2019-03-01", "text":
-                                 "If Pakistan arrests Hafiz Saeed, the United States will resume military aid "
-                                 "to Pakistan, analysts said."}) + "\n", encoding="utf-8")
+    first.write_text(
+        json.dumps(
+            {
+                "id": "op-ed",
+                "date": "2019-03-01",
+                "text": "If Pakistan arrests Hafiz Saeed, the United States will resume military aid "
+                "to Pakistan, analysts said.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     list(api.code([str(first)], db=db))
     runner = CliRunner()
     out = runner.invoke(app, ["scenarios", "--db", db, "--dyad", "USA", "PAK", "--format", "json"])
     assert out.exit_code == 0, out.output
     (s,) = json.loads(out.stdout)
-    assert set(s) == {"id", "doc_id", "text", "conditions", "consequences", "hedge", "stated_by", "date",
-                      "status", "evidence_events"}
+    assert set(s) == {
+        "id",
+        "doc_id",
+        "text",
+        "conditions",
+        "consequences",
+        "hedge",
+        "stated_by",
+        "date",
+        "status",
+        "evidence_events",
+    }
     assert s["status"] == "open"
     assert set(s["conditions"][0]) == {"text", "source", "target", "cameo", "negated"}
-    assert json.loads(runner.invoke(app, ["scenarios", "--db", db, "--dyad", "IND", "CHN", "--format", "json"]).stdout) == []
+    assert (
+        json.loads(runner.invoke(app, ["scenarios", "--db", db, "--dyad", "IND", "CHN", "--format", "json"]).stdout)
+        == []
+    )
 
     first_look = runner.invoke(app, ["scenarios", "watch", "--db", db, "--format", "json"])
     assert [x["status"] for x in json.loads(first_look.stdout)] == ["open"]
     assert json.loads(runner.invoke(app, ["scenarios", "watch", "--db", db, "--format", "json"]).stdout) == []
 
     later = tmp_path / "b.jsonl"
-    later.write_text(json.dumps({"id": "news", "date": "2019-07-17", "text":
-                                 "Pakistani police arrested Hafiz Saeed in Lahore on Wednesday."}) + "\n",
-                     encoding="utf-8")
+    later.write_text(
+        json.dumps(
+            {
+                "id": "news",
+                "date": "2019-07-17",
+                "text": "Pakistani police arrested Hafiz Saeed in Lahore on Wednesday.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     list(api.code([str(later)], db=db))
     moved = json.loads(runner.invoke(app, ["scenarios", "watch", "--db", db, "--format", "json"]).stdout)
     assert [(x["status"], x["previous_status"]) for x in moved] == [("conditions met", "open")]
@@ -200,15 +258,27 @@ def test_scenarios_reported_conditional_belongs_to_the_speaker(coder):
 
 
 def test_scenarios_final_condition_takes_the_clause_it_attaches_to(coder):
-    (s,) = _scenarios(coder, "The spokeswoman said the funds were frozen but could be released to Pakistan "
-                             "if Islamabad arrested the militants.")
+    (s,) = _scenarios(
+        coder,
+        "The spokeswoman said the funds were frozen but could be released to Pakistan "
+        "if Islamabad arrested the militants.",
+    )
     assert all("said" not in p.text for p in s.consequences)
     assert any(_country(p.source) == "PAK" for p in s.conditions)
 
 
 def test_scenarios_contradiction_needs_both_actors():
-    s = Scenario(id="s", doc_id="a", text="t", conditions=(EventPattern("x", "PAK", None, "173"),),
-                 consequences=(EventPattern("y", "USA", None, "072"),), hedge=None, stated_by="author",
-                 date="2019-01-01", sentence_ids=("a:0",), evidence=())
+    s = Scenario(
+        id="s",
+        doc_id="a",
+        text="t",
+        conditions=(EventPattern("x", "PAK", None, "173"),),
+        consequences=(EventPattern("y", "USA", None, "072"),),
+        hedge=None,
+        stated_by="author",
+        date="2019-01-01",
+        sentence_ids=("a:0",),
+        evidence=(),
+    )
     denied = _event("b", "2019-02-01", "USAGOV", "PAKGOV", "072", modality="negated")
     assert track(s, [denied]).status == "open"  # "no aid": too loose a pattern to contradict

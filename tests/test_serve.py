@@ -17,11 +17,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from serving import running
 
 from dyad import api
 from dyad.serve.store import Cached, accepts_gzip
 from dyad.serve.tables import csv_response, flat_event
-from serving import running
 
 API = "/api/v1"
 
@@ -60,16 +60,34 @@ def test_serve_events_pages_cover_the_dyad_once(server, demo_store, order):
     assert dates == sorted(dates, reverse=order == "desc")
     for e in got:
         assert {e["source_key"], e["target_key"]} == {"USA", "PAK"}
-        assert set(e) >= {"event_key", "date", "source", "target", "cameo", "cameo_name", "goldstein",
-                          "quad_class", "modality", "num_mentions", "num_sources", "num_articles", "confidence"}
+        assert set(e) >= {
+            "event_key",
+            "date",
+            "source",
+            "target",
+            "cameo",
+            "cameo_name",
+            "goldstein",
+            "quad_class",
+            "modality",
+            "num_mentions",
+            "num_sources",
+            "num_articles",
+            "confidence",
+        }
 
 
 def test_serve_events_filters(server, demo_store):
     asserted = _all_pages(server, actor="PAK", modality="asserted", since="2019-01-01", until="2019-06-30", limit=50)
-    assert asserted and all(e["modality"] == "asserted" and "2019-01-01" <= e["date"] <= "2019-06-30"
-                            and "PAK" in (e["source_key"], e["target_key"]) for e in asserted)
-    expected = [e for e in api.events(demo_store, actors=["PAK"], modality=["asserted"], since="2019-01-01",
-                                      until="2019-06-30")]
+    assert asserted and all(
+        e["modality"] == "asserted"
+        and "2019-01-01" <= e["date"] <= "2019-06-30"
+        and "PAK" in (e["source_key"], e["target_key"])
+        for e in asserted
+    )
+    expected = list(
+        api.events(demo_store, actors=["PAK"], modality=["asserted"], since="2019-01-01", until="2019-06-30")
+    )
     assert len(asserted) == len(expected)
     consult = _all_pages(server, root="04", limit=50)
     assert consult and all(e["cameo_root"] == "04" for e in consult)
@@ -81,7 +99,7 @@ def test_serve_event_has_every_mention_with_its_evidence(server, demo_store):
     assert len(got["mentions"]) == busiest["num_mentions"] >= 2
     for m in got["mentions"]:
         ev = m["evidence"]
-        assert m["sentence"][ev["start"]:ev["end"]] == ev["text"]
+        assert m["sentence"][ev["start"] : ev["end"]] == ev["text"]
         assert m["article"]["id"] in busiest["article_ids"] and m["article"]["title"]
 
 
@@ -116,9 +134,22 @@ def test_serve_cached_answers_gzip_and_etag(server):
     assert dyads.status_code == 304
 
 
-@pytest.mark.parametrize("header,expected", [
-    (None, False), ("", False), ("identity", False), ("gzip", True), ("br, gzip;q=0.5", True), ("GZIP", True),
-    ("gzip;q=0", False), ("gzip;q=0.0", False), ("*", True), ("deflate, br", False), ("gzip;q=x", False)])
+@pytest.mark.parametrize(
+    "header,expected",
+    [
+        (None, False),
+        ("", False),
+        ("identity", False),
+        ("gzip", True),
+        ("br, gzip;q=0.5", True),
+        ("GZIP", True),
+        ("gzip;q=0", False),
+        ("gzip;q=0.0", False),
+        ("*", True),
+        ("deflate, br", False),
+        ("gzip;q=x", False),
+    ],
+)
 def test_serve_accepts_gzip(header, expected):
     assert accepts_gzip(header) is expected
 
@@ -142,15 +173,21 @@ def test_serve_dyads_network_scenarios_articles(server, demo_store):
     opened = server.get(f"{API}/scenarios", params={"dyad": "USA,PAK", "status": "open"}).json()["items"]
     assert [s["id"] for s in opened] == [s["id"] for s in board if s["status"] == "open"]
     moved = [s for s in server.get(f"{API}/scenarios").json()["items"] if s["evidence"]]
-    assert moved and all(server.get(f"{API}/events/{e['event_key']}").status_code == 200
-                         for s in moved for e in s["evidence"] if e["event_key"])
+    assert moved and all(
+        server.get(f"{API}/events/{e['event_key']}").status_code == 200
+        for s in moved
+        for e in s["evidence"]
+        if e["event_key"]
+    )
     first = next(api.articles(demo_store))
     art = server.get(f"{API}/articles/{first['id']}").json()
     assert art["title"] == first["title"] and art["sentences"][0]["index"] == 0
 
 
-@pytest.mark.parametrize("path", ["/events?format=csv&limit=5", "/dyads?format=csv", "/network?actor=USA,PAK&format=csv",
-                                  "/scenarios?format=csv"])
+@pytest.mark.parametrize(
+    "path",
+    ["/events?format=csv&limit=5", "/dyads?format=csv", "/network?actor=USA,PAK&format=csv", "/scenarios?format=csv"],
+)
 def test_serve_tables_as_csv(server, path):
     res = server.get(API + path)
     assert res.status_code == 200 and res.headers["content-type"].startswith("text/csv")
@@ -158,10 +195,25 @@ def test_serve_tables_as_csv(server, path):
 
 
 def test_serve_csv_cells_cannot_run_as_formulas():
-    event = {"event_key": "k", "date": "2019-01-01", "date_end": None, "source": {"text": "=HYPERLINK(\"x\")"},
-             "target": None, "cameo": "042", "cameo_name": "Make a visit", "goldstein": -2.0, "quad_class": 1,
-             "modality": "asserted", "plover": {}, "num_mentions": 1, "num_sources": 1, "num_articles": 1,
-             "confidence": 1.0, "article_ids": ["a"], "source_url": "@SUM(A1)"}
+    event = {
+        "event_key": "k",
+        "date": "2019-01-01",
+        "date_end": None,
+        "source": {"text": '=HYPERLINK("x")'},
+        "target": None,
+        "cameo": "042",
+        "cameo_name": "Make a visit",
+        "goldstein": -2.0,
+        "quad_class": 1,
+        "modality": "asserted",
+        "plover": {},
+        "num_mentions": 1,
+        "num_sources": 1,
+        "num_articles": 1,
+        "confidence": 1.0,
+        "article_ids": ["a"],
+        "source_url": "@SUM(A1)",
+    }
     text = csv_response("t", [flat_event(event)]).body.decode()
     assert "'=HYPERLINK" in text and "'@SUM(A1)" in text and ",-2.0," in text
 
@@ -226,16 +278,22 @@ def test_serve_docs_work_offline(server):
 
 def test_serve_code_stores_nothing(server):
     before = server.get(f"{API}/health").json()
-    res = server.post(f"{API}/code", json={"text": "Pakistan's foreign minister met his Afghan counterpart in "
-                                                    "Kabul on Tuesday.", "date": "2019-03-05"})
+    res = server.post(
+        f"{API}/code",
+        json={
+            "text": "Pakistan's foreign minister met his Afghan counterpart in Kabul on Tuesday.",
+            "date": "2019-03-05",
+        },
+    )
     assert res.status_code == 200, res.text
     items = res.json()["items"]
     assert items and items[0]["cameo"].startswith("04") and items[0]["date"].startswith("2019-03")
     assert server.get(f"{API}/health").json() == before
 
 
-@pytest.mark.parametrize("body,field", [({"date": "2019-01-01"}, "text"), ({"text": ""}, "text"),
-                                        ({"text": "x", "date": "soon"}, "date")])
+@pytest.mark.parametrize(
+    "body,field", [({"date": "2019-01-01"}, "text"), ({"text": ""}, "text"), ({"text": "x", "date": "soon"}, "date")]
+)
 def test_serve_code_bad_body(server, body, field):
     res = server.post(f"{API}/code", json=body)
     assert res.status_code == 400 and res.json()["field"] == field
@@ -246,8 +304,11 @@ def test_serve_body_limit(demo_store):
         big = json.dumps({"text": "x" * 2000})
         declared = httpx.post(f"{base}{API}/code", content=big, headers={"content-type": "application/json"})
         assert declared.status_code == 413 and declared.json()["status"] == 413
-        chunked = httpx.post(f"{base}{API}/code", content=iter([big[:600].encode(), big[600:].encode()]),
-                             headers={"content-type": "application/json"})
+        chunked = httpx.post(
+            f"{base}{API}/code",
+            content=iter([big[:600].encode(), big[600:].encode()]),
+            headers={"content-type": "application/json"},
+        )
         assert chunked.status_code == 413
 
 
@@ -256,8 +317,11 @@ def writable(demo_store, tmp_path):
     db = str(tmp_path / "w.duckdb")
     shutil.copy(demo_store, db)
     token_file = tmp_path / "cfg" / "serve.token"
-    done = subprocess.run([sys.executable, "-m", "dyad", "serve", "--new-token", "--token-file", str(token_file)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "dyad", "serve", "--new-token", "--token-file", str(token_file)],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == str(token_file)
     return db, token_file
@@ -269,8 +333,12 @@ def test_serve_new_token_is_private(writable):
     assert len(token_file.read_text().strip()) >= 32
 
 
-STORY = {"id": "serve-1", "date": "2021-04-02", "title": "Talks in Oslo",
-         "text": "Norway's foreign minister met Iceland's prime minister in Oslo on Friday to discuss fishing rights."}
+STORY = {
+    "id": "serve-1",
+    "date": "2021-04-02",
+    "title": "Talks in Oslo",
+    "text": "Norway's foreign minister met Iceland's prime minister in Oslo on Friday to discuss fishing rights.",
+}
 
 
 def test_serve_ingest_needs_the_token(writable):
@@ -297,8 +365,12 @@ def test_serve_ingest_writes_and_reads_wait(writable):
         result: dict = {}
 
         def post():
-            result["res"] = httpx.post(f"{base}{API}/ingest", timeout=300, headers={"Authorization": f"Bearer {token}",
-                                       "content-type": "application/x-ndjson"}, content=json.dumps(STORY) + "\n")
+            result["res"] = httpx.post(
+                f"{base}{API}/ingest",
+                timeout=300,
+                headers={"Authorization": f"Bearer {token}", "content-type": "application/x-ndjson"},
+                content=json.dumps(STORY) + "\n",
+            )
 
         writer = threading.Thread(target=post)
         writer.start()
@@ -340,20 +412,27 @@ def test_serve_refuses_an_older_store_without_migrating(tmp_path):
 
     db = str(tmp_path / "old.duckdb")
     con = duckdb.connect(db)
-    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, "
-                "applied_at TIMESTAMP DEFAULT current_timestamp)")
+    con.execute(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, "
+        "applied_at TIMESTAMP DEFAULT current_timestamp)"
+    )
     for version, name, fn in MIGRATIONS[:2]:
         fn(con)
         con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
     con.close()
     before = _digest(db)
-    done = subprocess.run([sys.executable, "-m", "dyad", "serve", "--db", db, "--port", "1"], capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "dyad", "serve", "--db", db, "--port", "1"], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 1 and "older" in done.stderr and "Traceback" not in done.stderr
     assert f"dyad migrate --db {db}" in done.stderr  # the command that migrates it
     assert _digest(db) == before
-    missing = subprocess.run([sys.executable, "-m", "dyad", "serve", "--db", str(tmp_path / "none.duckdb")],
-                             capture_output=True, text=True, timeout=60)
+    missing = subprocess.run(
+        [sys.executable, "-m", "dyad", "serve", "--db", str(tmp_path / "none.duckdb")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert missing.returncode == 1 and "no store" in missing.stderr
 
 

@@ -7,13 +7,20 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from serving import running
 
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "img" / "dashboard.png"
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no headless Chromium installed")
@@ -49,11 +56,14 @@ def test_serve_dashboard_shows_a_dyad_and_its_evidence(browser, base):
     assert "PAK-USA" in options and len(options) >= 5
     other = next(o for o in options if o != "PAK-USA")
     page.select_option("#dyad-picker", other)
-    page.wait_for_function("t => document.getElementById('dyad-title').textContent.replace(/ /g, '') === t",
-                           arg=other.replace("-", "–"))
+    page.wait_for_function(
+        "t => document.getElementById('dyad-title').textContent.replace(/ /g, '') === t", arg=other.replace("-", "–")
+    )
     page.select_option("#dyad-picker", "PAK-USA")
-    page.wait_for_function("() => document.getElementById('dyad-title').textContent.includes('PAK')"
-                           " && document.getElementById('dyad-title').textContent.includes('USA')")
+    page.wait_for_function(
+        "() => document.getElementById('dyad-title').textContent.includes('PAK')"
+        " && document.getElementById('dyad-title').textContent.includes('USA')"
+    )
     # the title changes at once, the charts when their data arrives: wait for USA-PAK's
     page.wait_for_selector('#chart-index svg[data-dyad="PAK-USA"] path.index-line')
     page.wait_for_selector('#chart-quads svg[data-dyad="PAK-USA"]')
@@ -107,13 +117,38 @@ def test_serve_dashboard_shows_article_text_as_text(browser, base, monkeypatch):
     ran: list[str] = []
     page.on("dialog", lambda d: (ran.append(d.message), d.dismiss()))
     hostile = "<img src=x onerror=alert(1)> Pakistan <b>met</b> India."
-    page.route("**/api/v1/events/*", lambda route: route.fulfill(json={
-        "event_key": "k", "date": "2019-01-01", "cameo": "040", "cameo_name": "<i>Consult</i>", "source": None,
-        "target": None, "source_key": "PAK", "target_key": "IND", "goldstein": 1.0, "modality": "asserted",
-        "num_mentions": 1, "num_articles": 1, "mentions": [{
-            "sentence": hostile, "evidence": {"text": "met", "start": hostile.index("met"), "end": hostile.index("met") + 3},
-            "date": "2019-01-01", "article": {"id": "a", "title": "<script>alert(2)</script>",
-                                              "url": "javascript:alert(3)", "date": "2019-01-01"}}]}))
+    page.route(
+        "**/api/v1/events/*",
+        lambda route: route.fulfill(
+            json={
+                "event_key": "k",
+                "date": "2019-01-01",
+                "cameo": "040",
+                "cameo_name": "<i>Consult</i>",
+                "source": None,
+                "target": None,
+                "source_key": "PAK",
+                "target_key": "IND",
+                "goldstein": 1.0,
+                "modality": "asserted",
+                "num_mentions": 1,
+                "num_articles": 1,
+                "mentions": [
+                    {
+                        "sentence": hostile,
+                        "evidence": {"text": "met", "start": hostile.index("met"), "end": hostile.index("met") + 3},
+                        "date": "2019-01-01",
+                        "article": {
+                            "id": "a",
+                            "title": "<script>alert(2)</script>",
+                            "url": "javascript:alert(3)",
+                            "date": "2019-01-01",
+                        },
+                    }
+                ],
+            }
+        ),
+    )
     page.goto(base + "/")
     page.wait_for_selector("#event-table tbody tr")
     page.click("#event-table tbody tr >> nth=0")

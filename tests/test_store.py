@@ -10,10 +10,21 @@ from dyad.store.db import SCHEMA_VERSION, Store
 
 
 def _article(aid: str = "a1", **kw) -> Article:
-    base = dict(id=aid, origin="x.txt", kind="txt", raw="Raw text. Raw text.", text="Raw text.",
-                title="T", date="2019-07-22", url=None, source="wire", doc_id="d1",
-                quotes=(Quote("hello", "Ann Author", "ann", "2019-07-24", None, 0, 5),),
-                repeats=(Repeat("Raw text.", 10, 19, 0),), trailer="bio")
+    base = {
+        "id": aid,
+        "origin": "x.txt",
+        "kind": "txt",
+        "raw": "Raw text. Raw text.",
+        "text": "Raw text.",
+        "title": "T",
+        "date": "2019-07-22",
+        "url": None,
+        "source": "wire",
+        "doc_id": "d1",
+        "quotes": (Quote("hello", "Ann Author", "ann", "2019-07-24", None, 0, 5),),
+        "repeats": (Repeat("Raw text.", 10, 19, 0),),
+        "trailer": "bio",
+    }
     base.update(kw)
     return Article(**base)
 
@@ -34,19 +45,24 @@ def test_store_migrations_recorded(db_path):
 def test_store_migration_6_indexes_event_keys(db_path):
     with Store(db_path) as store:
         got = {(t, i) for t, i in store.con.execute("SELECT table_name, index_name FROM duckdb_indexes()").fetchall()}
-        assert {("events", "events_event_key"), ("events", "events_global_id"),
-                ("mentions", "mentions_event_key")} <= got
+        assert {
+            ("events", "events_event_key"),
+            ("events", "events_global_id"),
+            ("mentions", "mentions_event_key"),
+        } <= got
         # 200,000 events: enough for DuckDB to look a key up in the index instead of scanning
         store.con.execute("""INSERT INTO events (event_key, global_id, merge_group, date_precision, source_key,
             target_key, cameo, cameo_base, cameo_root, cameo_name, goldstein, quad_class, modality, num_mentions,
             num_sources, num_articles, article_ids, is_root, confidence, added_at)
             SELECT printf('%016x', i), i, 'g', 'day', 'USA', 'PAK', '042', '042', '04', 'Make a visit', 1.9, 1,
                    'asserted', 1, 1, 1, ['a'], TRUE, 1.0, TIMESTAMP '2021-01-01' FROM range(200000) t(i)""")
-        plan = store.con.execute("EXPLAIN ANALYZE SELECT * FROM events WHERE event_key = '0000000000000abc'"
-                                 ).fetchall()[0][1]
+        plan = store.con.execute(
+            "EXPLAIN ANALYZE SELECT * FROM events WHERE event_key = '0000000000000abc'"
+        ).fetchall()[0][1]
         assert "Index Scan" in plan
-        assert store.con.execute("SELECT global_id FROM events WHERE event_key = ?",
-                                 ["0000000000000abc"]).fetchall() == [(0xabc,)]
+        assert store.con.execute(
+            "SELECT global_id FROM events WHERE event_key = ?", ["0000000000000abc"]
+        ).fetchall() == [(0xABC,)]
 
 
 def test_store_roundtrip_article(db_path):

@@ -8,15 +8,30 @@ from dyad.records import Sentence, Token
 
 def _sentence() -> Sentence:
     # "Police arrested two men in Dhaka": arrested <- Police, men (<- two), in (<- Dhaka)
-    words = [("Police", 1, "nsubj"), ("arrested", 1, "ROOT"), ("two", 3, "nummod"),
-             ("men", 1, "dobj"), ("in", 1, "prep"), ("Dhaka", 4, "pobj")]
+    words = [
+        ("Police", 1, "nsubj"),
+        ("arrested", 1, "ROOT"),
+        ("two", 3, "nummod"),
+        ("men", 1, "dobj"),
+        ("in", 1, "prep"),
+        ("Dhaka", 4, "pobj"),
+    ]
     text = " ".join(w for w, _, _ in words)
     toks, pos = [], 0
     for i, (w, head, dep) in enumerate(words):
         toks.append(Token(i=i, text=w, lemma=w.lower(), pos="X", tag="X", dep=dep, head=head, start=pos))
         pos += len(w) + 1
-    return Sentence(article_id="a", index=0, text=text, start=0, end=len(text), raw_start=0,
-                    raw_end=len(text), paragraph=0, tokens=tuple(toks))
+    return Sentence(
+        article_id="a",
+        index=0,
+        text=text,
+        start=0,
+        end=len(text),
+        raw_start=0,
+        raw_end=len(text),
+        paragraph=0,
+        tokens=tuple(toks),
+    )
 
 
 def test_tree_children_head_and_subtree():

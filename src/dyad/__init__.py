@@ -32,8 +32,9 @@ def code_text(text: str, date: str | None = None) -> list[Event]:
     return _code_text(text, date)
 
 
-def open(path: str | os.PathLike[str] = "dyad.duckdb", *, settings: Settings | None = None,
-         create: bool = True) -> Database:
+def open(
+    path: str | os.PathLike[str] = "dyad.duckdb", *, settings: Settings | None = None, create: bool = True
+) -> Database:
     """The dyad store at ``path``: ``db = dyad.open("news.duckdb")``; see :mod:`dyad.database`."""
     from dyad.database import open as _open
 

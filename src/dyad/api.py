@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from dyad.pipeline import IngestSummary, Ingestor
+from dyad.pipeline import Ingestor, IngestSummary
 from dyad.settings import Settings, data_path
 from dyad.store.db import Store
 
@@ -15,16 +15,27 @@ def sample_corpus_path() -> str:
     return str(data_path("sample", "articles.jsonl"))
 
 
-def ingest(paths: Iterable[str], db: str | None = None, settings: Settings | None = None, stdin=None,
-           progress: Callable[[str], None] | None = None) -> IngestSummary:
+def ingest(
+    paths: Iterable[str],
+    db: str | None = None,
+    settings: Settings | None = None,
+    stdin=None,
+    progress: Callable[[str], None] | None = None,
+) -> IngestSummary:
     """Read, clean, deduplicate, parse and store ``paths`` (``-`` = ``stdin``)."""
     settings = (settings or Settings.from_env()).replace(db=db)
     with Store(settings.db) as store:
         return Ingestor(store, settings).run(list(paths), stdin=stdin, progress=progress)
 
 
-def code(paths: Iterable[str] = (), db: str | None = None, settings: Settings | None = None, stdin=None,
-         progress: Callable[[str], None] | None = None, run=None) -> Iterator:
+def code(
+    paths: Iterable[str] = (),
+    db: str | None = None,
+    settings: Settings | None = None,
+    stdin=None,
+    progress: Callable[[str], None] | None = None,
+    run=None,
+) -> Iterator:
     """Code what ``dyad ingest`` reads into events (``Event`` records, article by article).
 
     The inputs are ingested first (into ``db``, or a temporary store when ``db`` is None:
@@ -35,16 +46,23 @@ def code(paths: Iterable[str] = (), db: str | None = None, settings: Settings | 
     """
     from dyad.pipeline import code_paths
 
-    return code_paths(paths, db, (settings or Settings.from_env()).replace(db=db), stdin=stdin,
-                      progress=progress, run=run)
+    return code_paths(
+        paths, db, (settings or Settings.from_env()).replace(db=db), stdin=stdin, progress=progress, run=run
+    )
 
 
 def article_dict(stored) -> dict[str, Any]:
     """One article in the ``dyad articles --format jsonl`` shape."""
     a = stored.article
     return {
-        "id": a.id, "title": a.title, "date": a.date, "url": a.url, "source": a.source,
-        "text": a.text, "quotes": [q.as_dict() for q in a.quotes], "n_sentences": stored.n_sentences,
+        "id": a.id,
+        "title": a.title,
+        "date": a.date,
+        "url": a.url,
+        "source": a.source,
+        "text": a.text,
+        "quotes": [q.as_dict() for q in a.quotes],
+        "n_sentences": stored.n_sentences,
         "duplicate_of": a.duplicate_of,
     }
 
@@ -67,9 +85,18 @@ def article_in(store: Store, ref: str) -> dict[str, Any] | None:
     if stored is None:
         return None
     out = article_dict(stored)
-    out["sentences"] = [{"index": s.index, "paragraph": s.paragraph, "text": s.text,
-                         "start": s.start, "end": s.end, "raw_start": s.raw_start, "raw_end": s.raw_end}
-                        for s in store.sentences(stored.article.id)]
+    out["sentences"] = [
+        {
+            "index": s.index,
+            "paragraph": s.paragraph,
+            "text": s.text,
+            "start": s.start,
+            "end": s.end,
+            "raw_start": s.raw_start,
+            "raw_end": s.raw_end,
+        }
+        for s in store.sentences(stored.article.id)
+    ]
     out["repeats"] = [r.as_dict() for r in stored.article.repeats]
     out["trailer"] = stored.article.trailer
     out["origin"] = stored.article.origin
@@ -94,15 +121,21 @@ def _reading(db: str):
     return Database(db).reading()
 
 
-def _filter(actors: Iterable[str] = (), modality: Iterable[str] = (), since: str | None = None,
-            until: str | None = None):
+def _filter(
+    actors: Iterable[str] = (), modality: Iterable[str] = (), since: str | None = None, until: str | None = None
+):
     from dyad.store.events import event_filter
 
     return event_filter(actors, modality, since, until)
 
 
-def add_events(events: Iterable, db: str = "dyad.duckdb", window_days: int | None = None,
-               family: str | None = None, replace_articles: bool = False) -> Any:
+def add_events(
+    events: Iterable,
+    db: str = "dyad.duckdb",
+    window_days: int | None = None,
+    family: str | None = None,
+    replace_articles: bool = False,
+) -> Any:
     """Store the coder's events (mentions) and merge them into events; a ``MergeSummary``.
 
     ``window_days``/``family`` change the merge rule (and re-merge the store); by default the
@@ -110,12 +143,16 @@ def add_events(events: Iterable, db: str = "dyad.duckdb", window_days: int | Non
     """
     from dyad.database import Database
 
-    return Database(db).add_events(events, window_days=window_days, family=family,
-                                   replace_articles=replace_articles)
+    return Database(db).add_events(events, window_days=window_days, family=family, replace_articles=replace_articles)
 
 
-def events(db: str = "dyad.duckdb", actors: Iterable[str] = (), modality: Iterable[str] = (),
-           since: str | None = None, until: str | None = None) -> Iterator[dict[str, Any]]:
+def events(
+    db: str = "dyad.duckdb",
+    actors: Iterable[str] = (),
+    modality: Iterable[str] = (),
+    since: str | None = None,
+    until: str | None = None,
+) -> Iterator[dict[str, Any]]:
     """Merged events (as in ``dyad export --format jsonl``), each with every mention.
 
     One actor: events involving it; two: events between them; more: events among them.
@@ -126,8 +163,16 @@ def events(db: str = "dyad.duckdb", actors: Iterable[str] = (), modality: Iterab
         yield from (e.as_dict() for e in read_events(store, _filter(actors, modality, since, until)))
 
 
-def export(fmt: str, out, db: str = "dyad.duckdb", actors: Iterable[str] = (), modality: Iterable[str] = (),
-           since: str | None = None, until: str | None = None, header: bool = False) -> int:
+def export(
+    fmt: str,
+    out,
+    db: str = "dyad.duckdb",
+    actors: Iterable[str] = (),
+    modality: Iterable[str] = (),
+    since: str | None = None,
+    until: str | None = None,
+    header: bool = False,
+) -> int:
     """Write events as ``jsonl``, ``plover``, ``gdelt``, ``csv`` (to a path or text stream) or
     ``parquet`` (to a new folder); return how many events were written."""
     from dyad.analysis.export import export as _export
@@ -142,32 +187,57 @@ def _options(**kw):
     return relation_options(**kw)
 
 
-def relations(a: str, b: str, db: str = "dyad.duckdb", period: str = "month",
-              modality: Iterable[str] = ("asserted",), since: str | None = None, until: str | None = None,
-              bootstrap: int = 500, seed: int = 0, penalty: float | None = None) -> dict[str, Any]:
+def relations(
+    a: str,
+    b: str,
+    db: str = "dyad.duckdb",
+    period: str = "month",
+    modality: Iterable[str] = ("asserted",),
+    since: str | None = None,
+    until: str | None = None,
+    bootstrap: int = 500,
+    seed: int = 0,
+    penalty: float | None = None,
+) -> dict[str, Any]:
     """The dyad ``a``–``b`` per period and direction: counts by quad class, Goldstein sum and
     mean, the net cooperation index with its article-bootstrap band, drivers, change points."""
     from dyad.analysis.relations import relations as _relations
 
     with _reading(db) as store:
-        opts = _options(period=period, modality=modality, since=since, until=until, bootstrap=bootstrap,
-                        seed=seed, penalty=penalty)
+        opts = _options(
+            period=period, modality=modality, since=since, until=until, bootstrap=bootstrap, seed=seed, penalty=penalty
+        )
         return _relations(store, a, b, opts).as_dict()
 
 
-def dyads(db: str = "dyad.duckdb", sort: str = "volume", recent_months: int = 12, limit: int | None = 20,
-          modality: Iterable[str] = ("asserted",), since: str | None = None, until: str | None = None,
-          include_domestic: bool = False) -> list[dict[str, Any]]:
+def dyads(
+    db: str = "dyad.duckdb",
+    sort: str = "volume",
+    recent_months: int = 12,
+    limit: int | None = 20,
+    modality: Iterable[str] = ("asserted",),
+    since: str | None = None,
+    until: str | None = None,
+    include_domestic: bool = False,
+) -> list[dict[str, Any]]:
     """Dyads ranked by volume, by the recent change of their index, or by recent volume."""
     from dyad.analysis.dyads import dyads as _dyads
 
     with _reading(db) as store:
-        return [d.as_dict() for d in _dyads(store, tuple(modality), since, until, recent_months, sort, limit,
-                                             include_domestic)]
+        return [
+            d.as_dict()
+            for d in _dyads(store, tuple(modality), since, until, recent_months, sort, limit, include_domestic)
+        ]
 
 
-def network(actors: Iterable[str], db: str = "dyad.duckdb", modality: Iterable[str] = ("asserted",),
-            since: str | None = None, until: str | None = None, directed: bool = True) -> dict[str, Any]:
+def network(
+    actors: Iterable[str],
+    db: str = "dyad.duckdb",
+    modality: Iterable[str] = ("asserted",),
+    since: str | None = None,
+    until: str | None = None,
+    directed: bool = True,
+) -> dict[str, Any]:
     """The net cooperation index (and event counts) between every ordered pair of ``actors``."""
     from dyad.analysis.dyads import network as _network
 
@@ -176,9 +246,19 @@ def network(actors: Iterable[str], db: str = "dyad.duckdb", modality: Iterable[s
         return {**net.as_dict(), "cells": net.cells()}
 
 
-def report(a: str, b: str, db: str = "dyad.duckdb", out_path: str = "report.html", period: str = "month",
-           modality: Iterable[str] = ("asserted",), since: str | None = None, until: str | None = None,
-           max_events: int = 200, interactive: bool = False, bootstrap: int = 500) -> str:
+def report(
+    a: str,
+    b: str,
+    db: str = "dyad.duckdb",
+    out_path: str = "report.html",
+    period: str = "month",
+    modality: Iterable[str] = ("asserted",),
+    since: str | None = None,
+    until: str | None = None,
+    max_events: int = 200,
+    interactive: bool = False,
+    bootstrap: int = 500,
+) -> str:
     """Write the report on ``a``–``b`` (HTML, self-contained; ``.md`` for Markdown); its path."""
     from dyad.report.write import write_report
 
@@ -187,15 +267,21 @@ def report(a: str, b: str, db: str = "dyad.duckdb", out_path: str = "report.html
         return str(write_report(store, a, b, out_path, opts, max_events=max_events, interactive=interactive))
 
 
-def sql(query: str, db: str = "dyad.duckdb", params: Iterable[Any] | None = None, limit: int | None = None,
-        stream: bool = False) -> Any:
+def sql(
+    query: str,
+    db: str = "dyad.duckdb",
+    params: Iterable[Any] | None = None,
+    limit: int | None = None,
+    stream: bool = False,
+) -> Any:
     """Run a read-only SQL query against the store; a ``QueryResult`` (columns, rows, truncated).
 
     ``stream=True`` returns a ``dyad.store.sql.RowStream`` instead: ``columns`` at once, the rows as it
     is iterated (fetched in batches, so memory stays flat), ``truncated`` once they are read;
     close it, or use it in a ``with`` block.
     """
-    from dyad.store.sql import query as _query, stream as _stream
+    from dyad.store.sql import query as _query
+    from dyad.store.sql import stream as _stream
 
     with _reading(db):
         pass  # a current dyad store, or a clear error

@@ -29,8 +29,10 @@ from typing import Any
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 ENV = "DYAD_RAW_CSV"
-RAW_HELP = ("--raw-csv: write CSV cells exactly, without the leading ' that stops spreadsheets running cells "
-            "that start with = + - @ as formulas (also: DYAD_RAW_CSV=1). --safe-csv (the default): add it.")
+RAW_HELP = (
+    "--raw-csv: write CSV cells exactly, without the leading ' that stops spreadsheets running cells "
+    "that start with = + - @ as formulas (also: DYAD_RAW_CSV=1). --safe-csv (the default): add it."
+)
 
 # run nothing, so left alone: a number ("-9.2", "+1", "-1e5"), or dashes then capitals and digits
 # (the CAMEO code of an actor without a country, "---GOV"; at most a cell reference, no call)

@@ -29,17 +29,18 @@ from dyad.errors import StoreError
 from dyad.settings import Settings
 
 if TYPE_CHECKING:
-    from dyad.store.events import MergedEvent, MergeSummary
-    from dyad.pipeline import CodeRun, IngestSummary
-    from dyad.records import Event, Scenario, ScenarioState
     from dyad.analysis.dyads import DyadRank, Network
     from dyad.analysis.relations import Relations
-    from dyad.store.sql import QueryResult
+    from dyad.pipeline import CodeRun, IngestSummary
+    from dyad.records import Event, Scenario, ScenarioState
     from dyad.store.db import Store, StoredArticle
+    from dyad.store.events import MergedEvent, MergeSummary
+    from dyad.store.sql import QueryResult
 
 
-def open(path: str | os.PathLike[str] = "dyad.duckdb", *, settings: Settings | None = None,
-         create: bool = True) -> Database:
+def open(
+    path: str | os.PathLike[str] = "dyad.duckdb", *, settings: Settings | None = None, create: bool = True
+) -> Database:
     """The store at ``path`` (created on the first write when ``create``; a read of a store
     that does not exist is an error either way)."""
     db = Database(path, settings=settings)
@@ -73,9 +74,11 @@ class Database:
             except Exception as exc:  # a DuckDB file that is no dyad store
                 raise StoreError(f"{self.path} is not a dyad store: {exc}") from exc
             if version < SCHEMA_VERSION:
-                raise StoreError(f"{self.path} has schema version {version}, older than this dyad's "
-                                 f"{SCHEMA_VERSION}; upgrade it with dyad.open(...).migrate() or "
-                                 f"`dyad migrate --db {self.path}` (reads never write)")
+                raise StoreError(
+                    f"{self.path} has schema version {version}, older than this dyad's "
+                    f"{SCHEMA_VERSION}; upgrade it with dyad.open(...).migrate() or "
+                    f"`dyad migrate --db {self.path}` (reads never write)"
+                )
             yield store
         finally:
             store.close()
@@ -94,16 +97,16 @@ class Database:
             return store.applied
 
     # --- writes --------------------------------------------------------------------------
-    def ingest(self, paths: Iterable[str], *, stdin=None,
-               progress: Callable[[str], None] | None = None) -> IngestSummary:
+    def ingest(
+        self, paths: Iterable[str], *, stdin=None, progress: Callable[[str], None] | None = None
+    ) -> IngestSummary:
         """Read, clean, deduplicate, parse and store ``paths`` (files, folders, ``-`` for ``stdin``)."""
         from dyad.pipeline import Ingestor
 
         with self.writing() as store:
             return Ingestor(store, self.settings).run(list(paths), stdin=stdin, progress=progress)
 
-    def code(self, paths: Iterable[str] = (), *, stdin=None,
-             progress: Callable[[str], None] | None = None) -> CodeRun:
+    def code(self, paths: Iterable[str] = (), *, stdin=None, progress: Callable[[str], None] | None = None) -> CodeRun:
         """Ingest ``paths`` (if any), then code them, or with no paths every stored article,
         keeping events, merged events and scenarios in the store; the run's counts."""
         from dyad.pipeline import CodeRun, code_paths
@@ -113,8 +116,14 @@ class Database:
             pass
         return run
 
-    def add_events(self, events: Iterable[Event], *, window_days: int | None = None, family: str | None = None,
-                   replace_articles: bool = False) -> MergeSummary:
+    def add_events(
+        self,
+        events: Iterable[Event],
+        *,
+        window_days: int | None = None,
+        family: str | None = None,
+        replace_articles: bool = False,
+    ) -> MergeSummary:
         """Store events coded elsewhere (``dyad.code_text``) as mentions and merge them into
         events. ``window_days``/``family`` change the merge rule (and re-merge the store); by
         default the store keeps the rule it has (±3 days, CAMEO root). Re-coding an article
@@ -123,8 +132,9 @@ class Database:
 
         with self.writing() as store:
             current = stored_rule(store) or MergeRule()
-            rule = MergeRule(window_days=current.window_days if window_days is None else window_days,
-                             family=family or current.family)
+            rule = MergeRule(
+                window_days=current.window_days if window_days is None else window_days, family=family or current.family
+            )
             return add_events(store, events, rule, replace_articles=replace_articles)
 
     # --- reads ---------------------------------------------------------------------------
@@ -148,57 +158,122 @@ class Database:
         with self.reading() as store:
             return store.get_article(ref)
 
-    def events(self, *, actors: Sequence[str] = (), modality: Sequence[str] = (), since: str | None = None,
-               until: str | None = None, limit: int | None = None, offset: int = 0,
-               with_mentions: bool = True) -> list[MergedEvent]:
+    def events(
+        self,
+        *,
+        actors: Sequence[str] = (),
+        modality: Sequence[str] = (),
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        with_mentions: bool = True,
+    ) -> list[MergedEvent]:
         """Merged events in date order, each with its mentions. One actor: events involving
         it; two: events between them (either direction); more: events among them."""
         from dyad.store.events import event_filter, read_events
 
         with self.reading() as store:
-            return list(read_events(store, event_filter(actors, modality, since, until),
-                                    with_mentions=with_mentions, limit=limit, offset=offset))
+            return list(
+                read_events(
+                    store,
+                    event_filter(actors, modality, since, until),
+                    with_mentions=with_mentions,
+                    limit=limit,
+                    offset=offset,
+                )
+            )
 
-    def relations(self, a: str, b: str, *, period: str = "month", modality: Sequence[str] = ("asserted",),
-                  since: str | None = None, until: str | None = None, bootstrap: int = 500, seed: int = 0,
-                  penalty: float | None = None) -> Relations:
+    def relations(
+        self,
+        a: str,
+        b: str,
+        *,
+        period: str = "month",
+        modality: Sequence[str] = ("asserted",),
+        since: str | None = None,
+        until: str | None = None,
+        bootstrap: int = 500,
+        seed: int = 0,
+        penalty: float | None = None,
+    ) -> Relations:
         """The dyad ``a``–``b`` per period and direction: counts by quad class, Goldstein sum
         and mean, the cooperation index with its article-bootstrap band, drivers, change points."""
         from dyad.analysis.relations import relation_options, relations
 
         with self.reading() as store:
-            return relations(store, a, b, relation_options(period=period, modality=modality, since=since, until=until,
-                                                   bootstrap=bootstrap, seed=seed, penalty=penalty))
+            return relations(
+                store,
+                a,
+                b,
+                relation_options(
+                    period=period,
+                    modality=modality,
+                    since=since,
+                    until=until,
+                    bootstrap=bootstrap,
+                    seed=seed,
+                    penalty=penalty,
+                ),
+            )
 
-    def dyads(self, *, sort: str = "volume", recent_months: int = 12, limit: int | None = 20,
-              modality: Sequence[str] = ("asserted",), since: str | None = None, until: str | None = None,
-              include_domestic: bool = False) -> list[DyadRank]:
+    def dyads(
+        self,
+        *,
+        sort: str = "volume",
+        recent_months: int = 12,
+        limit: int | None = 20,
+        modality: Sequence[str] = ("asserted",),
+        since: str | None = None,
+        until: str | None = None,
+        include_domestic: bool = False,
+    ) -> list[DyadRank]:
         """Dyads ranked by volume, by the recent change of their index, or by recent volume."""
         from dyad.analysis.dyads import dyads
 
         with self.reading() as store:
             return dyads(store, tuple(modality), since, until, recent_months, sort, limit, include_domestic)
 
-    def network(self, actors: Sequence[str], *, modality: Sequence[str] = ("asserted",),
-                since: str | None = None, until: str | None = None, directed: bool = True) -> Network:
+    def network(
+        self,
+        actors: Sequence[str],
+        *,
+        modality: Sequence[str] = ("asserted",),
+        since: str | None = None,
+        until: str | None = None,
+        directed: bool = True,
+    ) -> Network:
         """The cooperation index and event counts between every ordered pair of ``actors``."""
         from dyad.analysis.dyads import network
 
         with self.reading() as store:
             return network(store, list(actors), tuple(modality), since, until, directed)
 
-    def scenarios(self, *, dyad: tuple[str, str] | None = None,
-                  status: str | None = None) -> list[tuple[Scenario, ScenarioState]]:
+    def scenarios(
+        self, *, dyad: tuple[str, str] | None = None, status: str | None = None
+    ) -> list[tuple[Scenario, ScenarioState]]:
         """Scenarios stated in the corpus with where each stands (``status``: only those)."""
         from dyad.scenarios import track as tracking
+
         with self.reading() as store:
             found = tracking.load(store, dyad)
             pairs = list(zip(found, tracking.states(store, found)))
         return [(s, st) for s, st in pairs if status is None or st.status == status]
 
-    def report(self, a: str, b: str, *, out: str | os.PathLike[str] = "report.html", period: str = "month",
-               modality: Sequence[str] = ("asserted",), since: str | None = None, until: str | None = None,
-               max_events: int = 200, interactive: bool = False, bootstrap: int = 500) -> Path:
+    def report(
+        self,
+        a: str,
+        b: str,
+        *,
+        out: str | os.PathLike[str] = "report.html",
+        period: str = "month",
+        modality: Sequence[str] = ("asserted",),
+        since: str | None = None,
+        until: str | None = None,
+        max_events: int = 200,
+        interactive: bool = False,
+        bootstrap: int = 500,
+    ) -> Path:
         """Write the report on ``a``–``b`` (HTML, or Markdown for ``.md``); its path."""
         from dyad.analysis.relations import relation_options
         from dyad.report.write import write_report
@@ -214,4 +289,3 @@ class Database:
         with self.reading():
             pass  # the store exists, is a dyad store and is current
         return run_query(self.path, query, list(params), limit)
-

@@ -14,8 +14,13 @@ from dyad.errors import DataFileError
 from dyad.records import Plover, Record
 from dyad.settings import data_path
 
-PENTACLASS = (("01-02", "01", "02"), ("03-05", "03", "05"), ("06-08", "06", "08"),
-              ("09-13", "09", "13"), ("14-20", "14", "20"))
+PENTACLASS = (
+    ("01-02", "01", "02"),
+    ("03-05", "03", "05"),
+    ("06-08", "06", "08"),
+    ("09-13", "09", "13"),
+    ("14-20", "14", "20"),
+)
 
 
 @dataclass(frozen=True)
@@ -47,8 +52,12 @@ def cameo_table() -> dict[str, CameoCode]:
     for row in _rows("event_codes.tsv"):
         try:
             table[row["code"]] = CameoCode(
-                code=row["code"], root=row["root"], level=int(row["level"]), name=row["name"],
-                goldstein=float(row["goldstein"]), goldstein_gdelt=float(row["goldstein_gdelt"]),
+                code=row["code"],
+                root=row["root"],
+                level=int(row["level"]),
+                name=row["name"],
+                goldstein=float(row["goldstein"]),
+                goldstein_gdelt=float(row["goldstein_gdelt"]),
                 quad_class=int(row["quad_class"]),
             )
         except (KeyError, ValueError) as exc:
@@ -59,8 +68,7 @@ def cameo_table() -> dict[str, CameoCode]:
 @functools.lru_cache(maxsize=1)
 def _crosswalk() -> dict[str, Plover]:
     return {
-        row["cameo"]: Plover(event=row["event"] or None, mode=row["mode"] or None,
-                             context=row["context"] or None)
+        row["cameo"]: Plover(event=row["event"] or None, mode=row["mode"] or None, context=row["context"] or None)
         for row in _rows("plover.tsv")
     }
 

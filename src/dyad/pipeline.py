@@ -20,13 +20,13 @@ from dataclasses import dataclass, field, replace
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from dyad.text.clean import clean
-from dyad.text.limits import CleanLimitError, clean_options, guard_reason
-from dyad.text.ingest import read_inputs
 from dyad.nlp.parse import Parser
 from dyad.records import Article, CleanText, Event, RawDocument, Reject, Sentence
 from dyad.settings import Settings
 from dyad.store.db import Store
+from dyad.text.clean import clean
+from dyad.text.ingest import read_inputs
+from dyad.text.limits import CleanLimitError, clean_options, guard_reason
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ _SCHEME = MinHash(num_perm=1, seed=1).scheme  # stored signatures are read back 
 
 def minhash(text: str, num_perm: int) -> LeanMinHash:
     words = _WORD.findall(text.lower())
-    grams = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     m = MinHash(num_perm=num_perm, seed=1)
     m.update_batch([g.encode("utf-8") for g in grams])
     return LeanMinHash(m)
@@ -66,10 +66,16 @@ class IngestSummary:
     article_ids: list[str] = field(default_factory=list)  # stored or already stored, input order
 
     def as_dict(self) -> dict:
-        return {"read": self.read, "stored": self.stored, "already_stored": self.already_stored,
-                "exact_duplicates": self.exact_duplicates, "near_duplicates": self.near_duplicates,
-                "sentences": self.sentences, "rejected": dict(self.rejected),
-                "noted": dict(self.noted)}
+        return {
+            "read": self.read,
+            "stored": self.stored,
+            "already_stored": self.already_stored,
+            "exact_duplicates": self.exact_duplicates,
+            "near_duplicates": self.near_duplicates,
+            "sentences": self.sentences,
+            "rejected": dict(self.rejected),
+            "noted": dict(self.noted),
+        }
 
 
 class NearDuplicateIndex:
@@ -124,9 +130,19 @@ def article_date(doc: RawDocument, cleaned: CleanText) -> str | None:
 
 def _to_article(doc: RawDocument, cleaned: CleanText) -> Article:
     return Article(
-        id=article_id(cleaned.text), origin=doc.origin, kind=doc.kind, raw=cleaned.raw, text=cleaned.text,
-        title=doc.title, date=article_date(doc, cleaned), url=doc.url, source=doc.source, doc_id=doc.doc_id,
-        quotes=cleaned.quotes, repeats=cleaned.repeats, trailer=cleaned.trailer,
+        id=article_id(cleaned.text),
+        origin=doc.origin,
+        kind=doc.kind,
+        raw=cleaned.raw,
+        text=cleaned.text,
+        title=doc.title,
+        date=article_date(doc, cleaned),
+        url=doc.url,
+        source=doc.source,
+        doc_id=doc.doc_id,
+        quotes=cleaned.quotes,
+        repeats=cleaned.repeats,
+        trailer=cleaned.trailer,
     )
 
 
@@ -148,9 +164,12 @@ class Ingestor:
             self._parser = Parser(self.settings)
         return self._parser
 
-    def prepare(self, items: Iterable[RawDocument | Reject], summary: IngestSummary,
-                progress: Callable[[str], None] | None = None
-                ) -> Iterator[tuple[Article, CleanText, LeanMinHash] | Reject]:
+    def prepare(
+        self,
+        items: Iterable[RawDocument | Reject],
+        summary: IngestSummary,
+        progress: Callable[[str], None] | None = None,
+    ) -> Iterator[tuple[Article, CleanText, LeanMinHash] | Reject]:
         """Clean and deduplicate; yield new articles (with their signature) and rejects."""
         for item in items:
             if progress:
@@ -201,8 +220,7 @@ class Ingestor:
             summary.article_ids.append(art.id)
             yield art, cleaned, sig
 
-    def run(self, paths: Iterable[str], stdin=None,
-            progress: Callable[[str], None] | None = None) -> IngestSummary:
+    def run(self, paths: Iterable[str], stdin=None, progress: Callable[[str], None] | None = None) -> IngestSummary:
         """Stream everything through one ``nlp.pipe``; commit every ``commit_every`` articles."""
         summary = IngestSummary()
         pending: dict[str, tuple[Article, LeanMinHash]] = {}
@@ -251,7 +269,6 @@ class Ingestor:
         summary.stored += len(batch)
         summary.sentences += sum(len(s) for _, s, _ in batch)
         log.info("committed %d articles", len(batch))
-
 
 
 # --- coding: articles in a store -> events (mentions), merged events and scenarios ----------
@@ -309,7 +326,7 @@ class ArticleCoder:
         cleans = [(key, CleanText(raw=t, text=t, offsets=tuple(range(len(t))))) for key, t in texts]
         out = []
         # quotes are short pieces of an article that passed the guards: no budget
-        for (key, sentences), quote in zip(self.parser.parse_many(cleans, budget=0), article.quotes):
+        for (_key, sentences), quote in zip(self.parser.parse_many(cleans, budget=0), article.quotes):
             author = self.coder.resolver.resolve(quote.author, quote.date or date) if quote.author else None
             for e in self.coder.code_sentences(sentences, article.id, quote.date or date):
                 if e.source is None and author is not None and author.code:
@@ -327,13 +344,19 @@ class ArticleCoder:
         return body + self.quote_events(article, date), scenarios
 
 
-def code_stored(store: Store, settings: Settings | None = None, article_ids: Iterable[str] | None = None,
-                coder: ArticleCoder | None = None, summary: CodeSummary | None = None,
-                progress: Callable[[str], None] | None = None) -> Iterator:
+def code_stored(
+    store: Store,
+    settings: Settings | None = None,
+    article_ids: Iterable[str] | None = None,
+    coder: ArticleCoder | None = None,
+    summary: CodeSummary | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Iterator:
     """Code the store's articles (all, or ``article_ids``), keep their events (mentions, merged
     events) and scenarios in the store, and yield the events article by article."""
-    from dyad.store.events import add_events
     from dyad.scenarios import track as tracking
+    from dyad.store.events import add_events
+
     settings = settings or Settings.from_env()
     coder = coder or ArticleCoder(settings)
     summary = summary if summary is not None else CodeSummary()
@@ -371,15 +394,23 @@ def code_stored(store: Store, settings: Settings | None = None, article_ids: Ite
     flush()
 
 
-def code_paths(paths: Iterable[str], db: str | None, settings: Settings, stdin=None,
-               progress: Callable[[str], None] | None = None, run: CodeRun | None = None) -> Iterator[Event]:
+def code_paths(
+    paths: Iterable[str],
+    db: str | None,
+    settings: Settings,
+    stdin=None,
+    progress: Callable[[str], None] | None = None,
+    run: CodeRun | None = None,
+) -> Iterator[Event]:
     """Ingest ``paths`` into ``db`` (a temporary store when None), then code them (with no
     paths: every stored article of ``db``); events article by article, each with the input's
     own id as its ``doc_id``. ``run`` collects the counts."""
     run = run if run is not None else CodeRun()
     paths = list(paths)
-    with tempfile.TemporaryDirectory(prefix="dyad-") as tmp, \
-            Store(db or os.path.join(tmp, "code.duckdb")) as store:  # on disk: memory stays flat
+    with (
+        tempfile.TemporaryDirectory(prefix="dyad-") as tmp,
+        Store(db or os.path.join(tmp, "code.duckdb")) as store,
+    ):  # on disk: memory stays flat
         ids = None
         if paths:
             ingested = Ingestor(store, settings).run(paths, stdin=stdin, progress=progress)

@@ -352,8 +352,12 @@ def _words(annotation: Any, plural: bool = False) -> str:
         return f"a list of {_words(typing.get_args(annotation)[0], plural=True)}"
     if isinstance(annotation, type) and issubclass(annotation, _Strict):
         return annotation.noun.split(" ", 1)[1] + "s" if plural else annotation.noun
-    names = {str: ("a string", "strings"), bool: ("true or false", "booleans"),
-             int: ("an integer", "integers"), float: ("a number", "numbers")}
+    names = {
+        str: ("a string", "strings"),
+        bool: ("true or false", "booleans"),
+        int: ("an integer", "integers"),
+        float: ("a number", "numbers"),
+    }
     if annotation in names:
         return names[annotation][plural]
     return "a value of another type"
@@ -374,8 +378,13 @@ def toml_line(text: str, data: dict, loc: tuple) -> int | None:
     value = data.get(rest[0]) if rest and isinstance(rest[0], str) else None
     if isinstance(value, dict):  # a [table] (or its key)
         table, rest = rest[0], rest[1:]
-    elif (isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
-          and len(rest) > 1 and isinstance(rest[1], int)):  # an [[array]] table (or its key)
+    elif (
+        isinstance(value, list)
+        and value
+        and all(isinstance(v, dict) for v in value)
+        and len(rest) > 1
+        and isinstance(rest[1], int)
+    ):  # an [[array]] table (or its key)
         table, index, rest = rest[0], rest[1], rest[2:]
     key = rest[0] if rest and isinstance(rest[0], str) else None
     current: tuple[str | None, int | None] = (None, None)

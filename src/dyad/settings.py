@@ -24,50 +24,55 @@ class Settings:
     )
     batch_size: int = field(default=64, metadata=_help("spaCy nlp.pipe batch size."))
     n_process: int = field(default=1, metadata=_help("spaCy worker processes for large inputs."))
-    commit_every: int = field(
-        default=32, metadata=_help("Articles parsed and committed per store transaction.")
-    )
-    max_bytes: int = field(
-        default=20_000_000, metadata=_help("Inputs larger than this (bytes) are rejected.")
-    )
-    min_chars: int = field(
-        default=40, metadata=_help("Documents with fewer characters of text are rejected as empty.")
-    )
+    commit_every: int = field(default=32, metadata=_help("Articles parsed and committed per store transaction."))
+    max_bytes: int = field(default=20_000_000, metadata=_help("Inputs larger than this (bytes) are rejected."))
+    min_chars: int = field(default=40, metadata=_help("Documents with fewer characters of text are rejected as empty."))
     max_doc_chars: int = field(
         default=1_000_000,
-        metadata=_help("Documents with more characters of text than this are rejected (too-large) "
-                       "before cleaning, like spaCy's nlp.max_length; 0 = no limit."),
+        metadata=_help(
+            "Documents with more characters of text than this are rejected (too-large) "
+            "before cleaning, like spaCy's nlp.max_length; 0 = no limit."
+        ),
     )
     max_token_chars: int = field(
         default=1_000,
-        metadata=_help("A run of non-space characters longer than this (a base64 blob, a run of "
-                       "letters) is removed as noise before cleaning; 0 = keep every token."),
+        metadata=_help(
+            "A run of non-space characters longer than this (a base64 blob, a run of "
+            "letters) is removed as noise before cleaning; 0 = keep every token."
+        ),
     )
     max_run_chars: int = field(
         default=100,
-        metadata=_help("A run of one character repeated more than this many times is cut to this "
-                       "many before cleaning; 0 = keep every run."),
+        metadata=_help(
+            "A run of one character repeated more than this many times is cut to this "
+            "many before cleaning; 0 = keep every run."
+        ),
     )
     max_nesting: int = field(
         default=16,
-        metadata=_help("Brackets nested deeper than this are removed (their text kept) before "
-                       "cleaning, so the parser never sees deep nesting; 0 = keep every bracket."),
+        metadata=_help(
+            "Brackets nested deeper than this are removed (their text kept) before "
+            "cleaning, so the parser never sees deep nesting; 0 = keep every bracket."
+        ),
     )
     doc_time_budget: float = field(
         default=20.0,
-        metadata=_help("Seconds one document may take to clean, and again to parse, before it is "
-                       "rejected (too-slow) and the batch goes on; 0 = no budget."),
+        metadata=_help(
+            "Seconds one document may take to clean, and again to parse, before it is "
+            "rejected (too-slow) and the batch goes on; 0 = no budget."
+        ),
     )
     near_dup_threshold: float = field(
         default=0.7,
-        metadata=_help("Estimated Jaccard similarity (word 5-shingles) above which an article "
-                       "is stored as a near-duplicate of an earlier one."),
+        metadata=_help(
+            "Estimated Jaccard similarity (word 5-shingles) above which an article "
+            "is stored as a near-duplicate of an earlier one."
+        ),
     )
     minhash_perm: int = field(default=128, metadata=_help("MinHash permutations."))
     english_min_ratio: float = field(
         default=0.12,
-        metadata=_help("Minimum share of common English function words for a text to count "
-                       "as English."),
+        metadata=_help("Minimum share of common English function words for a text to count as English."),
     )
     actor_files: tuple[str, ...] = field(
         default=(), metadata=_help("Extra actor files in dyad's format, loaded after the bundled ones.")
@@ -77,8 +82,10 @@ class Settings:
     )
     trigger_model: str = field(
         default="bundled",
-        metadata=_help("Trigger model weights (dyad.coding.model): 'bundled', a path to another "
-                       "model's .npz/.json pair, or 'off' to code with the lexicon alone."),
+        metadata=_help(
+            "Trigger model weights (dyad.coding.model): 'bundled', a path to another "
+            "model's .npz/.json pair, or 'off' to code with the lexicon alone."
+        ),
     )
     id_column: str = field(default="id", metadata=_help("Corpus column holding the document id."))
     text_column: str = field(default="text", metadata=_help("Corpus column holding the text."))
@@ -88,7 +95,7 @@ class Settings:
     source_column: str = field(default="source", metadata=_help("Corpus column holding the source."))
 
     @classmethod
-    def from_env(cls, **overrides) -> "Settings":
+    def from_env(cls, **overrides) -> Settings:
         """Defaults, then ``DYAD_*`` environment variables, then explicit overrides."""
         values = {}
         for f in dataclasses.fields(cls):
@@ -106,7 +113,7 @@ class Settings:
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
 
-    def replace(self, **changes) -> "Settings":
+    def replace(self, **changes) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 

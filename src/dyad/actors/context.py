@@ -2,14 +2,14 @@
 countries an article is about (:class:`ArticleContext`, one per article, in reading order)."""
 
 from __future__ import annotations
+
 from collections import Counter
+
 from dyad.actors.kb import (
-    ActorEntry, surname_keys,
+    ActorEntry,
+    surname_keys,
 )
 from dyad.records import ActorMatch
-
-
-
 
 
 class ArticleContext:
@@ -29,8 +29,9 @@ class ArticleContext:
         self.actors: list[ActorMatch] = []
         self.countries: Counter[str] = Counter()
 
-    def note(self, match: ActorMatch, entry: ActorEntry | None = None, subject: bool = False,
-             place: bool = False) -> None:
+    def note(
+        self, match: ActorMatch, entry: ActorEntry | None = None, subject: bool = False, place: bool = False
+    ) -> None:
         """Remember a resolved mention (the resolver calls this); a place ("in Islamabad")
         only counts towards the article's countries."""
         if match.code is None:

@@ -31,14 +31,47 @@ DATA_DIR = data_path("actors")
 
 KINDS = ("country", "region", "seat", "place", "org", "person", "role", "honorific", "marker", "reference")
 # When one name belongs to entries of several kinds, the earlier kind wins a tie.
-KIND_RANK = {k: i for i, k in enumerate(("country", "seat", "org", "region", "place", "person", "role",
-                                          "reference", "marker", "honorific"))}
+KIND_RANK = {
+    k: i
+    for i, k in enumerate(
+        ("country", "seat", "org", "region", "place", "person", "role", "reference", "marker", "honorific")
+    )
+}
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})  # country slots followed by a body's own code
-ROLE_CODES = frozenset({
-    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "SEP", "RAD", "UAF", "BUS", "MED",
-    "EDU", "CVL", "LAB", "REF", "HRI", "NGO", "ELI", "SPY", "CRM", "REL", "AGR", "DEV", "ENV", "HLH",
-    "MNC", "IGO",
-})
+ROLE_CODES = frozenset(
+    {
+        "GOV",
+        "MIL",
+        "COP",
+        "JUD",
+        "LEG",
+        "OPP",
+        "PTY",
+        "REB",
+        "INS",
+        "SEP",
+        "RAD",
+        "UAF",
+        "BUS",
+        "MED",
+        "EDU",
+        "CVL",
+        "LAB",
+        "REF",
+        "HRI",
+        "NGO",
+        "ELI",
+        "SPY",
+        "CRM",
+        "REL",
+        "AGR",
+        "DEV",
+        "ENV",
+        "HLH",
+        "MNC",
+        "IGO",
+    }
+)
 _CODE_RE = re.compile(r"^[A-Z0-9-]{3,}$")
 _ROLE_RE = re.compile(r"^([A-Z]{3})+$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -47,6 +80,7 @@ _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # --------------------------------------------------------------------------------------------
 # Records of the knowledge base
 # --------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class CodeSpan(Record):
@@ -63,8 +97,7 @@ class CodeSpan(Record):
     approx: bool = False
 
     def covers(self, date: str) -> bool:
-        return (self.valid_from is None or self.valid_from <= date) and (
-            self.valid_to is None or date < self.valid_to)
+        return (self.valid_from is None or self.valid_from <= date) and (self.valid_to is None or date < self.valid_to)
 
     def describe(self) -> str:
         title = f" ({self.title})" if self.title else ""
@@ -120,7 +153,7 @@ def split_code(code: str | None) -> tuple[str | None, tuple[str, ...]]:
         return None, ()
     country = code[:3]
     rest = code[3:]
-    chunks = [rest[i:i + 3] for i in range(0, len(rest), 3)]
+    chunks = [rest[i : i + 3] for i in range(0, len(rest), 3)]
     if country in INTERNATIONAL and chunks:
         chunks = chunks[1:]
     roles = tuple(c for c in chunks if c in ROLE_CODES)
@@ -130,10 +163,10 @@ def split_code(code: str | None) -> tuple[str | None, tuple[str, ...]]:
 def add_roles(code: str, roles: Iterable[str], prefix: bool = False) -> str:
     """Add the three-letter role codes the code does not carry yet (after the country slot,
     or before it for PETRARCH's prefix agents such as ``NGO~``)."""
-    have = {code[i:i + 3] for i in range(3, len(code), 3)}
+    have = {code[i : i + 3] for i in range(3, len(code), 3)}
     add = ""
     for role in roles:
-        for chunk in (role[i:i + 3] for i in range(0, len(role), 3)):
+        for chunk in (role[i : i + 3] for i in range(0, len(role), 3)):
             if chunk not in have:
                 have.add(chunk)
                 add += chunk
@@ -143,6 +176,7 @@ def add_roles(code: str, roles: Iterable[str], prefix: bool = False) -> str:
 # --------------------------------------------------------------------------------------------
 # Reading and writing the data files
 # --------------------------------------------------------------------------------------------
+
 
 def _check_date(value, where: str) -> str | None:
     if value is None:
@@ -183,10 +217,21 @@ def entry_from_dict(data: dict, where: str = "<dict>", source: str = "") -> Acto
     if kind == "reference" and row.refers not in ("person", "pair"):
         raise DataFileError(f"{where}: a reference entry has refers: person or pair")
     return ActorEntry(
-        id=row.id, kind=kind, names=tuple(row.names), codes=tuple(spans), country=row.country,
-        adjectives=tuple(row.adjectives), demonyms=tuple(row.demonyms), note=row.note,
-        weak=row.weak, title=row.title, refers=row.refers, plural=row.plural,
-        position=row.position, abroad=row.abroad, source=source,
+        id=row.id,
+        kind=kind,
+        names=tuple(row.names),
+        codes=tuple(spans),
+        country=row.country,
+        adjectives=tuple(row.adjectives),
+        demonyms=tuple(row.demonyms),
+        note=row.note,
+        weak=row.weak,
+        title=row.title,
+        refers=row.refers,
+        plural=row.plural,
+        position=row.position,
+        abroad=row.abroad,
+        source=source,
     )
 
 
@@ -207,8 +252,15 @@ def entry_to_dict(entry: ActorEntry) -> dict:
             if s.approx:
                 span["approx"] = True
             out["codes"].append(span)
-    for key, default in (("weak", False), ("title", False), ("refers", ""), ("plural", True),
-                         ("position", "suffix"), ("abroad", False), ("note", "")):
+    for key, default in (
+        ("weak", False),
+        ("title", False),
+        ("refers", ""),
+        ("plural", True),
+        ("position", "suffix"),
+        ("abroad", False),
+        ("note", ""),
+    ):
         if getattr(entry, key) != default:
             out[key] = getattr(entry, key)
     return out
@@ -252,7 +304,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ":
 DASHES = "-‐‑‒–—―"
 _HYPHEN_SPLIT = re.compile(f"[{DASHES}]")
 _LEAD = "\"'“”‘’([{<«"
-_TRAIL = "\"“”)]}>»,;:!?"
+_TRAIL = '"“”)]}>»,;:!?'
 
 
 def norm_key(text: str) -> str:
@@ -282,8 +334,9 @@ def _pieces(word: str, start: int, tok: int, pos: str = "") -> list[Tok]:
     out, offset = [], 0
     for part in _HYPHEN_SPLIT.split(word):
         if part:
-            out.append(Tok(norm_key(part), part, tok, start + offset, start + offset + len(part), pos,
-                            hyphen=offset > 0))
+            out.append(
+                Tok(norm_key(part), part, tok, start + offset, start + offset + len(part), pos, hyphen=offset > 0)
+            )
         offset += len(part) + 1
     return out
 
@@ -352,8 +405,9 @@ def _shape(word: str) -> str | None:
     letters = "".join(c for c in word if c.isalpha())
     if not letters or not letters[0].isupper():
         return None
-    if (len(letters) <= 3 and letters.isupper()) or (any(c.isupper() for c in letters[1:])
-                                                     and any(c.islower() for c in letters)):
+    if (len(letters) <= 3 and letters.isupper()) or (
+        any(c.isupper() for c in letters[1:]) and any(c.islower() for c in letters)
+    ):
         return letters
     return "A" if letters.isupper() else "^"
 
@@ -404,6 +458,7 @@ def join_tokens(toks: Sequence[Tok]) -> str:
 # The knowledge base
 # --------------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class IndexedName:
     """One way of writing an entry's name, as the index keeps it."""
@@ -415,8 +470,29 @@ class IndexedName:
     order: int  # load order of the entry (a user's file comes last)
 
 
-_PARTICLES = frozenset({"al", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "der", "ul", "ud",
-                        "e", "i", "la", "le", "du", "dos", "zu"})
+_PARTICLES = frozenset(
+    {
+        "al",
+        "bin",
+        "ibn",
+        "bint",
+        "abu",
+        "de",
+        "da",
+        "van",
+        "von",
+        "der",
+        "ul",
+        "ud",
+        "e",
+        "i",
+        "la",
+        "le",
+        "du",
+        "dos",
+        "zu",
+    }
+)
 
 
 class ActorKB:
@@ -430,8 +506,7 @@ class ActorKB:
         self.surnames: dict[tuple[str, ...], list[ActorEntry]] = {}
         self.max_len = 1
         for order, entry in enumerate(self.entries.values()):
-            for part, forms in (("name", entry.names), ("adjective", entry.adjectives),
-                                ("demonym", entry.demonyms)):
+            for part, forms in (("name", entry.names), ("adjective", entry.adjectives), ("demonym", entry.demonyms)):
                 for form in forms:
                     self._add(entry, form, part, order)
                     if entry.kind == "role" and entry.plural:
@@ -533,5 +608,3 @@ def load_kb(extra_files: Sequence[str] = ()) -> ActorKB:
     base = _bundled_kb()
     extra = [e for path in extra_files for e in read_entries(path)]
     return ActorKB(list(base.entries.values()) + extra)
-
-

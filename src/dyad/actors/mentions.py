@@ -2,15 +2,17 @@
 they form in one noun phrase, and small queries on them."""
 
 from __future__ import annotations
+
 import re
 from dataclasses import dataclass
+
 from dyad.actors.kb import (
-    ActorEntry, CodeSpan, Tok, split_code,
+    ActorEntry,
+    CodeSpan,
+    Tok,
+    split_code,
 )
 from dyad.records import ActorMatch, Sentence
-
-
-
 
 
 @dataclass
@@ -49,13 +51,60 @@ LAND_KINDS = frozenset({"country", "region", "seat", "place"})
 
 
 # words that end a noun phrase in plain text (no parse available)
-CUT_WORDS = frozenset({
-    "and", "or", "but", "nor", "&", "in", "at", "on", "with", "to", "into", "onto", "against", "by",
-    "after", "before", "during", "over", "under", "inside", "outside", "via", "near", "across",
-    "who", "which", "that", "whose", "where", "when", "while", "as", "than", "said", "says", "say",
-    "told", "met", "meets", "is", "are", "was", "were", "has", "have", "had", "will", "would",
-    "within", "throughout",
-})
+CUT_WORDS = frozenset(
+    {
+        "and",
+        "or",
+        "but",
+        "nor",
+        "&",
+        "in",
+        "at",
+        "on",
+        "with",
+        "to",
+        "into",
+        "onto",
+        "against",
+        "by",
+        "after",
+        "before",
+        "during",
+        "over",
+        "under",
+        "inside",
+        "outside",
+        "via",
+        "near",
+        "across",
+        "who",
+        "which",
+        "that",
+        "whose",
+        "where",
+        "when",
+        "while",
+        "as",
+        "than",
+        "said",
+        "says",
+        "say",
+        "told",
+        "met",
+        "meets",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "within",
+        "throughout",
+    }
+)
 
 
 JOIN_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET", "PART", "ADV", "X", ""})
@@ -70,8 +119,25 @@ OF_WORDS = frozenset({"of", "from", "for"})
 IN_WORDS = frozenset({"in", "inside", "across", "throughout", "within"})
 
 
-LOCATIVE = frozenset({"in", "at", "to", "from", "near", "inside", "outside", "across", "around",
-                       "into", "toward", "towards", "throughout", "within", "via"})
+LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "to",
+        "from",
+        "near",
+        "inside",
+        "outside",
+        "across",
+        "around",
+        "into",
+        "toward",
+        "towards",
+        "throughout",
+        "within",
+        "via",
+    }
+)
 
 
 ATTITUDE = frozenset({"anti", "pro"})  # "anti-Syria journalist", "pro-Russian separatists"
@@ -144,19 +210,27 @@ def entry_country(entry: ActorEntry) -> str | None:
 
 
 def keeps_own_role(seat: ActorEntry, role: ActorEntry, date: str | None) -> bool:
-    """"Pentagon officials" stay USAMIL: a seat's own role beats the generic GOV of a noun."""
+    """ "Pentagon officials" stay USAMIL: a seat's own role beats the generic GOV of a noun."""
     span = seat.span_at(date) or seat.codes[0]
     return bool(split_code(span.code)[1]) and [c.code for c in role.codes] == ["GOV"]
 
 
 def make_match(item: Item, code: str, entry: ActorEntry, span: CodeSpan | None, why: str) -> ActorMatch:
     country, roles = split_code(code)
-    return ActorMatch(item.text, code, country, roles, entry.id,
-                      span.valid_from if span else None, span.valid_to if span else None, why)
+    return ActorMatch(
+        item.text,
+        code,
+        country,
+        roles,
+        entry.id,
+        span.valid_from if span else None,
+        span.valid_to if span else None,
+        why,
+    )
 
 
 def span_text(sentence: Sentence, start: int, end: int) -> str:
     toks = sentence.tokens[start:end]
     if not toks:
         return ""
-    return sentence.text[toks[0].start:toks[-1].start + len(toks[-1].text)]
+    return sentence.text[toks[0].start : toks[-1].start + len(toks[-1].text)]

@@ -37,7 +37,8 @@ log = logging.getLogger(__name__)
 _CODE = re.compile(r"^[A-Z0-9-]{3,}$")
 _ROLE = re.compile(r"^([A-Z]{3})+$")
 _RESTRICTION = re.compile(
-    r"^\s*(?P<code>[^\s<>\]]+)?\s*(?:(?P<op>[<>])\s*(?P<d>\d{6,8})|(?P<d1>\d{6,8})\s*-\s*(?P<d2>\d{6,8}))?\s*$")
+    r"^\s*(?P<code>[^\s<>\]]+)?\s*(?:(?P<op>[<>])\s*(?P<d>\d{6,8})|(?P<d1>\d{6,8})\s*-\s*(?P<d2>\d{6,8}))?\s*$"
+)
 _BRACKET = re.compile(r"\[([^\]]*)\]")
 
 
@@ -52,17 +53,17 @@ def _strip_comments(text: str) -> list[str]:
                 if end < 0:
                     line = ""
                     break
-                line, in_block = line[end + 3:], False
+                line, in_block = line[end + 3 :], False
                 continue
             start = line.find("<!")
             if start < 0:
                 kept += line
                 break
             kept += line[:start]
-            line, in_block = line[start + 2:], True
+            line, in_block = line[start + 2 :], True
         for mark in ("#", ";"):
             if mark in kept:
-                kept = kept[:kept.index(mark)]
+                kept = kept[: kept.index(mark)]
         out.append(kept.rstrip())
     return out
 
@@ -123,8 +124,9 @@ def read_petrarch_actors(path: str | Path) -> list[ActorEntry]:
         phrase = _phrase(_BRACKET.sub("", body))
         if not phrase:
             continue
-        records.append({"names": [phrase], "restrictions": [(i, where) for i in _BRACKET.findall(body)],
-                        "where": where})
+        records.append(
+            {"names": [phrase], "restrictions": [(i, where) for i in _BRACKET.findall(body)], "where": where}
+        )
     entries = []
     seen: dict[str, int] = {}
     for rec in records:
@@ -161,10 +163,17 @@ def read_petrarch_actors(path: str | Path) -> list[ActorEntry]:
         seen[base] = seen.get(base, 0) + 1
         entry_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
         country = spans[0].code[:3] if spans[0].code[:3] != "---" else None
-        entries.append(ActorEntry(
-            id=entry_id, kind=kind, names=tuple(dict.fromkeys(n for n in rec["names"] if n)), codes=spans,
-            country=country, note="; ".join(["imported from PETRARCH " + rec["where"]] + notes),
-            source=str(path)))
+        entries.append(
+            ActorEntry(
+                id=entry_id,
+                kind=kind,
+                names=tuple(dict.fromkeys(n for n in rec["names"] if n)),
+                codes=spans,
+                country=country,
+                note="; ".join(["imported from PETRARCH " + rec["where"]] + notes),
+                source=str(path),
+            )
+        )
     return entries
 
 
@@ -231,10 +240,18 @@ def read_petrarch_agents(path: str | Path) -> list[ActorEntry]:
         base = "petrarch-agent:" + _slug(names[0])
         seen[base] = seen.get(base, 0) + 1
         entry_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
-        entries.append(ActorEntry(
-            id=entry_id, kind="role", names=tuple(names), codes=(CodeSpan(code),), plural=False,
-            position="prefix" if prefix else "suffix", note=f"imported from PETRARCH {where}",
-            source=str(path)))
+        entries.append(
+            ActorEntry(
+                id=entry_id,
+                kind="role",
+                names=tuple(names),
+                codes=(CodeSpan(code),),
+                plural=False,
+                position="prefix" if prefix else "suffix",
+                note=f"imported from PETRARCH {where}",
+                source=str(path),
+            )
+        )
     return entries
 
 

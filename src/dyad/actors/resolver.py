@@ -18,25 +18,80 @@ own three-letter code) and then three-letter role codes (``PAKGOV``, ``---MIL``,
 """
 
 from __future__ import annotations
+
 from collections import Counter
 from dataclasses import replace
+
+from dyad.actors.context import ArticleContext
 from dyad.actors.kb import (
-    INTERNATIONAL, KIND_RANK, KINDS, ROLE_CODES, ActorEntry, ActorKB, CodeSpan, IndexedName, Tok, add_roles,
-    bundled_files, case_ok, entry_from_dict, entry_to_dict, join_tokens, load_kb, norm_key, read_entries,
-    sentence_tokens, split_code, tokenize, write_entries,
+    INTERNATIONAL,
+    KIND_RANK,
+    KINDS,
+    ROLE_CODES,
+    ActorEntry,
+    ActorKB,
+    CodeSpan,
+    IndexedName,
+    Tok,
+    add_roles,
+    bundled_files,
+    case_ok,
+    entry_from_dict,
+    entry_to_dict,
+    join_tokens,
+    load_kb,
+    norm_key,
+    read_entries,
+    sentence_tokens,
+    split_code,
+    tokenize,
+    write_entries,
+)
+from dyad.actors.mentions import (
+    ATTITUDE,
+    CUT_WORDS,
+    ENTITY_KINDS,
+    IN_WORDS,
+    JOIN_POS,
+    JOIN_WORDS,
+    LAND_KINDS,
+    LOCATIVE,
+    MAX_GAP,
+    MAX_LOCATION_GAP,
+    OF_WORDS,
+    SUBJECT_DEPS,
+    Group,
+    Item,
+    after_locative,
+    entry_country,
+    keeps_own_role,
+    lower_case,
+    make_match,
+    modifies_other,
+    normalize_date,
+    pick_head_role,
+    span_text,
 )
 from dyad.actors.petrarch import import_petrarch
 from dyad.records import ActorMatch, Sentence
 from dyad.settings import Settings
-from dyad.actors.context import ArticleContext
-from dyad.actors.mentions import ATTITUDE, CUT_WORDS, ENTITY_KINDS, Group, IN_WORDS, Item, JOIN_POS, JOIN_WORDS, LAND_KINDS, LOCATIVE, MAX_GAP, MAX_LOCATION_GAP, OF_WORDS, SUBJECT_DEPS, after_locative, entry_country, keeps_own_role, lower_case, make_match, modifies_other, normalize_date, pick_head_role, span_text
-
-
-
 
 __all__ = [
-    "ActorEntry", "ActorKB", "ArticleContext", "CodeSpan", "KINDS", "ROLE_CODES", "Resolver", "bundled_files",
-    "entry_from_dict", "entry_to_dict", "import_petrarch", "load_kb", "norm_key", "read_entries", "split_code",
+    "KINDS",
+    "ROLE_CODES",
+    "ActorEntry",
+    "ActorKB",
+    "ArticleContext",
+    "CodeSpan",
+    "Resolver",
+    "bundled_files",
+    "entry_from_dict",
+    "entry_to_dict",
+    "import_petrarch",
+    "load_kb",
+    "norm_key",
+    "read_entries",
+    "split_code",
     "write_entries",
 ]
 
@@ -50,8 +105,9 @@ class Resolver:
 
     # ---- public API ------------------------------------------------------------------------
 
-    def resolve(self, text: str, date: str | None = None, context: ArticleContext | None = None,
-                as_place: bool = False) -> ActorMatch:
+    def resolve(
+        self, text: str, date: str | None = None, context: ArticleContext | None = None, as_place: bool = False
+    ) -> ActorMatch:
         """Resolve one actor phrase ("Pakistan's army chief", "U.S. officials").
 
         ``start``/``end`` of the result are character offsets of the mention in ``text``.
@@ -68,14 +124,20 @@ class Resolver:
         group = groups[0]
         place = as_place or after_locative(group, toks)
         match, entry = self._compose(group.items, day, context, place)
-        match = replace(match, text=join_tokens(toks[group.i0:group.i1]), why=note + match.why,
-                        start=toks[group.i0].start, end=toks[group.i1 - 1].end)
+        match = replace(
+            match,
+            text=join_tokens(toks[group.i0 : group.i1]),
+            why=note + match.why,
+            start=toks[group.i0].start,
+            end=toks[group.i1 - 1].end,
+        )
         if context is not None:
             context.note(match, entry, place=place)
         return match
 
-    def resolve_tokens(self, sentence: Sentence, start: int, end: int, date: str | None = None,
-                       context: ArticleContext | None = None) -> ActorMatch:
+    def resolve_tokens(
+        self, sentence: Sentence, start: int, end: int, date: str | None = None, context: ArticleContext | None = None
+    ) -> ActorMatch:
         """Resolve the tokens ``[start, end)`` of a parsed sentence, e.g. a subject's subtree.
 
         ``start``/``end`` of the result are token indices of the matched mention. Where the
@@ -98,8 +160,9 @@ class Resolver:
             context.note(match, entry, self._is_subject(sentence, s, e), place)
         return match
 
-    def mentions(self, sentence: Sentence, date: str | None = None,
-                 context: ArticleContext | None = None) -> list[ActorMatch]:
+    def mentions(
+        self, sentence: Sentence, date: str | None = None, context: ArticleContext | None = None
+    ) -> list[ActorMatch]:
         """Every actor mention in a sentence, non-overlapping, in reading order.
 
         Matching is longest first. A role noun standing alone and weak ("the spokesman") is no
@@ -129,8 +192,18 @@ class Resolver:
             out.append((s, match))
         for ent in sentence.entities:
             if ent.label in ("PERSON", "ORG", "GPE", "NORP") and not covered & set(range(ent.start, ent.end)):
-                out.append((ent.start, ActorMatch(text=ent.text, code=None, why=note + "not in the knowledge base",
-                                                  start=ent.start, end=ent.end)))
+                out.append(
+                    (
+                        ent.start,
+                        ActorMatch(
+                            text=ent.text,
+                            code=None,
+                            why=note + "not in the knowledge base",
+                            start=ent.start,
+                            end=ent.end,
+                        ),
+                    )
+                )
         return [m for _, m in sorted(out, key=lambda pair: pair[0])]
 
     def search(self, name: str) -> list[ActorEntry]:
@@ -144,8 +217,7 @@ class Resolver:
             date = context.date
         return normalize_date(date)
 
-    def _match(self, toks: list[Tok], date: str | None, context: ArticleContext | None,
-               relax: bool) -> list[Item]:
+    def _match(self, toks: list[Tok], date: str | None, context: ArticleContext | None, relax: bool) -> list[Item]:
         """Knowledge-base matches, longest first from left to right; then surnames that a
         title or role noun beside them makes unambiguous ("President Bush")."""
         items: list[Item] = []
@@ -161,7 +233,7 @@ class Resolver:
             found = None
             longest = min(self.kb.max_len, stop[i] - i) if toks[i].key in firsts else 0
             for length in range(longest, 0, -1):
-                window = toks[i:i + length]
+                window = toks[i : i + length]
                 names = self.kb.index.get(tuple(t.key for t in window))
                 if names:
                     ok = [nm for nm in names if case_ok(nm.shapes, window, relax)]
@@ -169,19 +241,27 @@ class Resolver:
                         found = (length, ok)
                         break
             alias = self._alias(toks, i, context, relax)
-            if alias and (found is None or (found[0] <= alias[0] and
-                                            all(nm.entry.kind == "person" for nm in found[1]))):
+            if alias and (
+                found is None or (found[0] <= alias[0] and all(nm.entry.kind == "person" for nm in found[1]))
+            ):
                 length, entry = alias
-                text = join_tokens(toks[i:i + length])
-                items.append(Item(entry, i, i + length, text,
-                                   why=f"surname '{text}' of {entry.names[0]}, named earlier in the article; "))
+                text = join_tokens(toks[i : i + length])
+                items.append(
+                    Item(
+                        entry,
+                        i,
+                        i + length,
+                        text,
+                        why=f"surname '{text}' of {entry.names[0]}, named earlier in the article; ",
+                    )
+                )
                 i += length
                 continue
             if found is None:
                 i += 1
                 continue
             length, names = found
-            item = self._pick(names, toks[i:i + length], i, date, context)
+            item = self._pick(names, toks[i : i + length], i, date, context)
             if not (i and toks[i].hyphen and toks[i - 1].key in ATTITUDE and item.kind in ENTITY_KINDS):
                 items.append(item)  # "anti-Syria", "pro-Russian" name an attitude, not an actor
             i += length
@@ -194,7 +274,7 @@ class Resolver:
         if context is None or not context.aliases:
             return None
         for length in (2, 1):
-            window = toks[i:i + length]
+            window = toks[i : i + length]
             if len(window) < length or any(t.punct for t in window):
                 continue
             entry_id = context.aliases.get(tuple(t.key for t in window))
@@ -222,32 +302,54 @@ class Resolver:
             after = starts.get(i + 1)
             if after is None and i + 1 < len(toks) and toks[i + 1].key == "'s":
                 after = starts.get(i + 2)  # "Bush's government"
-            cues = [r for r in (before, after) if r is not None and r.kind == "role" and r.entry.codes
-                    and (r.entry.title if r is before else not r.entry.weak)]
+            cues = [
+                r
+                for r in (before, after)
+                if r is not None
+                and r.kind == "role"
+                and r.entry.codes
+                and (r.entry.title if r is before else not r.entry.weak)
+            ]
             if not cues:
                 continue
-            wanted = {c.code[k:k + 3] for r in cues for c in r.entry.codes for k in range(0, len(c.code), 3)}
-            hits = [p for p in people
-                    if (span := p.span_at(date)) is not None and set(split_code(span.code)[1]) & wanted]
+            wanted = {c.code[k : k + 3] for r in cues for c in r.entry.codes for k in range(0, len(c.code), 3)}
+            hits = [
+                p for p in people if (span := p.span_at(date)) is not None and set(split_code(span.code)[1]) & wanted
+            ]
             if len(hits) == 1:
                 cue = cues[0].text
-                added.append(Item(hits[0], i, i + 1, tok.text,
-                                   why=f"surname '{tok.text}' beside '{cue}': the one person so named holding "
-                                       f"such a role {'on ' + date if date else 'latest'}; "))
+                added.append(
+                    Item(
+                        hits[0],
+                        i,
+                        i + 1,
+                        tok.text,
+                        why=f"surname '{tok.text}' beside '{cue}': the one person so named holding "
+                        f"such a role {'on ' + date if date else 'latest'}; ",
+                    )
+                )
         return sorted(items + added, key=lambda it: it.i0)
 
-    def _pick(self, names: list[IndexedName], window: list[Tok], i: int, date: str | None,
-              context: ArticleContext | None) -> Item:
+    def _pick(
+        self, names: list[IndexedName], window: list[Tok], i: int, date: str | None, context: ArticleContext | None
+    ) -> Item:
         """Choose among entries sharing a name: in force on the date, then the article's
         countries, then kind, then the later entry (a user's file over the bundled data). People
         tied after all that stay unresolved."""
         salience = context.countries if context is not None else Counter()
 
         def rank(nm: IndexedName):
-            in_force = date is None or nm.entry.kind in ("role", "honorific", "marker", "reference") \
+            in_force = (
+                date is None
+                or nm.entry.kind in ("role", "honorific", "marker", "reference")
                 or nm.entry.span_at(date) is not None
-            return (not in_force, -salience.get(entry_country(nm.entry) or "", 0),
-                    KIND_RANK.get(nm.entry.kind, 99), -nm.order)
+            )
+            return (
+                not in_force,
+                -salience.get(entry_country(nm.entry) or "", 0),
+                KIND_RANK.get(nm.entry.kind, 99),
+                -nm.order,
+            )
 
         ranked, seen = [], set()
         for nm in sorted(names, key=rank):  # one name per entry: its best-ranked form
@@ -257,10 +359,13 @@ class Resolver:
         best = ranked[0]
         text = join_tokens(window)
         others = tuple(nm.entry.id for nm in ranked[1:])
-        if len(ranked) > 1 and best.entry.kind == "person" and ranked[1].entry.kind == "person" \
-                and rank(best)[:3] == rank(ranked[1])[:3]:
-            return Item(None, i, i + len(window), text, why="ambiguous",
-                         others=tuple(nm.entry.id for nm in ranked))
+        if (
+            len(ranked) > 1
+            and best.entry.kind == "person"
+            and ranked[1].entry.kind == "person"
+            and rank(best)[:3] == rank(ranked[1])[:3]
+        ):
+            return Item(None, i, i + len(window), text, why="ambiguous", others=tuple(nm.entry.id for nm in ranked))
         return Item(best.entry, i, i + len(window), text, part=best.part, others=others)
 
     # ---- grouping --------------------------------------------------------------------------
@@ -291,7 +396,7 @@ class Resolver:
     @staticmethod
     def _link(group: Group, right: Item, toks: list[Tok], parsed: bool) -> str | None:
         left = group.items[-1]
-        gap = toks[left.i1:right.i0]
+        gap = toks[left.i1 : right.i0]
         if right.kind == "reference" or (left.kind == "reference" and gap):
             return None  # a pronoun is a phrase of its own, or the determiner of one ("his government")
         if not gap and toks[right.i0].hyphen and left.kind in ENTITY_KINDS and right.kind in ENTITY_KINDS:
@@ -313,8 +418,12 @@ class Resolver:
 
         if any(new_phrase(t, k) for k, t in enumerate(gap)) and not any(t.key in IN_WORDS for t in gap):
             return None
-        if right.kind == "role" and [t.key for t in gap if t.text != "-"] == ["led"] \
-                and len(gap) <= 2 and left.kind in ENTITY_KINDS | LAND_KINDS:
+        if (
+            right.kind == "role"
+            and [t.key for t in gap if t.text != "-"] == ["led"]
+            and len(gap) <= 2
+            and left.kind in ENTITY_KINDS | LAND_KINDS
+        ):
             return ""  # "Vietnamese-led forces", "U.S.-led coalition": the leader owns them
         if right.kind == "role" and any(t.key == "for" for t in gap):
             return None  # "appealed to NATO for air defences": what is asked for, not who asks
@@ -322,9 +431,13 @@ class Resolver:
             return "of" if any(t.key in OF_WORDS for t in gap) else ""
         # a role noun with no owner of its own, placed by "in": "rebels in Darfur"
         roles = [it for it in group.items if it.kind == "role" and it.entry.codes]
-        if right.kind in LAND_KINDS and roles and len(gap) <= MAX_LOCATION_GAP \
-                and not any(it.kind in ENTITY_KINDS for it in group.items) \
-                and not any(it.entry.abroad for it in roles):
+        if (
+            right.kind in LAND_KINDS
+            and roles
+            and len(gap) <= MAX_LOCATION_GAP
+            and not any(it.kind in ENTITY_KINDS for it in group.items)
+            and not any(it.entry.abroad for it in roles)
+        ):
             ins = [t for t in gap if t.key in IN_WORDS]
             if len(ins) == 1 and all(t is ins[0] or joinable(t, participles=True) for t in gap):
                 return "in"
@@ -332,20 +445,26 @@ class Resolver:
 
     @staticmethod
     def _distribute(groups: list[Group]) -> list[Group]:
-        """"American and Pakistani companies": a bare country coordinated with a country and
+        """ "American and Pakistani companies": a bare country coordinated with a country and
         a role noun shares the role noun."""
         out = list(groups)
         for k in range(len(out) - 2, -1, -1):
             left, right = out[k], out[k + 1]
-            if len(left.items) == 1 and left.items[0].kind == "country" and len(right.items) >= 2 \
-                    and right.items[0].kind == "country" and right.items[-1].kind == "role":
+            if (
+                len(left.items) == 1
+                and left.items[0].kind == "country"
+                and len(right.items) >= 2
+                and right.items[0].kind == "country"
+                and right.items[-1].kind == "role"
+            ):
                 out[k] = Group(left.items + [right.items[-1]], left.i0, left.i1)
         return out
 
     # ---- composing -------------------------------------------------------------------------
 
-    def _compose(self, group: list[Item], date: str | None, context: ArticleContext | None,
-                 as_place: bool) -> tuple[ActorMatch, ActorEntry | None]:
+    def _compose(
+        self, group: list[Item], date: str | None, context: ArticleContext | None, as_place: bool
+    ) -> tuple[ActorMatch, ActorEntry | None]:
         """One actor from the items of one noun phrase. The caller sets the text and offsets."""
         text = " ".join(it.text for it in group)
         unknown = [it for it in group if it.entry is None]
@@ -353,8 +472,11 @@ class Resolver:
         if not group:
             it = unknown[0]
             names = ", ".join(self.kb.entries[e].names[0] for e in it.others if e in self.kb.entries)
-            return ActorMatch(text=text, code=None, why=f"'{it.text}' names several people ({names}); "
-                                                        "nothing in the date or the article tells them apart"), None
+            return ActorMatch(
+                text=text,
+                code=None,
+                why=f"'{it.text}' names several people ({names}); nothing in the date or the article tells them apart",
+            ), None
         markers = [it for it in group if it.kind == "marker"]
         roles = [it for it in group if it.kind == "role"]
         refs = [it for it in group if it.kind == "reference"]
@@ -377,8 +499,12 @@ class Resolver:
             return self._person(person, roles, markers, date), person.entry
         if org is not None:
             return self._org(org, head_role, date), org.entry
-        if seat is not None and (as_place or seat.entry.kind == "place" or strong_role is None
-                                 or keeps_own_role(seat.entry, strong_role.entry, date)):
+        if seat is not None and (
+            as_place
+            or seat.entry.kind == "place"
+            or strong_role is None
+            or keeps_own_role(seat.entry, strong_role.entry, date)
+        ):
             return self._seat(seat, date, as_place, head_role), seat.entry
         if head_role is not None:
             owner = seat or land
@@ -421,10 +547,20 @@ class Resolver:
         if titles:
             title = titles[-1]
             code = add_roles(country, [c.code for c in title.entry.codes])
-            return make_match(item, code, entry, None,
-                          f"{found}: no role {when} (known: {roles_known}); title '{title.text}' in the text")
-        return make_match(item, add_roles(country, ["ELI"]), entry, None,
-                      f"{found}: no role {when} (known: {roles_known}); coded as elite (ELI), not as office holder")
+            return make_match(
+                item,
+                code,
+                entry,
+                None,
+                f"{found}: no role {when} (known: {roles_known}); title '{title.text}' in the text",
+            )
+        return make_match(
+            item,
+            add_roles(country, ["ELI"]),
+            entry,
+            None,
+            f"{found}: no role {when} (known: {roles_known}); coded as elite (ELI), not as office holder",
+        )
 
     def _org(self, item: Item, head_role: Item | None, date) -> ActorMatch:
         """An organisation's code on the date; an international body adds a role noun's role
@@ -485,7 +621,7 @@ class Resolver:
         return ActorMatch(role.text, code, c, r, entry.id if entry else role.entry.id, None, None, f"{source} + {why}")
 
     def _reference(self, ref: Item, group, head_role, date, context) -> tuple[ActorMatch, ActorEntry | None]:
-        """"he", "she", "his" -> the last person; "the two sides" -> the last two actors."""
+        """ "he", "she", "his" -> the last person; "the two sides" -> the last two actors."""
         text = ref.text
         if context is None:
             return ActorMatch(text, None, why=f"'{text}' refers back; no article context given"), None
@@ -494,10 +630,18 @@ class Resolver:
             if len(pair) < 2:
                 return ActorMatch(text, None, why=f"'{text}': fewer than two actors earlier in the article"), None
             first_, second = pair
-            return ActorMatch(text, first_.code, first_.country, first_.roles, f"group:{first_.code},{second.code}",
-                              None, None, f"'{text}' -> the last two actors: {first_.code} and {second.code} "
-                                          "(code is the first; members lists both)",
-                              members=(first_.code, second.code)), None
+            return ActorMatch(
+                text,
+                first_.code,
+                first_.country,
+                first_.roles,
+                f"group:{first_.code},{second.code}",
+                None,
+                None,
+                f"'{text}' -> the last two actors: {first_.code} and {second.code} "
+                "(code is the first; members lists both)",
+                members=(first_.code, second.code),
+            ), None
         entry_id = context.last_person()
         entry = self.kb.get(entry_id) if entry_id else None
         if entry is None:
@@ -512,8 +656,11 @@ class Resolver:
             people = self.kb.surnames.get((t.key,))
             if people and t.text[:1].isupper() and len(t.key) > 2:
                 names = ", ".join(p.names[0] for p in people[:6])
-                return ActorMatch(text, None, why=note + f"'{t.text}' is the surname of {names}; "
-                                                         "no earlier full mention in this article")
+                return ActorMatch(
+                    text,
+                    None,
+                    why=note + f"'{t.text}' is the surname of {names}; no earlier full mention in this article",
+                )
         return ActorMatch(text, None, why=note + "not in the knowledge base")
 
     # ---- parse helpers -----------------------------------------------------------------------

@@ -1,16 +1,16 @@
 """Many dyads at once: dyads ranked by volume and by the recent change of their index, and\nthe network of the index between every ordered pair of a set of actors (DuckDB SQL over the\nstore's events, with the index formula of :mod:`dyad.analysis.index`)."""
 
 from __future__ import annotations
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date as Date
+
 from dyad.analysis.index import index_sql
-from dyad.store.events import date_range, normalize_actor
+from dyad.analysis.relations import modality_sql, round6
 from dyad.records import Record
 from dyad.store.db import Store
-from dyad.analysis.relations import modality_sql, round6
-
-
+from dyad.store.events import date_range, normalize_actor
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,17 @@ class DyadRank(Record):
     last_date: str | None
 
 
-def dyads(store: Store, modality: Sequence[str] = ("asserted",), since: str | None = None,
-          until: str | None = None, recent_months: int = 12, sort: str = "volume", limit: int | None = 20,
-          include_domestic: bool = False, min_events: int = 1) -> list[DyadRank]:
+def dyads(
+    store: Store,
+    modality: Sequence[str] = ("asserted",),
+    since: str | None = None,
+    until: str | None = None,
+    recent_months: int = 12,
+    sort: str = "volume",
+    limit: int | None = 20,
+    include_domestic: bool = False,
+    min_events: int = 1,
+) -> list[DyadRank]:
     """Dyads (country level, both directions pooled) ranked by volume (``sort="volume"``), by
     the change of their index from the ``recent_months`` before it to the last
     ``recent_months`` (``"change"``), or by recent volume (``"recent"``). The recent window
@@ -47,16 +55,20 @@ def dyads(store: Store, modality: Sequence[str] = ("asserted",), since: str | No
         where.append("source_key <> target_key")
     date_range(where, params, since, until)
     clause = " AND ".join(where)
-    ref = until or store.con.execute(f"SELECT CAST(max(date) AS VARCHAR) FROM events WHERE {clause}",
-                                     params).fetchone()[0]
+    ref = (
+        until
+        or store.con.execute(f"SELECT CAST(max(date) AS VARCHAR) FROM events WHERE {clause}", params).fetchone()[0]
+    )
     if ref is None:
         return []
     ref, m = Date.fromisoformat(ref).isoformat(), int(recent_months)  # validated: safe to inline
     recent = f"date > DATE '{ref}' - INTERVAL {m} MONTH"
     prior = f"date <= DATE '{ref}' - INTERVAL {m} MONTH AND date > DATE '{ref}' - INTERVAL {2 * m} MONTH"
-    order = {"volume": "events DESC, a, b",
-             "change": "abs(index_change) DESC NULLS LAST, events DESC, a, b",
-             "recent": "recent_events DESC, events DESC, a, b"}[sort]
+    order = {
+        "volume": "events DESC, a, b",
+        "change": "abs(index_change) DESC NULLS LAST, events DESC, a, b",
+        "recent": "recent_events DESC, events DESC, a, b",
+    }[sort]
     sql = f"""
         WITH e AS (SELECT least(source_key, target_key) AS a, greatest(source_key, target_key) AS b,
                           source_key, quad_class, goldstein, date FROM events WHERE {clause}),
@@ -70,8 +82,10 @@ def dyads(store: Store, modality: Sequence[str] = ("asserted",), since: str | No
                recent_index - prior_index AS index_change, first_date, last_date
         FROM g ORDER BY {order} {"LIMIT ?" if limit else ""}"""
     rows = store.con.execute(sql, [*params, min_events] + ([limit] if limit else [])).fetchall()
-    return [DyadRank(a, b, n, ab, ba, round6(ix), rn, pn, round6(ri), round6(pi), round6(ch), first, last)
-            for (a, b, n, ab, ba, ix, rn, pn, ri, pi, ch, first, last) in rows]
+    return [
+        DyadRank(a, b, n, ab, ba, round6(ix), rn, pn, round6(ri), round6(pi), round6(ch), first, last)
+        for (a, b, n, ab, ba, ix, rn, pn, ri, pi, ch, first, last) in rows
+    ]
 
 
 @dataclass(frozen=True)
@@ -83,12 +97,22 @@ class Network(Record):
     events: tuple[tuple[int, ...], ...]
 
     def cells(self) -> list[dict]:
-        return [{"source": s, "target": t, "events": self.events[i][j], "index": self.index[i][j]}
-                for i, s in enumerate(self.actors) for j, t in enumerate(self.actors) if i != j]
+        return [
+            {"source": s, "target": t, "events": self.events[i][j], "index": self.index[i][j]}
+            for i, s in enumerate(self.actors)
+            for j, t in enumerate(self.actors)
+            if i != j
+        ]
 
 
-def network(store: Store, actors: Sequence[str], modality: Sequence[str] = ("asserted",),
-            since: str | None = None, until: str | None = None, directed: bool = True) -> Network:
+def network(
+    store: Store,
+    actors: Sequence[str],
+    modality: Sequence[str] = ("asserted",),
+    since: str | None = None,
+    until: str | None = None,
+    directed: bool = True,
+) -> Network:
     """The net cooperation index of every ordered pair of ``actors`` (both directions pooled
     when ``directed`` is off, giving a symmetric matrix)."""
     keys = tuple(dict.fromkeys(normalize_actor(x) for x in actors))
@@ -98,11 +122,14 @@ def network(store: Store, actors: Sequence[str], modality: Sequence[str] = ("ass
     where = [mod_sql, "list_contains(?, source_key)", "list_contains(?, target_key)", "source_key <> target_key"]
     params += [list(keys), list(keys)]
     date_range(where, params, since, until)
-    s, t = (("source_key", "target_key") if directed
-            else ("least(source_key, target_key)", "greatest(source_key, target_key)"))
+    s, t = (
+        ("source_key", "target_key")
+        if directed
+        else ("least(source_key, target_key)", "greatest(source_key, target_key)")
+    )
     rows = store.con.execute(
-        f"SELECT {s}, {t}, count(*), {index_sql()} FROM events WHERE {' AND '.join(where)} GROUP BY 1, 2",
-        params).fetchall()
+        f"SELECT {s}, {t}, count(*), {index_sql()} FROM events WHERE {' AND '.join(where)} GROUP BY 1, 2", params
+    ).fetchall()
     pos = {k: i for i, k in enumerate(keys)}
     index = [[None] * len(keys) for _ in keys]
     events = [[0] * len(keys) for _ in keys]

@@ -54,11 +54,11 @@ from typing import Any, TextIO
 import pyarrow as pa
 
 from dyad import csvsafe
-from dyad.version import __version__
 from dyad.errors import InputError
-from dyad.store.events import EVENT_COLUMNS, MENTION_COLUMNS, EventFilter, MergedEvent, read_events
 from dyad.ontology import cameo_table
 from dyad.store.db import Store
+from dyad.store.events import EVENT_COLUMNS, MENTION_COLUMNS, EventFilter, MergedEvent, read_events
+from dyad.version import __version__
 
 log = logging.getLogger(__name__)
 
@@ -68,14 +68,40 @@ CODEBOOK = "CAMEO 1.1b3; CAMEO2PLOVER 2021"
 
 _GEO = ("Type", "Fullname", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
 GDELT_COLUMNS: tuple[str, ...] = (
-    "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
-    *(f"Actor{n}{f}" for n in (1, 2) for f in (
-        "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
-        "Type1Code", "Type2Code", "Type3Code")),
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "GlobalEventID",
+    "Day",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(
+        f"Actor{n}{f}"
+        for n in (1, 2)
+        for f in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
     *(f"{who}Geo_{f}" for who in ("Actor1", "Actor2", "Action") for f in _GEO),
-    "DATEADDED", "SOURCEURL",
+    "DATEADDED",
+    "SOURCEURL",
 )
 assert len(GDELT_COLUMNS) == 61
 
@@ -87,32 +113,54 @@ def _clean(expr: str) -> str:
 
 def _roles(side: str) -> str:
     code, country = f"coalesce({side}_code, '')", f"coalesce({side}_country, '')"
-    return (f"CASE WHEN {country} <> '' AND starts_with({code}, {country}) THEN substr({code}, length({country}) + 1) "
-            f"WHEN starts_with({code}, '---') THEN substr({code}, 4) ELSE '' END")
+    return (
+        f"CASE WHEN {country} <> '' AND starts_with({code}, {country}) THEN substr({code}, length({country}) + 1) "
+        f"WHEN starts_with({code}, '---') THEN substr({code}, 4) ELSE '' END"
+    )
 
 
 def _gdelt_select(where: str) -> str:
     actor = []
     for side in ("source", "target"):
-        actor += [_clean(f"{side}_code"), _clean(f"upper({side}_text)"), _clean(f"{side}_country"),
-                  "''", "''", "''", "''",
-                  f"substr({_roles(side)}, 1, 3)", f"substr({_roles(side)}, 4, 3)", f"substr({_roles(side)}, 7, 3)"]
+        actor += [
+            _clean(f"{side}_code"),
+            _clean(f"upper({side}_text)"),
+            _clean(f"{side}_country"),
+            "''",
+            "''",
+            "''",
+            "''",
+            f"substr({_roles(side)}, 1, 3)",
+            f"substr({_roles(side)}, 4, 3)",
+            f"substr({_roles(side)}, 7, 3)",
+        ]
     geo = ["'0'", *["''"] * 7] * 3
     exprs = [
-        "CAST(global_id AS VARCHAR)", "strftime(date, '%Y%m%d')", "strftime(date, '%Y%m')",
+        "CAST(global_id AS VARCHAR)",
+        "strftime(date, '%Y%m%d')",
+        "strftime(date, '%Y%m')",
         "CAST(year(date) AS VARCHAR)",
         "printf('%.4f', year(date) + (month(date) * 30 + day(date)) / 365.0)",
         *actor,
         "CASE WHEN is_root THEN '1' ELSE '0' END",
-        "CASE WHEN length(cameo) = 2 THEN cameo || '0' ELSE cameo END", "cameo_base", "cameo_root",
-        "CAST(quad_class AS VARCHAR)", "CAST(coalesce(g.goldstein_gdelt, e.goldstein) AS VARCHAR)",
-        "CAST(num_mentions AS VARCHAR)", "CAST(num_sources AS VARCHAR)", "CAST(num_articles AS VARCHAR)", "''",
+        "CASE WHEN length(cameo) = 2 THEN cameo || '0' ELSE cameo END",
+        "cameo_base",
+        "cameo_root",
+        "CAST(quad_class AS VARCHAR)",
+        "CAST(coalesce(g.goldstein_gdelt, e.goldstein) AS VARCHAR)",
+        "CAST(num_mentions AS VARCHAR)",
+        "CAST(num_sources AS VARCHAR)",
+        "CAST(num_articles AS VARCHAR)",
+        "''",
         *geo,
-        "strftime(added_at, '%Y%m%d%H%M%S')", _clean("coalesce(source_url, article_ids[1])"),
+        "strftime(added_at, '%Y%m%d%H%M%S')",
+        _clean("coalesce(source_url, article_ids[1])"),
     ]
     assert len(exprs) == 61
-    return (f"SELECT {', '.join(exprs)} FROM events e LEFT JOIN gdelt_goldstein g ON g.code = e.cameo "
-            f"WHERE date IS NOT NULL AND {where} ORDER BY date, global_id")
+    return (
+        f"SELECT {', '.join(exprs)} FROM events e LEFT JOIN gdelt_goldstein g ON g.code = e.cameo "
+        f"WHERE date IS NOT NULL AND {where} ORDER BY date, global_id"
+    )
 
 
 def _goldstein_table() -> pa.Table:
@@ -137,7 +185,7 @@ def plover_actor(ref, key: str) -> dict[str, Any]:
     """A PLOVER actor object: top-level ``code`` (country), ``sector`` (the rest), ``actor_text``."""
     code = (ref.code or "").upper() if ref else ""
     top = key[:3] if key and len(key) == 3 else (code[:3] or key[:3])
-    rest = code[len(key):] if key and code.startswith(key) and len(key) == 3 else code[3:]
+    rest = code[len(key) :] if key and code.startswith(key) and len(key) == 3 else code[3:]
     out: dict[str, Any] = {"code": None if not top or top.startswith("-") else top}
     if rest:
         out["sector"] = rest
@@ -168,18 +216,42 @@ def plover_record(ev: MergedEvent) -> dict[str, Any] | None:
     if first is not None:
         rec["text"] = first.sentence
         seq = first.sentence_id.rsplit(":", 1)[-1]
-        rec["text_info"] = {"sequence": int(seq) if seq.isdigit() else seq,
-                            "start": first.evidence.start, "end": first.evidence.end}
-    rec["cite_info"] = {"corpus": "dyad", "citation": ev.article_ids[0] if ev.article_ids else None,
-                        "url": ev.source_url, "language": "en", "coder": CODER, "codebook": CODEBOOK}
+        rec["text_info"] = {
+            "sequence": int(seq) if seq.isdigit() else seq,
+            "start": first.evidence.start,
+            "end": first.evidence.end,
+        }
+    rec["cite_info"] = {
+        "corpus": "dyad",
+        "citation": ev.article_ids[0] if ev.article_ids else None,
+        "url": ev.source_url,
+        "language": "en",
+        "coder": CODER,
+        "codebook": CODEBOOK,
+    }
     rec["coder"] = CODER
     if ev.added_at:
         rec["coded_date"] = ev.added_at[:10]
-    rec.update({"cameo": ev.cameo, "modality": ev.modality, "num_mentions": ev.num_mentions,
-                "num_sources": ev.num_sources, "num_articles": ev.num_articles,
-                "mentions": [{"event_id": m.event_id, "doc_id": m.doc_id, "sentence_id": m.sentence_id,
-                              "date": m.date, "sentence": m.sentence, "evidence": m.evidence.as_dict()}
-                             for m in ev.mentions]})
+    rec.update(
+        {
+            "cameo": ev.cameo,
+            "modality": ev.modality,
+            "num_mentions": ev.num_mentions,
+            "num_sources": ev.num_sources,
+            "num_articles": ev.num_articles,
+            "mentions": [
+                {
+                    "event_id": m.event_id,
+                    "doc_id": m.doc_id,
+                    "sentence_id": m.sentence_id,
+                    "date": m.date,
+                    "sentence": m.sentence,
+                    "evidence": m.evidence.as_dict(),
+                }
+                for m in ev.mentions
+            ],
+        }
+    )
     return rec
 
 
@@ -208,7 +280,9 @@ def write_parquet(store: Store, out_dir: str | Path, where: EventFilter = EventF
     n = int(store.con.execute(f"SELECT count(*) FROM events WHERE {clause}", params).fetchone()[0])
     store.con.execute(
         f"COPY (SELECT {cols}, year(date) AS year, month(date) AS month FROM events WHERE {clause}) "
-        f"TO '{_sql_path(out / 'events')}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year, month))", params)
+        f"TO '{_sql_path(out / 'events')}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year, month))",
+        params,
+    )
     mcols = ", ".join(f"m.{c}" for c in MENTION_COLUMNS if c != "merge_group")
     has_mentions = store.con.execute("SELECT count(*) > 0 FROM mentions").fetchone()[0]
     if has_mentions:
@@ -216,7 +290,8 @@ def write_parquet(store: Store, out_dir: str | Path, where: EventFilter = EventF
             f"COPY (SELECT {mcols}, m.event_key, year(m.date) AS year, month(m.date) AS month FROM mentions m "
             f"WHERE m.event_key IN (SELECT event_key FROM events WHERE {clause})) "
             f"TO '{_sql_path(out / 'mentions')}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year, month))",
-            params)
+            params,
+        )
     return n
 
 
@@ -224,8 +299,14 @@ def _sql_path(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
-def export(store: Store, fmt: str, out: TextIO | str | Path, where: EventFilter = EventFilter(),
-           header: bool = False, raw_csv: bool | None = None) -> int:
+def export(
+    store: Store,
+    fmt: str,
+    out: TextIO | str | Path,
+    where: EventFilter = EventFilter(),
+    header: bool = False,
+    raw_csv: bool | None = None,
+) -> int:
     """Write the events selected by ``where`` in ``fmt`` to ``out``; return how many were written.
 
     ``out`` is a text stream or a file path; for ``parquet``, a folder (new or empty).
@@ -262,8 +343,7 @@ def export(store: Store, fmt: str, out: TextIO | str | Path, where: EventFilter 
     clause, params = where.where()
     cur = store.con.cursor()
     try:
-        cur.execute(f"SELECT {', '.join(cols)} FROM events WHERE {clause} ORDER BY date NULLS LAST, event_key",
-                    params)
+        cur.execute(f"SELECT {', '.join(cols)} FROM events WHERE {clause} ORDER BY date NULLS LAST, event_key", params)
         while rows := cur.fetchmany(10_000):
             for r in rows:
                 writer.writerow([";".join(v) if isinstance(v, list) else ("" if v is None else v) for v in r])
@@ -271,4 +351,3 @@ def export(store: Store, fmt: str, out: TextIO | str | Path, where: EventFilter 
     finally:
         cur.close()
     return n
-

@@ -22,8 +22,11 @@ def signs(quad_class: Sequence[int] | np.ndarray) -> np.ndarray:
     return np.where(np.asarray(quad_class) <= 2, 1.0, -1.0)
 
 
-def weights(quad_class: Sequence[int] | np.ndarray, goldstein: Sequence[float] | np.ndarray,
-            scale: Sequence[float] | np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+def weights(
+    quad_class: Sequence[int] | np.ndarray,
+    goldstein: Sequence[float] | np.ndarray,
+    scale: Sequence[float] | np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
     """Each event's (numerator, denominator) weight: (sign × |goldstein|, |goldstein|), times
     ``scale`` (an event's share of an article, say) when given."""
     w = np.abs(np.asarray(goldstein, dtype=float))
@@ -37,19 +40,20 @@ def ratio(num: float, den: float) -> float | None:
     return None if den <= 0 else float(num / den)
 
 
-def net_cooperation(quad_class: Sequence[int], goldstein: Sequence[float],
-                    scale: Sequence[float] | None = None) -> float | None:
+def net_cooperation(
+    quad_class: Sequence[int], goldstein: Sequence[float], scale: Sequence[float] | None = None
+) -> float | None:
     """The net cooperation index of a set of events (``None`` when they all weigh nothing)."""
     num, den = weights(quad_class, goldstein, scale)
     return ratio(num.sum(), den.sum())
 
 
-def grouped(groups: np.ndarray, n_groups: int, quad_class: np.ndarray,
-            goldstein: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def grouped(
+    groups: np.ndarray, n_groups: int, quad_class: np.ndarray, goldstein: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Summed (numerator, denominator) per group (``groups[i]`` in 0..n_groups-1 is event i's)."""
     num, den = weights(quad_class, goldstein)
-    return (np.bincount(groups, weights=num, minlength=n_groups),
-            np.bincount(groups, weights=den, minlength=n_groups))
+    return (np.bincount(groups, weights=num, minlength=n_groups), np.bincount(groups, weights=den, minlength=n_groups))
 
 
 def index_sql(cond: str = "TRUE") -> str:

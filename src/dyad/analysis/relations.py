@@ -50,22 +50,21 @@ shares its contribution equally among them).
 """
 
 from __future__ import annotations
+
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+
 from dyad.analysis.index import grouped, net_cooperation, weights
-from dyad.store.events import MODALITIES, check_date, normalize_actor
 from dyad.records import Record
 from dyad.store.db import Store
-
-
-
-
+from dyad.store.events import MODALITIES, check_date, normalize_actor
 
 PERIODS = ("day", "week", "month", "year")
 
@@ -206,8 +205,15 @@ def _codes_and_contexts(table: pa.Table) -> dict:
     n = table.num_rows
     if n == 0:
         empty = np.array([], np.int64)
-        return dict(code_id=empty, codes=[], code_names=[], ctx_event=empty, ctx_id=empty,
-                    ctx_share=np.array([], float), contexts=[])
+        return {
+            "code_id": empty,
+            "codes": [],
+            "code_names": [],
+            "ctx_event": empty,
+            "ctx_id": empty,
+            "ctx_share": np.array([], float),
+            "contexts": [],
+        }
     cameo = pc.dictionary_encode(table.column("cameo").combine_chunks())
     code_id = cameo.indices.to_numpy(zero_copy_only=False).astype(np.int64)
     codes = cameo.dictionary.to_pylist()
@@ -219,9 +225,15 @@ def _codes_and_contexts(table: pa.Table) -> dict:
     per_event = pc.list_value_length(ctx).to_numpy(zero_copy_only=False).astype(np.int64)
     enc = pc.dictionary_encode(pc.list_flatten(ctx))
     ctx_event = np.repeat(np.arange(n), per_event)
-    return dict(code_id=code_id, codes=codes, code_names=code_names, ctx_event=ctx_event,
-                ctx_id=enc.indices.to_numpy(zero_copy_only=False).astype(np.int64),
-                ctx_share=1.0 / per_event[ctx_event], contexts=enc.dictionary.to_pylist())
+    return {
+        "code_id": code_id,
+        "codes": codes,
+        "code_names": code_names,
+        "ctx_event": ctx_event,
+        "ctx_id": enc.indices.to_numpy(zero_copy_only=False).astype(np.int64),
+        "ctx_share": 1.0 / per_event[ctx_event],
+        "contexts": enc.dictionary.to_pylist(),
+    }
 
 
 def _load(store: Store, a: str, b: str, opts: RelationOptions) -> _Events:
@@ -270,7 +282,8 @@ def _load(store: Store, a: str, b: str, opts: RelationOptions) -> _Events:
         quad=col("quad_class").astype(np.int64) if n else np.array([], np.int64),
         goldstein=col("goldstein").astype(float) if n else np.array([], float),
         **_codes_and_contexts(table),
-        art_event=art_event, art_id=art_id,
+        art_event=art_event,
+        art_id=art_id,
         art_weight=1.0 / per_event[art_event] if len(art_event) else np.array([], float),
         n_articles=n_articles,
     )
@@ -278,6 +291,7 @@ def _load(store: Store, a: str, b: str, opts: RelationOptions) -> _Events:
 
 def _period_starts(period: str, first: Date, last: Date) -> list[Date]:
     """Every period start from the one holding ``first`` to the one holding ``last``."""
+
     def start(d: Date) -> Date:
         if period == "week":
             return d - timedelta(days=d.weekday())
@@ -302,8 +316,9 @@ def _period_starts(period: str, first: Date, last: Date) -> list[Date]:
     return out
 
 
-def _bootstrap_band(ev: _Events, cols: np.ndarray, n_periods: int,
-                    opts: RelationOptions) -> list[tuple[np.ndarray, np.ndarray]]:
+def _bootstrap_band(
+    ev: _Events, cols: np.ndarray, n_periods: int, opts: RelationOptions
+) -> list[tuple[np.ndarray, np.ndarray]]:
     """Percentile bands of the index for a -> b, b -> a and both: arrays over the periods
     (0..n_periods-1, ``cols[i]`` is event i's) followed by the whole span.
 
@@ -321,9 +336,10 @@ def _bootstrap_band(ev: _Events, cols: np.ndarray, n_periods: int,
     e = ev.art_event
     sw, w = weights(ev.quad[e], ev.goldstein[e], ev.art_weight)
     row = cols[e] + np.where(ev.forward[e], 0, 2 * P)  # rows: num a->b, den a->b, num b->a, den b->a
-    stacked = sparse.csr_matrix((np.concatenate([sw, w]), (np.concatenate([row, row + P]),
-                                                          np.concatenate([ev.art_id, ev.art_id]))),
-                                shape=(4 * P, n_art))
+    stacked = sparse.csr_matrix(
+        (np.concatenate([sw, w]), (np.concatenate([row, row + P]), np.concatenate([ev.art_id, ev.art_id]))),
+        shape=(4 * P, n_art),
+    )
     rng = np.random.default_rng(opts.seed)
     chunk = max(1, min(B, 2_000_000 // n_art))
     out = [np.empty((B, P + 1)) for _ in range(3)]
@@ -334,12 +350,12 @@ def _bootstrap_band(ev: _Events, cols: np.ndarray, n_periods: int,
         draws += (np.arange(k, dtype=np.int64) * n_art)[:, None]
         counts = np.bincount(draws.ravel(), minlength=k * n_art).reshape(k, n_art).astype(float)
         prod = (stacked @ counts.T).T  # k × 4P
-        num_f, den_f, num_b, den_b = (prod[:, q * P:(q + 1) * P] for q in range(4))
+        num_f, den_f, num_b, den_b = (prod[:, q * P : (q + 1) * P] for q in range(4))
         for s_i, (num, den) in enumerate(((num_f, den_f), (num_b, den_b), (num_f + num_b, den_f + den_b))):
             num = np.hstack([num, num.sum(axis=1, keepdims=True)])
             den = np.hstack([den, den.sum(axis=1, keepdims=True)])
             with np.errstate(invalid="ignore", divide="ignore"):
-                out[s_i][done:done + k] = np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
+                out[s_i][done : done + k] = np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
         done += k
     alpha = (1 - opts.level) / 2
     bands = []
@@ -365,8 +381,11 @@ def _code_shares(idx: np.ndarray, ev: _Events) -> tuple[np.ndarray, np.ndarray, 
     den = float(w.sum())
     contrib = num / den if den > 0 else np.zeros(len(idx))
     n_codes = len(ev.codes)
-    return (contrib, np.bincount(ev.code_id[idx], weights=contrib, minlength=n_codes),
-            np.bincount(ev.code_id[idx], minlength=n_codes))
+    return (
+        contrib,
+        np.bincount(ev.code_id[idx], weights=contrib, minlength=n_codes),
+        np.bincount(ev.code_id[idx], minlength=n_codes),
+    )
 
 
 def _drivers(idx: np.ndarray, ev: _Events, top: int) -> tuple[tuple[Driver, ...], tuple[Driver, ...]]:
@@ -382,12 +401,15 @@ def _drivers(idx: np.ndarray, ev: _Events, top: int) -> tuple[tuple[Driver, ...]
     n_ctx = len(ev.contexts)
     ctx_sums = np.bincount(ctx, weights=per_event[ev.ctx_event[entries]] * ev.ctx_share[entries], minlength=n_ctx)
     ctx_counts = np.bincount(ctx, minlength=n_ctx)
-    return (_ranked(ev.codes, ev.code_names, code_sums, code_counts, top),
-            _ranked(ev.contexts, ev.contexts, ctx_sums, ctx_counts, top))
+    return (
+        _ranked(ev.codes, ev.code_names, code_sums, code_counts, top),
+        _ranked(ev.contexts, ev.contexts, ctx_sums, ctx_counts, top),
+    )
 
 
-def _stats(idx: np.ndarray, ev: _Events, period: str, direction: str, source: str, target: str,
-           lo: float, hi: float, top: int) -> PeriodStats:
+def _stats(
+    idx: np.ndarray, ev: _Events, period: str, direction: str, source: str, target: str, lo: float, hi: float, top: int
+) -> PeriodStats:
     q = ev.quad[idx]
     g = ev.goldstein[idx]
     index = net_cooperation(q, g)
@@ -397,23 +419,35 @@ def _stats(idx: np.ndarray, ev: _Events, period: str, direction: str, source: st
         return None if x is None or math.isnan(x) or index is None else round(float(x), 6)
 
     return PeriodStats(
-        period=period, direction=direction, source=source, target=target, events=int(len(idx)),
-        verbal_coop=int((q == 1).sum()), material_coop=int((q == 2).sum()),
-        verbal_conflict=int((q == 3).sum()), material_conflict=int((q == 4).sum()),
-        goldstein_sum=round(float(g.sum()), 6), goldstein_mean=round(float(g.mean()), 6) if len(idx) else None,
-        index=None if index is None else round(index, 6), index_lo=fin(lo), index_hi=fin(hi),
-        top_codes=codes, top_contexts=contexts)
+        period=period,
+        direction=direction,
+        source=source,
+        target=target,
+        events=len(idx),
+        verbal_coop=int((q == 1).sum()),
+        material_coop=int((q == 2).sum()),
+        verbal_conflict=int((q == 3).sum()),
+        material_conflict=int((q == 4).sum()),
+        goldstein_sum=round(float(g.sum()), 6),
+        goldstein_mean=round(float(g.mean()), 6) if len(idx) else None,
+        index=None if index is None else round(index, 6),
+        index_lo=fin(lo),
+        index_hi=fin(hi),
+        top_codes=codes,
+        top_contexts=contexts,
+    )
 
 
 def _penalty(series: np.ndarray) -> float:
     diffs = np.diff(series)
     mad = np.median(np.abs(diffs - np.median(diffs))) if len(diffs) else 0.0
     sigma = max(1.4826 * mad / math.sqrt(2), 0.1)
-    return 5.0 * sigma ** 2 * math.log(max(len(series), 2))
+    return 5.0 * sigma**2 * math.log(max(len(series), 2))
 
 
-def change_points(series: Sequence[float], penalty: float | None = None, min_size: int = 3,
-                  min_points: int = 12) -> tuple[list[int], float]:
+def change_points(
+    series: Sequence[float], penalty: float | None = None, min_size: int = 3, min_points: int = 12
+) -> tuple[list[int], float]:
     """Indices where a new segment of ``series`` starts (PELT, least squares) and the penalty used."""
     x = np.asarray(series, dtype=float)
     pen = _penalty(x) if penalty is None else float(penalty)
@@ -427,8 +461,9 @@ def change_points(series: Sequence[float], penalty: float | None = None, min_siz
     return [int(e) for e in ends[:-1]], pen
 
 
-def _monthly_changes(ev: _Events, sel: np.ndarray, direction: str,
-                     opts: RelationOptions) -> tuple[list[ChangePoint], float]:
+def _monthly_changes(
+    ev: _Events, sel: np.ndarray, direction: str, opts: RelationOptions
+) -> tuple[list[ChangePoint], float]:
     idx = np.flatnonzero(sel)
     if len(idx) == 0:
         return [], 0.0
@@ -445,10 +480,15 @@ def _monthly_changes(ev: _Events, sel: np.ndarray, direction: str,
         after = (months_with[s], months_with[bounds[k + 2] - 1])  # [from, to]
         in_before = idx[(ev.month[idx] >= before[0]) & (ev.month[idx] < before[1])]
         in_after = idx[(ev.month[idx] >= after[0]) & (ev.month[idx] <= after[1])]
-        out.append(ChangePoint(direction=direction, period=str(months_with[s]),
-                               index_before=round6(net_cooperation(ev.quad[in_before], ev.goldstein[in_before])),
-                               index_after=round6(net_cooperation(ev.quad[in_after], ev.goldstein[in_after])),
-                               drivers=_shift_drivers(ev, in_before, in_after, opts.top)))
+        out.append(
+            ChangePoint(
+                direction=direction,
+                period=str(months_with[s]),
+                index_before=round6(net_cooperation(ev.quad[in_before], ev.goldstein[in_before])),
+                index_after=round6(net_cooperation(ev.quad[in_after], ev.goldstein[in_after])),
+                drivers=_shift_drivers(ev, in_before, in_after, opts.top),
+            )
+        )
     return out, pen
 
 

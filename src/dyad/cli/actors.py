@@ -18,8 +18,10 @@ from dyad.records import ActorMatch
 
 app = typer.Typer(
     help="Actors: resolve a mention to a CAMEO actor code on a date, search the knowledge base, "
-         "import PETRARCH dictionaries.",
-    no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+    "import PETRARCH dictionaries.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
 )
 
 MATCH_FIELDS = ("text", "code", "country", "roles", "entity", "valid_from", "valid_to", "why")
@@ -31,9 +33,15 @@ class Format(str, Enum):
 
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-ActorsOption = Annotated[Optional[list[Path]], typer.Option(
-    "--actors", help="Repeatable. Extra actor file in dyad's format, loaded after the bundled ones.",
-    exists=True, dir_okay=False)]
+ActorsOption = Annotated[
+    Optional[list[Path]],
+    typer.Option(
+        "--actors",
+        help="Repeatable. Extra actor file in dyad's format, loaded after the bundled ones.",
+        exists=True,
+        dir_okay=False,
+    ),
+]
 
 
 def _resolver(actor_files: Optional[list[Path]]):
@@ -58,8 +66,10 @@ def match_dict(match: ActorMatch) -> dict:
 @app.command("resolve")
 def resolve_command(
     text: Annotated[str, typer.Argument(help="The mention: a name or noun phrase.")],
-    date: Annotated[Optional[str], typer.Option("--date", "-d", help="Date of the event, YYYY-MM-DD "
-                                                "(default: each entry's latest role).")] = None,
+    date: Annotated[
+        Optional[str],
+        typer.Option("--date", "-d", help="Date of the event, YYYY-MM-DD (default: each entry's latest role)."),
+    ] = None,
     as_place: Annotated[bool, typer.Option("--place", help="Read a capital as the place, not its government.")] = False,
     fmt: FormatOption = Format.text,
     actors: ActorsOption = None,
@@ -108,11 +118,13 @@ def search_command(
 
 @app.command("import-petrarch")
 def import_petrarch_command(
-    actors_file: Annotated[Path, typer.Argument(help="PETRARCH/Phoenix actor dictionary.", exists=True,
-                                                dir_okay=False)],
+    actors_file: Annotated[
+        Path, typer.Argument(help="PETRARCH/Phoenix actor dictionary.", exists=True, dir_okay=False)
+    ],
     output: Annotated[Path, typer.Option("--out", "-o", help="Where to write dyad's actor format (JSONL).")],
-    agents: Annotated[Optional[Path], typer.Option("--agents", help="PETRARCH agent dictionary.", exists=True,
-                                                   dir_okay=False)] = None,
+    agents: Annotated[
+        Optional[Path], typer.Option("--agents", help="PETRARCH agent dictionary.", exists=True, dir_okay=False)
+    ] = None,
 ) -> None:
     """Convert a PETRARCH actor (and agent) dictionary into dyad's actor format.
 

@@ -13,11 +13,11 @@ from typing import Annotated, Optional
 import typer
 
 from dyad import api, csvsafe
+from dyad.analysis.export import FORMATS
 from dyad.cli.common import STDOUT, DbOption, FormatOption, TableFormat, err, labelled_output, out
 from dyad.cli.common import fail as _fail
 from dyad.cli.common import print_rows as _print_rows
 from dyad.errors import DyadError
-from dyad.analysis.export import FORMATS
 
 SQL_DISPLAY_LIMIT = 1000  # rows `dyad sql` shows as a table unless --limit says otherwise
 
@@ -27,6 +27,7 @@ class SqlFormat(str, Enum):
     jsonl = "jsonl"
     json = "json"
     csv = "csv"
+
 
 ALL = "all"
 
@@ -53,26 +54,39 @@ def _num(x: Optional[float]) -> str:
     return "" if x is None else f"{x:+.2f}"
 
 
-ModalityOption = Annotated[Optional[list[str]], typer.Option(
-    "--modality", "-m", help="Modality to count (repeatable): asserted (default), negated, hypothetical, "
-                             "future, desired, or all.")]
+ModalityOption = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--modality",
+        "-m",
+        help="Modality to count (repeatable): asserted (default), negated, hypothetical, future, desired, or all.",
+    ),
+]
 SinceOption = Annotated[Optional[str], typer.Option(help="First day, YYYY-MM-DD (inclusive).")]
 UntilOption = Annotated[Optional[str], typer.Option(help="Last day, YYYY-MM-DD (inclusive).")]
+
 
 def need_store(db: str) -> None:
     """Exit with a one-line error when there is no store at ``db``."""
     if not Path(db).exists():
         _fail(f"no store at {db}; run `dyad ingest` first")
 
+
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")] = "jsonl",
-    out_path: Annotated[str, typer.Option("--out", "-o", help="Output file (- for standard output); "
-                                          "a new folder for parquet.")] = "-",
+    out_path: Annotated[
+        str, typer.Option("--out", "-o", help="Output file (- for standard output); a new folder for parquet.")
+    ] = "-",
     db: DbOption = "dyad.duckdb",
-    actor: Annotated[Optional[list[str]], typer.Option(
-        "--actor", "-a", help="Repeatable. One: events involving it; two: between them; more: among them.")] = None,
-    modality: Annotated[Optional[list[str]], typer.Option(
-        "--modality", "-m", help="Modality to export (repeatable); default: all.")] = None,
+    actor: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--actor", "-a", help="Repeatable. One: events involving it; two: between them; more: among them."
+        ),
+    ] = None,
+    modality: Annotated[
+        Optional[list[str]], typer.Option("--modality", "-m", help="Modality to export (repeatable); default: all.")
+    ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
     header: Annotated[bool, typer.Option(help="Header row for gdelt (GDELT's files have none).")] = False,
@@ -99,6 +113,7 @@ def export(
         _fail(str(exc))
     err.print(f"exported {n} events as {fmt}" + ("" if out_path == "-" else f" -> {out_path}"), highlight=False)
 
+
 def relations(
     a: Annotated[str, typer.Argument(help="First actor (country code: USA).")],
     b: Annotated[str, typer.Argument(help="Second actor (PAK).")],
@@ -110,8 +125,10 @@ def relations(
     until: UntilOption = None,
     bootstrap: Annotated[int, typer.Option(help="Bootstrap resamples of articles for the band (0: none).")] = 500,
     seed: Annotated[int, typer.Option(help="Seed of the bootstrap.")] = 0,
-    penalty: Annotated[Optional[float], typer.Option(
-        help="PELT penalty for change points (default: 5·σ²·ln n, see dyad.analysis.relations).")] = None,
+    penalty: Annotated[
+        Optional[float],
+        typer.Option(help="PELT penalty for change points (default: 5·σ²·ln n, see dyad.analysis.relations)."),
+    ] = None,
 ) -> None:
     """A dyad over time, both directions: counts by quad class, Goldstein sum and mean, the net
     cooperation index with its bootstrap band, top codes, and change points.
@@ -134,20 +151,35 @@ def relations(
     cols = ["period", "direction", "events", "coop", "conflict", "goldstein", "mean", "index [band]", "top codes"]
 
     def line(x: dict) -> dict:
-        return {"period": x["period"], "direction": x["direction"], "events": x["events"],
-                "coop": x["verbal_coop"] + x["material_coop"],
-                "conflict": x["verbal_conflict"] + x["material_conflict"],
-                "goldstein": f"{x['goldstein_sum']:+.1f}", "mean": _num(x["goldstein_mean"]),
-                "index [band]": _band(x), "top codes": _codes(x["top_codes"])}
+        return {
+            "period": x["period"],
+            "direction": x["direction"],
+            "events": x["events"],
+            "coop": x["verbal_coop"] + x["material_coop"],
+            "conflict": x["verbal_conflict"] + x["material_conflict"],
+            "goldstein": f"{x['goldstein_sum']:+.1f}",
+            "mean": _num(x["goldstein_mean"]),
+            "index [band]": _band(x),
+            "top codes": _codes(x["top_codes"]),
+        }
 
     _print_rows([line(x) for x in r["rows"] if x["events"]], fmt, cols, title=f"{r['a']}–{r['b']} by {period}")
     _print_rows([line(x) for x in r["totals"]], fmt, cols, title="whole span")
-    changes = [{"from": c["period"][:7], "direction": c["direction"], "before": _num(c["index_before"]),
-                "after": _num(c["index_after"]), "what changed": _codes(c["drivers"])} for c in r["change_points"]]
+    changes = [
+        {
+            "from": c["period"][:7],
+            "direction": c["direction"],
+            "before": _num(c["index_before"]),
+            "after": _num(c["index_after"]),
+            "what changed": _codes(c["drivers"]),
+        }
+        for c in r["change_points"]
+    ]
     if changes:
         _print_rows(changes, fmt, ["from", "direction", "before", "after", "what changed"], title="change points")
     else:
         out.print("no change points", style="dim")
+
 
 def dyads(
     db: DbOption = "dyad.duckdb",
@@ -166,15 +198,39 @@ def dyads(
     """
     need_store(db)
     try:
-        rows = api.dyads(db, sort, recent_months, limit or None, _modality(modality), since, until,
-                         include_domestic)
+        rows = api.dyads(db, sort, recent_months, limit or None, _modality(modality), since, until, include_domestic)
     except (DyadError, ValueError) as exc:
         _fail(str(exc))
     if fmt is TableFormat.table:
-        rows = [{**d, "dyad": f"{d['a']}–{d['b']}", "index": _num(d["index"]), "recent": _num(d["recent_index"]),
-                 "prior": _num(d["prior_index"]), "change": _num(d["index_change"])} for d in rows]
-    _print_rows(rows, fmt, ["dyad", "events", "a_to_b", "b_to_a", "index", "recent_events", "prior_events",
-                            "recent", "prior", "change", "last_date"])
+        rows = [
+            {
+                **d,
+                "dyad": f"{d['a']}–{d['b']}",
+                "index": _num(d["index"]),
+                "recent": _num(d["recent_index"]),
+                "prior": _num(d["prior_index"]),
+                "change": _num(d["index_change"]),
+            }
+            for d in rows
+        ]
+    _print_rows(
+        rows,
+        fmt,
+        [
+            "dyad",
+            "events",
+            "a_to_b",
+            "b_to_a",
+            "index",
+            "recent_events",
+            "prior_events",
+            "recent",
+            "prior",
+            "change",
+            "last_date",
+        ],
+    )
+
 
 def network(
     actors: Annotated[list[str], typer.Argument(help="Two or more actors (country codes).")],
@@ -201,24 +257,40 @@ def network(
         sys.stdout.write(json.dumps(net, ensure_ascii=False, indent=2) + "\n")
         return
     keys = net["actors"]
-    rows = [{"source → target": s, **{t: ("·" if i == j else "" if net["events"][i][j] == 0
-                                         else f"{_num(net['index'][i][j]) or '0'} ({net['events'][i][j]})")
-                                      for j, t in enumerate(keys)}} for i, s in enumerate(keys)]
+    rows = [
+        {
+            "source → target": s,
+            **{
+                t: (
+                    "·"
+                    if i == j
+                    else ""
+                    if net["events"][i][j] == 0
+                    else f"{_num(net['index'][i][j]) or '0'} ({net['events'][i][j]})"
+                )
+                for j, t in enumerate(keys)
+            },
+        }
+        for i, s in enumerate(keys)
+    ]
     _print_rows(rows, fmt, ["source → target", *keys], title="net cooperation index (events)")
+
 
 def report(
     a: Annotated[str, typer.Argument(help="First actor (USA).")],
     b: Annotated[str, typer.Argument(help="Second actor (PAK).")],
-    out_path: Annotated[Optional[str], typer.Option("--out", "-o", help="Report file: .html (default) or .md. "
-                                                    "Default: A-B.html")] = None,
+    out_path: Annotated[
+        Optional[str], typer.Option("--out", "-o", help="Report file: .html (default) or .md. Default: A-B.html")
+    ] = None,
     db: DbOption = "dyad.duckdb",
     period: Annotated[str, typer.Option(help="day, week, month or year.")] = "month",
     modality: ModalityOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     max_events: Annotated[int, typer.Option(help="Latest events listed with their evidence.")] = 200,
-    interactive: Annotated[bool, typer.Option(help="Also inline Vega's JavaScript (≈1 MB) for live "
-                                              "charts with tooltips.")] = False,
+    interactive: Annotated[
+        bool, typer.Option(help="Also inline Vega's JavaScript (≈1 MB) for live charts with tooltips.")
+    ] = False,
     bootstrap: Annotated[int, typer.Option(help="Bootstrap resamples of articles for the band.")] = 500,
 ) -> None:
     """Write a self-contained HTML (or Markdown) report on a dyad: index chart with band and change
@@ -230,19 +302,26 @@ def report(
     path = out_path or f"{a.lower()}-{b.lower()}.html"
     try:
         with labelled_output(path):
-            written = api.report(a, b, db, path, period, _modality(modality), since, until, max_events,
-                                 interactive, bootstrap)
+            written = api.report(
+                a, b, db, path, period, _modality(modality), since, until, max_events, interactive, bootstrap
+            )
     except (DyadError, ValueError) as exc:
         _fail(str(exc))
     err.print(f"report -> {written}", highlight=False)
+
 
 def sql(
     query: Annotated[str, typer.Argument(help="SQL (read-only); - to read it from standard input.")],
     db: DbOption = "dyad.duckdb",
     fmt: Annotated[SqlFormat, typer.Option("--format", "-f", help="Output format.")] = SqlFormat.table,
-    limit: Annotated[Optional[int], typer.Option(
-        help=f"At most this many rows; 0: all. Default: {SQL_DISPLAY_LIMIT} for the table, all for "
-             "jsonl, json and csv (written as they come, in constant memory).", min=0)] = None,
+    limit: Annotated[
+        Optional[int],
+        typer.Option(
+            help=f"At most this many rows; 0: all. Default: {SQL_DISPLAY_LIMIT} for the table, all for "
+            "jsonl, json and csv (written as they come, in constant memory).",
+            min=0,
+        ),
+    ] = None,
     raw_csv: Annotated[bool, typer.Option("--raw-csv/--safe-csv", help=csvsafe.RAW_HELP, envvar=csvsafe.ENV)] = False,
 ) -> None:
     """Run a read-only SQL query on the store (tables: articles, sentences, quotes, mentions, events…).
@@ -266,9 +345,9 @@ def sql(
     except DyadError as exc:
         _fail(str(exc))
     if rows.truncated:
-        note = (f"showing the first {cap} rows; --limit 0 for all" if limit is None
-                else f"(first {cap} rows)")
+        note = f"showing the first {cap} rows; --limit 0 for all" if limit is None else f"(first {cap} rows)"
         err.print(note, style="dim", highlight=False)
+
 
 def _write_stream(rows, fmt: SqlFormat, raw_csv: bool) -> None:
     columns = list(rows.columns)

@@ -25,11 +25,33 @@ from dyad.records import Event
 log = logging.getLogger(__name__)
 
 CSV_COLUMNS = (
-    "doc_id", "sentence_id", "event_id", "date", "date_precision", "source_text", "source_code",
-    "source_country", "target_text", "target_code", "target_country", "cameo", "cameo_root",
-    "cameo_name", "goldstein", "quad_class", "plover_event", "plover_mode", "plover_context",
-    "modality", "attributed_to", "evidence_text", "evidence_start", "evidence_end", "confidence",
-    "proposed_by", "sentence",
+    "doc_id",
+    "sentence_id",
+    "event_id",
+    "date",
+    "date_precision",
+    "source_text",
+    "source_code",
+    "source_country",
+    "target_text",
+    "target_code",
+    "target_country",
+    "cameo",
+    "cameo_root",
+    "cameo_name",
+    "goldstein",
+    "quad_class",
+    "plover_event",
+    "plover_mode",
+    "plover_context",
+    "modality",
+    "attributed_to",
+    "evidence_text",
+    "evidence_start",
+    "evidence_end",
+    "confidence",
+    "proposed_by",
+    "sentence",
 )
 
 
@@ -41,9 +63,26 @@ class EventFormat(str, Enum):
 def event_row(e: Event) -> dict:
     """One flat row of an event, for CSV."""
     d = e.as_dict()
-    row = {k: d.get(k) for k in ("doc_id", "sentence_id", "event_id", "date", "date_precision",
-                                 "cameo", "cameo_root", "cameo_name", "goldstein", "quad_class",
-                                 "modality", "attributed_to", "confidence", "proposed_by", "sentence")}
+    row = {
+        k: d.get(k)
+        for k in (
+            "doc_id",
+            "sentence_id",
+            "event_id",
+            "date",
+            "date_precision",
+            "cameo",
+            "cameo_root",
+            "cameo_name",
+            "goldstein",
+            "quad_class",
+            "modality",
+            "attributed_to",
+            "confidence",
+            "proposed_by",
+            "sentence",
+        )
+    }
     for role in ("source", "target"):
         ref = d.get(role) or {}
         for key in ("text", "code", "country"):
@@ -76,16 +115,28 @@ def write_events(events: Iterable[Event], fh, fmt: EventFormat, raw_csv: bool | 
 
 
 def code_command(
-    inputs: Annotated[Optional[list[str]], typer.Argument(
-        help="What `dyad ingest` reads (txt, html, jsonl {\"id\",\"text\",\"date\"}, csv, warc, rss, "
-             ".gz, folders) or - for standard input; none with --db: every stored article.")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write events here (default stdout).")] = None,
+    inputs: Annotated[
+        Optional[list[str]],
+        typer.Argument(
+            help='What `dyad ingest` reads (txt, html, jsonl {"id","text","date"}, csv, warc, rss, '
+            ".gz, folders) or - for standard input; none with --db: every stored article."
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write events here (default stdout).")
+    ] = None,
     fmt: Annotated[EventFormat, typer.Option("--format", "-f", help="Event format.")] = EventFormat.jsonl,
-    db: Annotated[Optional[str], typer.Option("--db", help="Keep articles, events (mentions merged into "
-                                                           "events) and scenarios in this DuckDB store.",
-                                               envvar="DYAD_DB")] = None,
-    all_modalities: Annotated[bool, typer.Option("--all/--asserted", help="Also write negated, "
-                                                 "hypothetical, future and desired events.")] = True,
+    db: Annotated[
+        Optional[str],
+        typer.Option(
+            "--db",
+            help="Keep articles, events (mentions merged into events) and scenarios in this DuckDB store.",
+            envvar="DYAD_DB",
+        ),
+    ] = None,
+    all_modalities: Annotated[
+        bool, typer.Option("--all/--asserted", help="Also write negated, hypothetical, future and desired events.")
+    ] = True,
     min_chars: Annotated[int, typer.Option(help="Shorter documents are rejected as empty.")] = 10,
     raw_csv: Annotated[bool, typer.Option("--raw-csv/--safe-csv", help=csvsafe.RAW_HELP, envvar=csvsafe.ENV)] = False,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More log output.")] = 0,
@@ -133,13 +184,15 @@ def _code(inputs, output, fmt, db, all_modalities, min_chars, raw_csv) -> None:
         finally:  # close the store now (what was committed stays), also when writing failed
             try:
                 coded.close()
-            except Exception:  # noqa: BLE001 - the first error is the one to report
+            except Exception:
                 log.debug("closing the store after an error", exc_info=True)
     c = run.coded
     rejected = sum(run.ingest.rejected.values()) if run.ingest else 0
-    err.print(f"coded {c.articles} articles: {n} events written ({c.asserted} asserted of {c.events}), "
-              f"{c.scenarios} scenarios; rejected {rejected} inputs" + (f" -> {db}" if db else ""),
-              highlight=False)
+    err.print(
+        f"coded {c.articles} articles: {n} events written ({c.asserted} asserted of {c.events}), "
+        f"{c.scenarios} scenarios; rejected {rejected} inputs" + (f" -> {db}" if db else ""),
+        highlight=False,
+    )
     if run.ingest is not None and run.ingest.read == 0 and rejected:
         raise typer.Exit(1)
 
@@ -147,22 +200,43 @@ def _code(inputs, output, fmt, db, all_modalities, min_chars, raw_csv) -> None:
 def eval_command(
     gold: Annotated[Path, typer.Argument(help="Gold file (shared/dev format, JSONL).", exists=True)],
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the report as JSON here.")] = None,
-    errors: Annotated[Optional[Path], typer.Option("--errors", help="Write the records scored wrong here (JSONL).")] = None,
+    errors: Annotated[
+        Optional[Path], typer.Option("--errors", help="Write the records scored wrong here (JSONL).")
+    ] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", help="Only the first N records.")] = None,
-    actors: Annotated[bool, typer.Option("--actors/--no-actors", help="Require resolved actors "
-                                         "(--no-actors to classify sentences without them).")] = True,
-    petrarch: Annotated[Optional[Path], typer.Option("--petrarch-dir", help="PETRARCH validation "
-                        "dictionaries for the PETRARCH suite (default: found beside the gold).")] = None,
-    part: Annotated[str, typer.Option("--part", help="Real-news sets: the articles to score, "
-                    "'tune', 'measure' (never tuned on) or 'all'.")] = "all",
+    actors: Annotated[
+        bool,
+        typer.Option(
+            "--actors/--no-actors", help="Require resolved actors (--no-actors to classify sentences without them)."
+        ),
+    ] = True,
+    petrarch: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--petrarch-dir",
+            help="PETRARCH validation dictionaries for the PETRARCH suite (default: found beside the gold).",
+        ),
+    ] = None,
+    part: Annotated[
+        str,
+        typer.Option(
+            "--part", help="Real-news sets: the articles to score, 'tune', 'measure' (never tuned on) or 'all'."
+        ),
+    ] = "all",
 ) -> None:
     """Score the coder on a gold file: events P/R/F1, code sets, root, pentaclass and PLOVER accuracy.
 
     Example: dyad eval ../shared/dev/cameo_codebook_examples.jsonl --json scores.json
     """
     from dyad.coding import Coder
-    from dyad.evaluate.gold import (evaluate, find_petrarch_dictionaries, is_petrarch_gold, petrarch_coder,
-                           read_gold, render)
+    from dyad.evaluate.gold import (
+        evaluate,
+        find_petrarch_dictionaries,
+        is_petrarch_gold,
+        petrarch_coder,
+        read_gold,
+        render,
+    )
     from dyad.settings import Settings
 
     settings = Settings.from_env()
@@ -173,9 +247,10 @@ def eval_command(
         reports = evaluate_news(gold, coder, part=part, limit=limit)
         Console(width=120).print(render_news(reports))
         if json_out is not None:
-            json_out.write_text(json.dumps({"all_modalities": reports[0].as_dict(),
-                                            "asserted": reports[1].as_dict()}, indent=2) + "\n",
-                                encoding="utf-8")
+            json_out.write_text(
+                json.dumps({"all_modalities": reports[0].as_dict(), "asserted": reports[1].as_dict()}, indent=2) + "\n",
+                encoding="utf-8",
+            )
         if errors is not None:
             with errors.open("w", encoding="utf-8") as fh:
                 for row in reports[0].errors:

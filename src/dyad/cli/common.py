@@ -40,6 +40,7 @@ from rich.table import Table
 
 from dyad.text.escapes import escape_controls
 
+
 def shown(value: object) -> str:
     """Text from an article or an input, safe to print through rich: its ``[...]`` is not taken
     for markup, and control characters (escape sequences, bells, bidi overrides) are shown as
@@ -75,8 +76,14 @@ def progress(label: str) -> Iterator[Callable[[str], None] | None]:
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} items"),
-                  TimeElapsedColumn(), console=err, transient=True) as bar:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn("{task.completed} items"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
         task = bar.add_task(label, total=None)
         yield lambda origin: bar.update(task, advance=1, description=f"{label} {origin[-50:]}")
 
@@ -152,7 +159,9 @@ def _quiet_stdout() -> None:
 def store_hint(message: str) -> str:
     """A store error, with what to do when another process holds the store's lock."""
     if "Conflicting lock" in message or "Could not set lock" in message:
-        return f"{message} (another dyad or DuckDB process is writing this store: wait until it ends, or use another --db)"
+        return (
+            f"{message} (another dyad or DuckDB process is writing this store: wait until it ends, or use another --db)"
+        )
     return message
 
 
@@ -171,7 +180,7 @@ def clean_errors() -> Iterator[None]:
     except BrokenPipeError:
         _quiet_stdout()
         raise typer.Exit(141) from None
-    except Exception as exc:  # noqa: BLE001 - sorted below; a bug re-raises with -v
+    except Exception as exc:
         if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
             _quiet_stdout()
             raise typer.Exit(141) from None
@@ -187,8 +196,10 @@ def clean_errors() -> Iterator[None]:
         elif _wants_traceback():
             raise
         else:
-            error_line(f"unexpected {type(exc).__name__}: {exc} (a bug in dyad? rerun with -v, or with "
-                       f"{TRACEBACK_ENV}=1, for the traceback)")
+            error_line(
+                f"unexpected {type(exc).__name__}: {exc} (a bug in dyad? rerun with -v, or with "
+                f"{TRACEBACK_ENV}=1, for the traceback)"
+            )
         raise typer.Exit(1) from None
 
 

@@ -11,13 +11,17 @@ import typer
 from typer.core import TyperGroup
 
 from dyad import api
-from dyad.errors import DyadError
-from dyad.cli.common import (DbOption, FormatOption, TableFormat, VerboseOption, clean_errors, err, out,
-                         shown)
+from dyad.cli import actors as cli_actors
+from dyad.cli import analysis as cli_analysis
+from dyad.cli import scenarios as cli_scenarios
+from dyad.cli import serve as cli_serve
+from dyad.cli.code import code_command, eval_command
+from dyad.cli.common import DbOption, FormatOption, TableFormat, VerboseOption, clean_errors, err, out, shown
 from dyad.cli.common import fail as _fail
 from dyad.cli.common import logging_setup as _logging
 from dyad.cli.common import print_rows as _print_rows
 from dyad.cli.common import progress as _progress
+from dyad.errors import DyadError
 from dyad.settings import Settings
 
 
@@ -34,9 +38,13 @@ class DyadGroup(TyperGroup):
 app = typer.Typer(
     cls=DyadGroup,
     help="dyad: evidence-backed political event data from news text. Errors end with one line on "
-         "standard error and a non-zero exit status (set DYAD_TRACEBACK=1 for a bug's traceback).",
-    no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+    "standard error and a non-zero exit status (set DYAD_TRACEBACK=1 for a bug's traceback).",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
 )
+
+
 def _print_summary(summary, db: str) -> None:
     s = summary.as_dict()
     rejected = ", ".join(f"{k}: {v}" for k, v in sorted(s["rejected"].items())) or "none"
@@ -47,7 +55,8 @@ def _print_summary(summary, db: str) -> None:
         f"{s['already_stored']} already stored; rejected {sum(s['rejected'].values())} ({rejected})"
         + (f"; repaired or undated {sum(s['noted'].values())} ({noted}; see the notes table)" if noted else "")
         + f" -> {db}",
-        highlight=False)
+        highlight=False,
+    )
 
 
 @app.command()
@@ -70,9 +79,16 @@ def ingest(
     """
     _logging(verbose)
     settings = Settings.from_env().replace(
-        db=db, text_column=text_column, id_column=id_column, date_column=date_column,
-        title_column=title_column, url_column=url_column, source_column=source_column,
-        max_bytes=max_bytes, n_process=n_process)
+        db=db,
+        text_column=text_column,
+        id_column=id_column,
+        date_column=date_column,
+        title_column=title_column,
+        url_column=url_column,
+        source_column=source_column,
+        max_bytes=max_bytes,
+        n_process=n_process,
+    )
     try:
         with _progress("ingest") as tick:
             summary = api.ingest(paths, settings=settings, stdin=sys.stdin, progress=tick)
@@ -120,8 +136,11 @@ def show(
         sys.stdout.write(json.dumps(art, ensure_ascii=False, indent=2 if fmt is TableFormat.json else None) + "\n")
         return
     out.print(f"[bold]{shown(art['title'] or '(untitled)')}[/bold]  {shown(art['date'])}  {shown(art['source'])}")
-    out.print(f"id {art['id']}  from {shown(art['origin'])}"
-              + (f"  duplicate of {art['duplicate_of']}" if art["duplicate_of"] else ""), highlight=False)
+    out.print(
+        f"id {art['id']}  from {shown(art['origin'])}"
+        + (f"  duplicate of {art['duplicate_of']}" if art["duplicate_of"] else ""),
+        highlight=False,
+    )
     para = None
     for s in art["sentences"]:
         if para is not None and s["paragraph"] != para:
@@ -129,8 +148,11 @@ def show(
         para = s["paragraph"]
         out.print(f"[dim]{s['index']:>3}[/dim] {shown(s['text'])}", highlight=False)
     for q in art["quotes"]:
-        out.print(f"\n[bold]quote[/bold] {shown(q['author'])} (@{shown(q['handle'] or '?')}) {shown(q['date'])}: "
-                  f"{shown(q['text'])}", highlight=False)
+        out.print(
+            f"\n[bold]quote[/bold] {shown(q['author'])} (@{shown(q['handle'] or '?')}) {shown(q['date'])}: "
+            f"{shown(q['text'])}",
+            highlight=False,
+        )
     for r in art["repeats"]:
         out.print(f"[dim]repeated, counted once: {shown(r['text'][:100])}[/dim]", highlight=False)
     if art["trailer"]:
@@ -163,8 +185,10 @@ def migrate(db: DbOption = "dyad.duckdb") -> None:
     from dyad.database import Database
 
     applied = Database(db).migrate()
-    err.print(f"{db}: " + (f"applied migrations {', '.join(map(str, applied))}" if applied
-                            else "already current"), highlight=False)
+    err.print(
+        f"{db}: " + (f"applied migrations {', '.join(map(str, applied))}" if applied else "already current"),
+        highlight=False,
+    )
 
 
 @app.command()
@@ -189,21 +213,16 @@ def demo(
             pass
     _print_summary(run.ingest, db)
     c = run.coded
-    err.print(f"coded {c.articles} articles: {c.events} events ({c.asserted} asserted), {c.scenarios} scenarios",
-              highlight=False)
+    err.print(
+        f"coded {c.articles} articles: {c.events} events ({c.asserted} asserted), {c.scenarios} scenarios",
+        highlight=False,
+    )
     path = api.report("USA", "PAK", db=db, out_path=out_path)
     out.print(str(Path(path).resolve()), highlight=False)
 
 
-from dyad.cli import analysis as cli_analysis
-
 cli_analysis.register(app)
 
-
-from dyad.cli import actors as cli_actors  # noqa: E402
-from dyad.cli import scenarios as cli_scenarios  # noqa: E402
-from dyad.cli import serve as cli_serve  # noqa: E402
-from dyad.cli.code import code_command, eval_command  # noqa: E402
 
 app.command("code")(code_command)
 app.command("eval")(eval_command)

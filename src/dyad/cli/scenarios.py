@@ -11,9 +11,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-
-from dyad.scenarios import track as tracking
 from dyad.cli.common import shown
+from dyad.scenarios import track as tracking
 from dyad.store.db import Store
 
 app = typer.Typer(invoke_without_command=True, rich_markup_mode=None)
@@ -21,7 +20,9 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[str, typer.Option("--db", help="DuckDB store file.", envvar="DYAD_DB")]
-DyadOption = Annotated[Optional[tuple[str, str]], typer.Option("--dyad", help="Only scenarios involving both actors, e.g. --dyad USA PAK.")]
+DyadOption = Annotated[
+    Optional[tuple[str, str]], typer.Option("--dyad", help="Only scenarios involving both actors, e.g. --dyad USA PAK.")
+]
 FmtOption = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
 
 
@@ -38,22 +39,31 @@ def _patterns(ps) -> str:
 
 def _print(rows: list[tuple], fmt: str) -> None:
     if fmt == "json":
-        sys.stdout.write(json.dumps([tracking.scenario_dict(s, st) | extra for s, st, extra in rows],
-                                    ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps([tracking.scenario_dict(s, st) | extra for s, st, extra in rows], ensure_ascii=False, indent=2)
+            + "\n"
+        )
         return
     table = Table()
     for col in ("date", "status", "if", "then", "hedge", "text"):
         table.add_column(col, overflow="fold")
     for s, st, extra in rows:
         status = st.status + (f" (was {extra['previous_status']})" if "previous_status" in extra else "")
-        table.add_row(s.date or "", status, shown(_patterns(s.conditions)), shown(_patterns(s.consequences)),
-                      shown(s.hedge), shown(s.text[:160]))
+        table.add_row(
+            s.date or "",
+            status,
+            shown(_patterns(s.conditions)),
+            shown(_patterns(s.consequences)),
+            shown(s.hedge),
+            shown(s.text[:160]),
+        )
     out.print(table)
 
 
 @app.callback()
-def scenarios(ctx: typer.Context, db: DbOption = "dyad.duckdb", dyad: DyadOption = None,
-              fmt: FmtOption = "table") -> None:
+def scenarios(
+    ctx: typer.Context, db: DbOption = "dyad.duckdb", dyad: DyadOption = None, fmt: FmtOption = "table"
+) -> None:
     """List scenarios with their status and the events that moved them.
 
     Example: dyad scenarios --db news.duckdb --dyad USA PAK --format json

@@ -11,10 +11,15 @@ def serve(
     db: DbOption = "dyad.duckdb",
     host: Annotated[str, typer.Option(help="Address to bind; the default answers this machine only.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
-    token_file: Annotated[Optional[str], typer.Option(
-        "--token-file", help="The write token's file (default ~/.config/dyad/serve.token).")] = None,
-    new_token: Annotated[bool, typer.Option(
-        "--new-token", help="Write a fresh write token (mode 0600) to the token file, print its path, exit.")] = False,
+    token_file: Annotated[
+        Optional[str], typer.Option("--token-file", help="The write token's file (default ~/.config/dyad/serve.token).")
+    ] = None,
+    new_token: Annotated[
+        bool,
+        typer.Option(
+            "--new-token", help="Write a fresh write token (mode 0600) to the token file, print its path, exit."
+        ),
+    ] = False,
     max_body: Annotated[int, typer.Option(help="Largest request body in bytes (larger: 413).")] = 2 * 1024 * 1024,
     verbose: VerboseOption = 0,
 ) -> None:
@@ -27,7 +32,9 @@ def serve(
     Example: dyad demo && dyad serve --db dyad-demo.duckdb   # then open http://127.0.0.1:8000/
     """
     try:
-        from dyad.serve import ServeOptions, new_token as make_token, serve as run
+        from dyad.serve import ServeOptions
+        from dyad.serve import new_token as make_token
+        from dyad.serve import serve as run
     except ImportError as exc:  # the serve extra is not installed
         fail(f"dyad serve needs the serve extra ({exc.name} is missing): pip install 'dyad[serve]'")
         return
@@ -39,8 +46,10 @@ def serve(
     options = ServeOptions(db=db, host=host, port=port, token_file=token_file, max_body=max_body)
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"warning: serving on {host}: the API is readable from other machines", highlight=False)
-    err.print(f"dyad serve: http://{'[' + host + ']' if ':' in host else host}:{port}/ "
-              f"(API docs at /docs; Ctrl-C to stop)", highlight=False)
+    err.print(
+        f"dyad serve: http://{'[' + host + ']' if ':' in host else host}:{port}/ (API docs at /docs; Ctrl-C to stop)",
+        highlight=False,
+    )
     run(options, log_level="info" if verbose else "warning")
 
 

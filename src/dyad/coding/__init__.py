@@ -44,8 +44,7 @@ if TYPE_CHECKING:
     from dyad.coding.actors import ActorResolver
     from dyad.coding.coder import Coder, Document, code_documents, code_text, light_clean
 
-__all__ = ["ActorResolver", "Coder", "Document", "code_documents", "code_text",
-           "light_clean"]
+__all__ = ["ActorResolver", "Coder", "Document", "code_documents", "code_text", "light_clean"]
 
 
 def __getattr__(name: str):

@@ -10,16 +10,24 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from dyad.actors.kb import split_code
-from dyad.records import ActorMatch, Sentence, Token
-from dyad.coding.participants import (antecedent, modifier_tokens, noun_sources, participants, slot_tokens, subjects,
-                           target_tokens)
-from dyad.coding.triggers import Match, SentenceState
+from dyad.coding.participants import (
+    antecedent,
+    modifier_tokens,
+    noun_sources,
+    participants,
+    slot_tokens,
+    subjects,
+    target_tokens,
+)
 from dyad.coding.tree import NOMINAL
+from dyad.coding.triggers import Match, SentenceState
+from dyad.records import ActorMatch, Sentence, Token
 
 log = logging.getLogger(__name__)
 
-CORE_LEFT = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case",
-                       "predet", "npadvmod", "advmod", "punct"})
+CORE_LEFT = frozenset(
+    {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "predet", "npadvmod", "advmod", "punct"}
+)
 EXTENDED_DROP = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis"})
 LAND_ENTITIES = frozenset({"country", "capital", "seat", "place", "region"})
 WEAK_ROLES = frozenset({"role:leader", "role:spokesperson"})
@@ -33,8 +41,9 @@ class ActorResolver(Protocol):
     def resolve(self, text: str, date: str | None = None, context=None) -> ActorMatch:
         """One actor phrase."""
 
-    def resolve_tokens(self, sentence: Sentence, start: int, end: int, date: str | None = None,
-                       context=None) -> ActorMatch:
+    def resolve_tokens(
+        self, sentence: Sentence, start: int, end: int, date: str | None = None, context=None
+    ) -> ActorMatch:
         """The tokens ``[start, end)`` of a parsed sentence."""
 
     def mentions(self, sentence: Sentence, date: str | None = None, context=None) -> list[ActorMatch]:
@@ -131,16 +140,18 @@ class SentenceActors:
         found = None
         for lo, hi in spans:
             got = self.resolve_span(lo, hi)
-            if got.code and (found is None or not found.code):
-                found = got
-            elif found is None:
+            if (got.code and (found is None or not found.code)) or found is None:
                 found = got
             if found.code and not found.code.startswith("---"):
                 break  # a role without a country ("officials") may get one from the modifiers
-            if got.code and not got.code.startswith("---") and got.country and \
-                    found.entity in WEAK_ROLES and len(got.code) > 3 and \
-                    any(tree.lem[p.i] in ("of", "for", "from")
-                        for p in tree.children(t.i, "prep") if p.i < hi):
+            if (
+                got.code
+                and not got.code.startswith("---")
+                and got.country
+                and found.entity in WEAK_ROLES
+                and len(got.code) > 3
+                and any(tree.lem[p.i] in ("of", "for", "from") for p in tree.children(t.i, "prep") if p.i < hi)
+            ):
                 # "a member of the Syrian parliament", "leaders of the Kurdish rebels": a
                 # weak role noun ("member", "spokesman") stands for the group it belongs to
                 found = replace(got, text=found.text, start=found.start, end=found.end)
@@ -148,8 +159,12 @@ class SentenceActors:
             if got.code and not got.code.startswith("---") and got.country:
                 # "officials in Islamabad": the modifiers give the country, the head its role
                 # (PAKGOV; "protesters in Kabul" AFGOPP, not the seat's AFGGOV)
-                found = replace(found, code=got.country + found.code[3:], country=got.country,
-                                why=f"{found.why}; country from {got.text!r}")
+                found = replace(
+                    found,
+                    code=got.country + found.code[3:],
+                    country=got.country,
+                    why=f"{found.why}; country from {got.text!r}",
+                )
                 break
         if found is None or not found.code:
             found = ActorMatch(text=tree.span(*spans[0]), code=None, start=spans[0][0], end=spans[0][1])
@@ -160,8 +175,9 @@ class SentenceActors:
         key = ("span", lo, hi)
         if key not in self._cache:
             try:
-                self._cache[key] = self.resolver.resolve_tokens(self.st.sentence, lo, hi, date=self.date,
-                                                                context=self.context)
+                self._cache[key] = self.resolver.resolve_tokens(
+                    self.st.sentence, lo, hi, date=self.date, context=self.context
+                )
             except Exception:  # a resolver bug must not lose the article
                 log.exception("resolver failed on %r", self.tree.span(lo, hi))
                 self._cache[key] = ActorMatch(text=self.tree.span(lo, hi), code=None)
@@ -174,8 +190,9 @@ class SentenceActors:
             ev = self.st.matches.get(x.i)
             if ev is not None and ev.kind == "noun" and x.pos in NOMINAL:
                 # an event as participant stands for its doer: "condemned an attack by X"
-                doers = noun_sources(self.tree, x, ev.pattern) or \
-                    modifier_tokens(self.tree, x, set(ev.words) | set(ev.consumed))
+                doers = noun_sources(self.tree, x, ev.pattern) or modifier_tokens(
+                    self.tree, x, set(ev.words) | set(ev.consumed)
+                )
                 expanded.extend(doers)
             else:
                 expanded.append(x)
@@ -184,8 +201,10 @@ class SentenceActors:
             if actor.code is None:
                 out.extend(self._repair(x) or [Role(x.i, actor)])
             elif len(actor.members) > 1:  # "the two sides": one role per member
-                out.extend(Role(x.i, replace(actor, code=code, country=split_code(code)[0], members=()))
-                           for code in actor.members)
+                out.extend(
+                    Role(x.i, replace(actor, code=code, country=split_code(code)[0], members=()))
+                    for code in actor.members
+                )
             else:
                 out.append(Role(x.i, actor))
         return out
@@ -220,10 +239,18 @@ class SentenceActors:
                 got = self.resolve(o)
                 kind = (got.entity or "").split(":")[0]
                 if got.country and kind in LAND_ENTITIES:
-                    return [Role(r.token, replace(r.actor, code=got.country + r.actor.code[3:],
-                                                  country=got.country,
-                                                  why=f"{r.actor.why}; country from the place {got.text!r}"))
-                            for r in src]
+                    return [
+                        Role(
+                            r.token,
+                            replace(
+                                r.actor,
+                                code=got.country + r.actor.code[3:],
+                                country=got.country,
+                                why=f"{r.actor.why}; country from the place {got.text!r}",
+                            ),
+                        )
+                        for r in src
+                    ]
         return src
 
     def _object_actors(self, m: Match, t: Token) -> list[Role]:
@@ -238,8 +265,12 @@ class SentenceActors:
             if x.i in m.consumed and x.i != m.comp_token and x.i not in self.st.matches:
                 # the noun phrase names an actor ("inspectors of the IAEA"), not just
                 # something in a clause below it ("the decision of sending troops to Iraq")
-                heads = [x] + [o for p in tree.children(x.i, "prep") if tree.lem[p.i] in ("of", "from")
-                               for o in tree.children(p.i, "pobj")]
+                heads = [x] + [
+                    o
+                    for p in tree.children(x.i, "prep")
+                    if tree.lem[p.i] in ("of", "from")
+                    for o in tree.children(p.i, "pobj")
+                ]
                 if any(self.resolve(h, core_only=True).code for h in heads):
                     out.append(Role(x.i, self.resolve(x)))
         return out
@@ -266,8 +297,7 @@ class SentenceActors:
         # "met with officials from the U.S. government" with "from" hung on the verb
         end = max(tree.subtree(x.i)) + 1
         for p in tree.children(host.i, "prep"):
-            if p.i == end and tree.lem[p.i] in ("from", "of", "in", "at") and \
-                    tree.children(p.i, "pobj"):
+            if p.i == end and tree.lem[p.i] in ("from", "of", "in", "at") and tree.children(p.i, "pobj"):
                 sub = tree.subtree(p.i)
                 lo = min(tree.subtree(x.i))
                 got = self.resolve_span(lo, max(sub) + 1)
@@ -293,7 +323,7 @@ class SentenceActors:
 
 
 def _share_country(roles: list[Role]) -> list[Role]:
-    """"Israeli helicopters and tanks": a conjunct of the same kind with no country of its
+    """ "Israeli helicopters and tanks": a conjunct of the same kind with no country of its
     own shares the first one's; one of another kind does not ("Israeli troops and militants")."""
     if len(roles) < 2 or not any(r.code and r.code.startswith("---") for r in roles):
         return roles
@@ -303,8 +333,15 @@ def _share_country(roles: list[Role]) -> list[Role]:
     out, seen = [first], {first.code}
     for r in roles[1:]:
         if r.code and r.code.startswith("---") and r.code[3:] == first.code[3:] and r.token > first.token:
-            r = Role(r.token, replace(r.actor, code=first.code, country=first.actor.country,
-                                      why=f"{r.actor.why}; country shared with {first.actor.text!r}"))
+            r = Role(
+                r.token,
+                replace(
+                    r.actor,
+                    code=first.code,
+                    country=first.actor.country,
+                    why=f"{r.actor.why}; country shared with {first.actor.text!r}",
+                ),
+            )
             if r.code in seen:
                 continue
         seen.add(r.code)

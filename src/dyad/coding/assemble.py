@@ -10,22 +10,29 @@ import itertools
 from collections.abc import Iterator
 
 from dyad.coding import dates as dates_mod
+from dyad.coding.actors import Role, SentenceActors
 from dyad.coding.lexicon import Lexicon
 from dyad.coding.modality import Modality
-from dyad.ontology import cameo, plover_for
-from dyad.records import ActorRef, Event, Evidence, Token
-from dyad.coding.actors import Role, SentenceActors
 from dyad.coding.tree import CodingTree
 from dyad.coding.triggers import Match, SentenceState, content_code
+from dyad.ontology import cameo, plover_for
+from dyad.records import ActorRef, Event, Evidence, Token
 
 # roots whose nominal events stand without a known actor ("the embargo", "the retreat",
 # "talks on the border"); statements, appeals, intents, demands and disapproval do not
-BARE_NOUN_ROOTS = frozenset({"04", "05", "06", "07", "08", "09", "13", "15", "16", "17", "18",
-                             "19", "20"})
+BARE_NOUN_ROOTS = frozenset({"04", "05", "06", "07", "08", "09", "13", "15", "16", "17", "18", "19", "20"})
 
 
-def match_events(st: SentenceState, m: Match, actors: SentenceActors, lex: Lexicon, doc_id: str,
-                 date: str | None, exprs, require_actors: bool = True) -> Iterator[Event]:
+def match_events(
+    st: SentenceState,
+    m: Match,
+    actors: SentenceActors,
+    lex: Lexicon,
+    doc_id: str,
+    date: str | None,
+    exprs,
+    require_actors: bool = True,
+) -> Iterator[Event]:
     """The events of match ``m``: one per (source, target) pair, and a recoded one where a
     future or negated-future frame recodes it ("will help" is also an intent)."""
     tree, pat = st.tree, m.pattern
@@ -59,25 +66,35 @@ def match_events(st: SentenceState, m: Match, actors: SentenceActors, lex: Lexic
         g_ok = g is not None and g.code is not None
         if require_actors and "needtarget" in pat.flags and not g_ok:
             continue  # "went to Kabul" is a visit, "went home" is not
-        if require_actors and not (s_ok or g_ok or m.confirmed) and not (
-                pat.kind == "noun" and code[:2] in BARE_NOUN_ROOTS):
+        if (
+            require_actors
+            and not (s_ok or g_ok or m.confirmed)
+            and not (pat.kind == "noun" and code[:2] in BARE_NOUN_ROOTS)
+        ):
             # nothing vouches for an event without a known actor: a verb needs one
             # ("forecasters said"); a noun that names a deed is kept ("the embargo")
             continue
-        if s is not None and g is not None and (
-                s.token == g.token and s.code == g.code
-                or s_ok and s.code == g.code and not s.code.startswith("---")):
+        if (
+            s is not None
+            and g is not None
+            and (
+                (s.token == g.token and s.code == g.code)
+                or (s_ok and s.code == g.code and not s.code.startswith("---"))
+            )
+        ):
             continue  # an actor acting on itself; two unknown governments may differ
         yield _event(st, m, code, s, g, modality, when, doc_id)
         if recode:
             new = lex.compose_code(recode, code, _frame_base(lex, recode))
             if new and new != code:
-                yield _event(st, m, new, s, g, Modality("asserted", modality.attributed_to),
-                             when, doc_id, composed=True)
+                yield _event(
+                    st, m, new, s, g, Modality("asserted", modality.attributed_to), when, doc_id, composed=True
+                )
 
 
-def settle(st: SentenceState, events: list[Event], statements: set[int], background: set[int],
-           described: set[int]) -> list[Event]:
+def settle(
+    st: SentenceState, events: list[Event], statements: set[int], background: set[int], described: set[int]
+) -> list[Event]:
     """A sentence's events less those that yield to others: ``statements`` (positions of plain
     "said" events), ``background`` (positions of events in descriptive clauses) and
     ``described`` (ids of those in participles and relative clauses on a noun)."""
@@ -86,8 +103,9 @@ def settle(st: SentenceState, events: list[Event], statements: set[int], backgro
     # "killed 4 Iraqis in an attack on a village": an event whose doer is unknown is the
     # same event as one of its root in the sentence whose doer is known
     known = {ev.cameo_root for ev in events if ev.source is not None and ev.source.code}
-    drop = {n for n, ev in enumerate(events) if ev.cameo_root in known
-            and not (ev.source is not None and ev.source.code)}
+    drop = {
+        n for n, ev in enumerate(events) if ev.cameo_root in known and not (ev.source is not None and ev.source.code)
+    }
     if drop:
         keep = [n for n in range(len(events)) if n not in drop]
         statements = {k for k, n in enumerate(keep) if n in statements}
@@ -97,8 +115,9 @@ def settle(st: SentenceState, events: list[Event], statements: set[int], backgro
         events, background = _without(events, statements, background)
     # a background event ("weapons seized last year", "after fighting with guerrillas
     # who overran it") only when the sentence asserts nothing in its own clauses
-    if background and any(n not in background and ev.modality == "asserted" and has_code(ev)
-                          for n, ev in enumerate(events)):
+    if background and any(
+        n not in background and ev.modality == "asserted" and has_code(ev) for n, ev in enumerate(events)
+    ):
         events, background = _without(events, background, set())
     elif background and _unreal_main_clause(st):
         # a description inside an unreal main clause reports nothing: "Future steps might
@@ -108,7 +127,7 @@ def settle(st: SentenceState, events: list[Event], statements: set[int], backgro
 
 
 def has_code(ev: Event) -> bool:
-    return bool(ev.source and ev.source.code or ev.target and ev.target.code)
+    return bool((ev.source and ev.source.code) or (ev.target and ev.target.code))
 
 
 def _without(events: list[Event], drop: set[int], marks: set[int]) -> tuple[list[Event], set[int]]:
@@ -140,7 +159,7 @@ def _statement_is_subordinate(st: SentenceState, m: Match, lex: Lexicon) -> bool
 
 
 def _reported_demand(st: SentenceState, m: Match, lex: Lexicon) -> str | None:
-    """"X said Y must/should <event>": a demand or appeal by X on Y."""
+    """ "X said Y must/should <event>": a demand or appeal by X on Y."""
     tree = st.tree
     for c in tree.children(m.token, "ccomp"):
         frame = None
@@ -150,8 +169,11 @@ def _reported_demand(st: SentenceState, m: Match, lex: Lexicon) -> str | None:
         inner = c
         if frame is None and tree.lem[c.i] in lex.modals:
             # "Japan needs to enact reforms", "Libya has to hand over…"
-            xs = [x for x in tree.children(c.i, "xcomp")
-                  if any(k.dep == "aux" and tree.low[k.i] == "to" for k in tree.kids[x.i])]
+            xs = [
+                x
+                for x in tree.children(c.i, "xcomp")
+                if any(k.dep == "aux" and tree.low[k.i] == "to" for k in tree.kids[x.i])
+            ]
             if xs:
                 frame, inner = lex.modals[tree.lem[c.i]], xs[0]
         if frame is None:
@@ -186,15 +208,27 @@ def _conditional(st: SentenceState, t: Token) -> bool:
 def _imperative(tree: CodingTree, t: Token) -> bool:
     """A base-form verb without subject or auxiliary opening a sentence or a clause after a
     colon ("…: Consider the diaspora's enthusiasm")."""
-    if t.tag != "VB" or t.dep not in ("ROOT", "parataxis") or \
-            tree.children(t.i, "nsubj", "nsubjpass", "aux", "auxpass", "mark"):
+    if (
+        t.tag != "VB"
+        or t.dep not in ("ROOT", "parataxis")
+        or tree.children(t.i, "nsubj", "nsubjpass", "aux", "auxpass", "mark")
+    ):
         return False
-    before = [x for x in tree.toks[:t.i] if x.pos != "SPACE"]
+    before = [x for x in tree.toks[: t.i] if x.pos != "SPACE"]
     return not before or before[-1].text in (":", ";", "—", "–", '"', "“")
 
 
-def _event(st: SentenceState, m: Match, code: str, s: Role | None, g: Role | None,
-           modality: Modality, when: dates_mod.EventDate, doc_id: str, composed: bool = False) -> Event:
+def _event(
+    st: SentenceState,
+    m: Match,
+    code: str,
+    s: Role | None,
+    g: Role | None,
+    modality: Modality,
+    when: dates_mod.EventDate,
+    doc_id: str,
+    composed: bool = False,
+) -> Event:
     sentence, tree = st.sentence, st.tree
     entry = cameo(code)
     toks = [tree.toks[i] for i in m.words]
@@ -204,16 +238,30 @@ def _event(st: SentenceState, m: Match, code: str, s: Role | None, g: Role | Non
     src = _ref(s)
     tgt = _ref(g)
     confidence = _confidence(m, s, g, composed)
-    raw = "|".join([doc_id, str(sentence.index), str(lo), code,
-                    src.code or "" if src else "", tgt.code or "" if tgt else ""])
+    raw = "|".join(
+        [doc_id, str(sentence.index), str(lo), code, src.code or "" if src else "", tgt.code or "" if tgt else ""]
+    )
     event_id = hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
     return Event(
-        doc_id=doc_id, sentence_id=sentence.sentence_id, sentence=sentence.text,
-        event_id=event_id, date=when.date, date_precision=when.precision,
-        source=src, target=tgt, cameo=code, cameo_root=entry.root, cameo_name=entry.name,
-        goldstein=entry.goldstein, quad_class=entry.quad_class, plover=plover_for(code),
-        modality=modality.kind, attributed_to=modality.attributed_to,
-        evidence=evidence, confidence=confidence, proposed_by=m.proposed_by,
+        doc_id=doc_id,
+        sentence_id=sentence.sentence_id,
+        sentence=sentence.text,
+        event_id=event_id,
+        date=when.date,
+        date_precision=when.precision,
+        source=src,
+        target=tgt,
+        cameo=code,
+        cameo_root=entry.root,
+        cameo_name=entry.name,
+        goldstein=entry.goldstein,
+        quad_class=entry.quad_class,
+        plover=plover_for(code),
+        modality=modality.kind,
+        attributed_to=modality.attributed_to,
+        evidence=evidence,
+        confidence=confidence,
+        proposed_by=m.proposed_by,
     )
 
 

@@ -38,8 +38,12 @@ def _verb_in_phrase(tokens: tuple[Token, ...], lexicon: Lexicon) -> int | None:
             continue
         before = tokens[t.i - 1]
         head = _np_head(tokens, t.i)
-        if before.pos in _NOMINAL and head > t.i and _np_head(tokens, before.i) in (t.i, head) \
-                and _reads_as_caption(tokens, head):
+        if (
+            before.pos in _NOMINAL
+            and head > t.i
+            and _np_head(tokens, before.i) in (t.i, head)
+            and _reads_as_caption(tokens, head)
+        ):
             return t.i
     return None
 
@@ -47,8 +51,9 @@ def _verb_in_phrase(tokens: tuple[Token, ...], lexicon: Lexicon) -> int | None:
 def _reads_as_caption(tokens: tuple[Token, ...], head: int) -> bool:
     """A caption goes on after its object ("… at protesters in Jakarta, May 7"); a headline
     noun phrase ("Army chief visit schedule") stops at its head."""
-    return any(t.head == head and t.i > head and t.dep == "prep" for t in tokens) \
-        or any(t.ent_type == "DATE" for t in tokens[head + 1:])
+    return any(t.head == head and t.i > head and t.dep == "prep" for t in tokens) or any(
+        t.ent_type == "DATE" for t in tokens[head + 1 :]
+    )
 
 
 def repair_caption(sentence: Sentence, lexicon: Lexicon) -> Sentence:
@@ -65,8 +70,14 @@ def repair_caption(sentence: Sentence, lexicon: Lexicon) -> Sentence:
     for t in tokens:
         if t.i == v:
             root = old.head == obj
-            t = replace(t, pos="VERB", tag="VBP", lemma=t.text.lower(), dep="ROOT" if root else old.dep,
-                        head=v if root else old.head)
+            t = replace(
+                t,
+                pos="VERB",
+                tag="VBP",
+                lemma=t.text.lower(),
+                dep="ROOT" if root else old.dep,
+                head=v if root else old.head,
+            )
         elif t.i == obj:
             t = replace(t, dep="dobj", head=v)
         elif t.i == subj:

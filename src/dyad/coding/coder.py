@@ -14,16 +14,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from dyad.coding import dates as dates_mod
-from dyad.coding.lexicon import Lexicon, Pattern, load_lexicon
-from dyad.coding.modality import SentenceModality
-from dyad.records import CleanText, Event, Reject, Sentence
-from dyad.settings import Settings
 from dyad.coding import triggers
 from dyad.coding.actors import ActorResolver, SentenceActors
-from dyad.coding.captions import repair_caption
 from dyad.coding.assemble import has_code, match_events, settle
+from dyad.coding.captions import repair_caption
+from dyad.coding.lexicon import Lexicon, Pattern, load_lexicon
+from dyad.coding.modality import SentenceModality
 from dyad.coding.tree import NOMINAL, CodingTree
 from dyad.coding.triggers import Match, SentenceState
+from dyad.records import CleanText, Event, Reject, Sentence
+from dyad.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +42,15 @@ class Coder:
     Kabul") without one (for sentence classification).
     """
 
-    def __init__(self, settings: Settings | None = None, resolver: ActorResolver | None = None,
-                 lexicon: Lexicon | None = None, require_actors: bool = True,
-                 context_factory=None, track_mentions: bool = True):
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        resolver: ActorResolver | None = None,
+        lexicon: Lexicon | None = None,
+        require_actors: bool = True,
+        context_factory=None,
+        track_mentions: bool = True,
+    ):
         self.settings = settings or Settings.from_env()
         self.lexicon = lexicon or load_lexicon(tuple(self.settings.lexicon_files))
         if resolver is None:
@@ -84,14 +90,12 @@ class Coder:
 
     # -- public --------------------------------------------------------------------------
 
-    def code_sentences(self, sentences: Iterable[Sentence], doc_id: str,
-                       date: str | None) -> Iterator[Event]:
+    def code_sentences(self, sentences: Iterable[Sentence], doc_id: str, date: str | None) -> Iterator[Event]:
         """Events of one article's sentences, in order (one coreference context per article)."""
         context = self.new_context(date)
         for sentence in sentences:
             yield from self.code_sentence(sentence, doc_id, date, context)
-            if context is not None and self.track_mentions and any(
-                    e.label == "PERSON" for e in sentence.entities):
+            if context is not None and self.track_mentions and any(e.label == "PERSON" for e in sentence.entities):
                 # let the coreference memory see the people named ("he", "Khan" later on),
                 # not only event participants
                 try:
@@ -99,8 +103,7 @@ class Coder:
                 except Exception:  # a resolver bug must not lose the article
                     log.exception("resolver failed on sentence %s", sentence.sentence_id)
 
-    def code_sentence(self, sentence: Sentence, doc_id: str, date: str | None,
-                      context=None) -> list[Event]:
+    def code_sentence(self, sentence: Sentence, doc_id: str, date: str | None, context=None) -> list[Event]:
         if not sentence.tokens:
             return []
         sentence = repair_caption(sentence, self.lexicon)
@@ -130,8 +133,12 @@ class Coder:
                         ev = replace(ev, proposed_by="lexicon+model")  # the verifier vouched for it
                 elif m.confirmed and not self._verify(st, m, ev, coded and m.proposed_by != "model"):
                     continue
-                key = (ev.cameo, ev.source.code if ev.source else None,
-                       ev.target.code if ev.target else None, ev.modality)
+                key = (
+                    ev.cameo,
+                    ev.source.code if ev.source else None,
+                    ev.target.code if ev.target else None,
+                    ev.modality,
+                )
                 if key in seen:
                     continue
                 seen.add(key)
@@ -176,8 +183,15 @@ class Coder:
             if not code:
                 continue
             pat = Pattern(kind=kind, head=tree.lem[i], extras=(), code=code, origin="model")
-            st.matches[i] = Match(token=i, pattern=pat, words=(i,), code=code, proposed_by="model",
-                                  depth=triggers.clause_depth(tree, i), confirmed=True)
+            st.matches[i] = Match(
+                token=i,
+                pattern=pat,
+                words=(i,),
+                code=code,
+                proposed_by="model",
+                depth=triggers.clause_depth(tree, i),
+                confirmed=True,
+            )
 
     def _verify(self, st: SentenceState, m: Match, ev: Event, coded: bool) -> bool:
         """Keep an event of a modelled class only when the verifier believes it: an event
@@ -188,10 +202,14 @@ class Coder:
             return True
         i = event_token(st.sentence.tokens, ev.evidence.start)
         i = m.token if i is None else i
-        vectors = None if self.verifier.dense_weights is None else \
-            dense(st.sentence.tokens, i, self.verifier.vectors)[None, :]
-        p = float(self.verifier.score_features(
-            [event_features(st.sentence.tokens, i, ev, self._lex_roots)], vectors)[0][1])
+        vectors = (
+            None
+            if self.verifier.dense_weights is None
+            else dense(st.sentence.tokens, i, self.verifier.vectors)[None, :]
+        )
+        p = float(
+            self.verifier.score_features([event_features(st.sentence.tokens, i, ev, self._lex_roots)], vectors)[0][1]
+        )
         if coded:
             return p >= self.verifier.meta.get("veto_coded_threshold", 0.0)
         return p >= self.verifier.meta.get("keep_threshold", 0.5)
@@ -212,8 +230,7 @@ def light_clean(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def code_text(text: str, date: str | None = None, coder: Coder | None = None,
-              doc_id: str = "text") -> list[Event]:
+def code_text(text: str, date: str | None = None, coder: Coder | None = None, doc_id: str = "text") -> list[Event]:
     """Parse and code one article's text (one paragraph per line)."""
     from dyad.nlp.parse import parse_text
 
@@ -253,4 +270,3 @@ def code_documents(docs: Iterable[Document], coder: Coder | None = None) -> Iter
             continue
         sentences = [replace(s, article_id=doc.id) for s in sentences]
         yield from coder.code_sentences(sentences, doc.id, doc.date)
-

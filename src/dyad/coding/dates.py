@@ -24,30 +24,74 @@ log = logging.getLogger(__name__)
 
 PRECISIONS = ("day", "month", "year", "decade", "unknown")
 
-WEEKDAYS = {name: i for i, name in enumerate(
-    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+WEEKDAYS = {
+    name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-           "several": 3, "a few": 3, "few": 3, "some": 3, "many": 5, "couple": 2,
-           "a couple of": 2, "dozen": 12, "a dozen": 12, "twenty": 20, "thirty": 30}
-UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
-         "months": "month", "year": "year", "years": "year", "decade": "decade",
-         "decades": "decade", "century": "century", "centuries": "century"}
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": 3,
+    "a few": 3,
+    "few": 3,
+    "some": 3,
+    "many": 5,
+    "couple": 2,
+    "a couple of": 2,
+    "dozen": 12,
+    "a dozen": 12,
+    "twenty": 20,
+    "thirty": 30,
+}
+UNITS = {
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+    "decade": "decade",
+    "decades": "decade",
+    "century": "century",
+    "centuries": "century",
+}
 
 _NUM = r"(?P<num>\d+|a couple of|a few|a dozen|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")"
 _AGO = re.compile(_NUM + r"\s+(?P<unit>days?|weeks?|months?|years?|decades?|centur(?:y|ies))\s+ago\b", re.I)
 _AGO_BARE = re.compile(r"\b(?P<unit>decades|years|months|weeks|days)\s+ago\b", re.I)
 _DECADE = re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(?P<y>1[5-9]\d0|20[0-9]0)'?s\b", re.I)
 _YEAR = re.compile(r"\b(?P<y>1[5-9]\d\d|20\d\d)\b")
-_REL = re.compile(r"\b(?P<which>last|this|next|past|coming|previous|current)\s+(?P<unit>week|month|year|decade|weekend)\b", re.I)
+_REL = re.compile(
+    r"\b(?P<which>last|this|next|past|coming|previous|current)\s+(?P<unit>week|month|year|decade|weekend)\b", re.I
+)
 _EARLIER = re.compile(r"\b(?:earlier|later)\s+this\s+(?P<unit>week|month|year)\b", re.I)
 _MONTH_DAY = re.compile(r"\b(?P<m>[A-Z][a-z]{2,8})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?\b")
-_DAY_MONTH = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>[A-Z][a-z]{2,8})\.?(?:,?\s+(?P<y>\d{4}))?\b")
-_MONTH_YEAR = re.compile(r"\b(?:(?P<which>last|this|next|early|late|mid)\s*-?\s*)?(?P<m>[A-Z][a-z]{2,8})\.?(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b")
-_WEEKDAY = re.compile(r"\b(?:(?P<which>last|this|next|on|early|late)\s+)?(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b", re.I)
+_DAY_MONTH = re.compile(
+    r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>[A-Z][a-z]{2,8})\.?(?:,?\s+(?P<y>\d{4}))?\b"
+)
+_MONTH_YEAR = re.compile(
+    r"\b(?:(?P<which>last|this|next|early|late|mid)\s*-?\s*)?(?P<m>[A-Z][a-z]{2,8})\.?(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b"
+)
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<which>last|this|next|on|early|late)\s+)?(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b",
+    re.I,
+)
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 
 
@@ -197,6 +241,7 @@ def _back(ref: dt.date, count: int, unit: str) -> tuple[dt.date, str]:
 
 # ---- which expression belongs to which trigger ------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Expr:
     start: int  # token index range (end exclusive)
@@ -214,7 +259,7 @@ def expressions(sentence: Sentence) -> list[_Expr]:
             lo = t.i
             while lo > 0 and t.i - lo < 3 and toks[lo - 1].pos in ("NUM", "ADJ", "DET", "NOUN"):
                 lo -= 1
-            out.append(_Expr(lo, t.i + 1, " ".join(x.text for x in toks[lo:t.i + 1])))
+            out.append(_Expr(lo, t.i + 1, " ".join(x.text for x in toks[lo : t.i + 1])))
     return out
 
 
@@ -242,8 +287,9 @@ def _is_future(sentence: Sentence, trigger: int) -> bool:
     return False
 
 
-def event_date(sentence: Sentence, trigger: int, article_date: str | None,
-               exprs: Sequence[_Expr] | None = None) -> EventDate:
+def event_date(
+    sentence: Sentence, trigger: int, article_date: str | None, exprs: Sequence[_Expr] | None = None
+) -> EventDate:
     """Date and precision of the event triggered at token ``trigger``."""
     ref = parse_iso(article_date)
     exprs = expressions(sentence) if exprs is None else exprs

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Sequence, Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,15 +23,48 @@ log = logging.getLogger(__name__)
 BUNDLED = ("classes.lex", "frames.lex", "verbs.lex", "nouns.lex", "news.lex", "discards.lex")
 NO_EVENT = "none"  # a pattern's code when the words name no political event ("fight corruption")
 KINDS = ("verb", "adj", "noun")
-FRAMES = ("say", "appeal", "demand", "intent", "decide", "accept", "reject", "threaten", "supply", "stop",
-          "protest")
-FLAGS = frozenset({"neg", "recip", "needtarget", "needcomp", "comp", "passive", "active",
-                   "ccomp", "xcomp", "intrans", "trans"})
+FRAMES = ("say", "appeal", "demand", "intent", "decide", "accept", "reject", "threaten", "supply", "stop", "protest")
+FLAGS = frozenset(
+    {"neg", "recip", "needtarget", "needcomp", "comp", "passive", "active", "ccomp", "xcomp", "intrans", "trans"}
+)
 SLOTS = frozenset({"obj", "subj", "iobj", "mod", "xcomp", "ccomp", "oprd", "light"})
-PREPS = frozenset({"on", "for", "with", "to", "of", "against", "by", "from", "into", "over",
-                   "about", "between", "in", "at", "as", "out", "up", "down", "off", "upon",
-                   "behind", "around", "near", "under", "onto", "toward", "towards", "within",
-                   "across", "through", "after", "before", "despite"})
+PREPS = frozenset(
+    {
+        "on",
+        "for",
+        "with",
+        "to",
+        "of",
+        "against",
+        "by",
+        "from",
+        "into",
+        "over",
+        "about",
+        "between",
+        "in",
+        "at",
+        "as",
+        "out",
+        "up",
+        "down",
+        "off",
+        "upon",
+        "behind",
+        "around",
+        "near",
+        "under",
+        "onto",
+        "toward",
+        "towards",
+        "within",
+        "across",
+        "through",
+        "after",
+        "before",
+        "despite",
+    }
+)
 ROLE_NAMES = SLOTS | PREPS | {"poss"}
 STOPWORDS = frozenset({"of", "the", "a", "an"})
 LINT_ALLOW = "lint: allow"  # a pattern line's comment that accepts what lint() finds there
@@ -70,8 +103,9 @@ class Pattern(Record):
 
     @property
     def specificity(self) -> int:
-        return len(self.args) + len(self.extras) + ("neg" in self.flags) + (
-            "ccomp" in self.flags or "xcomp" in self.flags)
+        return (
+            len(self.args) + len(self.extras) + ("neg" in self.flags) + ("ccomp" in self.flags or "xcomp" in self.flags)
+        )
 
 
 @dataclass
@@ -95,8 +129,10 @@ class Lexicon:
         out: set[str] = set()
         for _, cues, verbs in self.discards:
             for cue in cues:
-                if cue[0] in present and (len(cue) == 1 or any(
-                        tuple(lemmas[i:i + len(cue)]) == cue for i in range(len(lemmas) - len(cue) + 1))):
+                if cue[0] in present and (
+                    len(cue) == 1
+                    or any(tuple(lemmas[i : i + len(cue)]) == cue for i in range(len(lemmas) - len(cue) + 1))
+                ):
                     out |= verbs
                     break
         return frozenset(out)
@@ -182,7 +218,7 @@ class _Reader:
             if kind in KINDS:
                 self.pattern(kind, fields, where)
                 if comment.strip().startswith(LINT_ALLOW):
-                    self.lex.lint_allowed[where] = comment.strip()[len(LINT_ALLOW):].strip()
+                    self.lex.lint_allowed[where] = comment.strip()[len(LINT_ALLOW) :].strip()
             elif kind == "class":
                 self.klass(fields, where)
             elif kind == "compose":
@@ -274,9 +310,19 @@ class _Reader:
                 args.append((tok, None))
             else:
                 self.fail(where, f"unknown constraint {tok!r}")
-        pat = Pattern(kind=kind, head=head, extras=extras, code=code, args=tuple(args),
-                      target=target, source=source, frame=frame, flags=frozenset(flags),
-                      origin=where, seq=self.seq)
+        pat = Pattern(
+            kind=kind,
+            head=head,
+            extras=extras,
+            code=code,
+            args=tuple(args),
+            target=target,
+            source=source,
+            frame=frame,
+            flags=frozenset(flags),
+            origin=where,
+            seq=self.seq,
+        )
         self.seq += 1
         self.lex.patterns.setdefault((kind, head), []).append(pat)
 
@@ -332,8 +378,13 @@ def _implies(p: Pattern, q: Pattern) -> bool:
     if not set(q.extras) <= set(p.extras) or not (q.flags & MATCH_FLAGS) <= (p.flags & MATCH_FLAGS):
         return False
     for slot, ws in q.args:
-        if not any(slot == pslot and (ws is None and pws is None or ws is not None and pws is not None
-                                      and set(pws.items) <= set(ws.items)) for pslot, pws in p.args):
+        if not any(
+            slot == pslot
+            and (
+                (ws is None and pws is None) or (ws is not None and pws is not None and set(pws.items) <= set(ws.items))
+            )
+            for pslot, pws in p.args
+        ):
             return False
     return True
 
@@ -343,8 +394,7 @@ def _always_completes(lex: Lexicon, q: Pattern) -> bool:
     it needs a complement and finds none, or its table has no row for what it found)."""
     if not q.frame or q.frame == "say" or "comp" in q.flags:
         return True
-    return ("needcomp" not in q.flags and q.frame not in ("supply", "stop")
-            and "*" in lex.compose.get(q.frame, {}))
+    return "needcomp" not in q.flags and q.frame not in ("supply", "stop") and "*" in lex.compose.get(q.frame, {})
 
 
 def _rank(p: Pattern) -> tuple[int, int]:
@@ -359,20 +409,40 @@ def lint(lex: Lexicon) -> list[LintFinding]:
     found: list[tuple[int, LintFinding]] = []
     for group in lex.patterns.values():
         for p in group:
-            above = [q for q in group if q is not p and _rank(q) > _rank(p)
-                     and ("comp" in q.flags) == ("comp" in p.flags)]
+            above = [
+                q for q in group if q is not p and _rank(q) > _rank(p) and ("comp" in q.flags) == ("comp" in p.flags)
+            ]
             allowed = lex.lint_allowed.get(p.origin, "")
             # name the line that wins: the highest-ranked of those that make P dead
             dup = max((q for q in above if _constraints(q) == _constraints(p)), key=_rank, default=None)
             if dup is not None:
                 same = "the same code" if dup.code == p.code else f"code {dup.code}, not {p.code}"
-                found.append((p.seq, LintFinding("duplicate", p.origin, dup.origin,
-                                                 f"{p.origin}: duplicate of {dup.origin} ({same}), "
-                                                 "which wins", allowed)))
+                found.append(
+                    (
+                        p.seq,
+                        LintFinding(
+                            "duplicate",
+                            p.origin,
+                            dup.origin,
+                            f"{p.origin}: duplicate of {dup.origin} ({same}), which wins",
+                            allowed,
+                        ),
+                    )
+                )
                 continue
             by = max((q for q in above if _implies(p, q) and _always_completes(lex, q)), key=_rank, default=None)
             if by is not None:
-                found.append((p.seq, LintFinding("shadowed", p.origin, by.origin,
-                                                 f"{p.origin}: shadowed by {by.origin} (code {by.code}), "
-                                                 "which matches wherever it does and ranks higher", allowed)))
+                found.append(
+                    (
+                        p.seq,
+                        LintFinding(
+                            "shadowed",
+                            p.origin,
+                            by.origin,
+                            f"{p.origin}: shadowed by {by.origin} (code {by.code}), "
+                            "which matches wherever it does and ranks higher",
+                            allowed,
+                        ),
+                    )
+                )
     return [finding for _, finding in sorted(found, key=lambda pair: pair[0])]

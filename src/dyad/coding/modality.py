@@ -23,8 +23,9 @@ from dyad.settings import data_path
 
 MODALITIES = ("asserted", "negated", "hypothetical", "future", "desired")
 _RANK = {"negated": 0, "hypothetical": 1, "desired": 2, "future": 3}
-GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "acl", "prep", "dobj", "pcomp", "advcl", "oprd",
-                           "attr", "pobj", "compound", "nsubjpass"})
+GOVERNED_DEPS = frozenset(
+    {"xcomp", "ccomp", "acl", "prep", "dobj", "pcomp", "advcl", "oprd", "attr", "pobj", "compound", "nsubjpass"}
+)
 PRESUPPOSING_DEPS = frozenset({"relcl", "appos"})
 
 
@@ -83,17 +84,29 @@ def load_cues(path: str | Path | None = None) -> Cues:
     neg, hyp, fut, cond = d.negation, d.hypothetical, d.future, d.condition
     return Cues(
         aux={"future": f(d.aux.future), "hypothetical": f(d.aux.hypothetical), "desired": f(d.aux.desired)},
-        negation=f(neg.words), neg_governors=f(neg.governors), neg_preps=f(neg.prepositions),
-        hyp_governors=f(hyp.governors), hyp_marks=f(hyp.marks), hyp_adverbs=f(hyp.adverbs),
-        hyp_modifiers=f(hyp.modifiers), hyp_prospects=f(hyp.prospects),
-        fut_governors=f(fut.governors), fut_modifiers=f(fut.modifiers), fut_times=f(fut.times),
-        des_governors=f(d.desired.governors), purpose=f(d.desired.purpose),
+        negation=f(neg.words),
+        neg_governors=f(neg.governors),
+        neg_preps=f(neg.prepositions),
+        hyp_governors=f(hyp.governors),
+        hyp_marks=f(hyp.marks),
+        hyp_adverbs=f(hyp.adverbs),
+        hyp_modifiers=f(hyp.modifiers),
+        hyp_prospects=f(hyp.prospects),
+        fut_governors=f(fut.governors),
+        fut_modifiers=f(fut.modifiers),
+        fut_times=f(fut.times),
+        des_governors=f(d.desired.governors),
+        purpose=f(d.desired.purpose),
         reporting=f(d.reporting.verbs),
-        pre_preps=f(d.presupposed.prepositions), pre_marks=f(d.presupposed.marks),
+        pre_preps=f(d.presupposed.prepositions),
+        pre_marks=f(d.presupposed.marks),
         neg_phrases=tuple(tuple(p.split()) for p in neg.phrases),
-        reported_aux=f(fut.reported_aux), date_aux=f(fut.date_aux),
-        cond_marks=f(cond.marks), framing_marks=f(cond.framing),
-        framing_verbs=f(cond.framing_verbs), cond_modals=f(cond.modals),
+        reported_aux=f(fut.reported_aux),
+        date_aux=f(fut.date_aux),
+        cond_marks=f(cond.marks),
+        framing_marks=f(cond.framing),
+        framing_verbs=f(cond.framing_verbs),
+        cond_modals=f(cond.modals),
     )
 
 
@@ -126,8 +139,11 @@ def is_negation(dep: str, low: str, cues: Cues | None = None, nominal: bool = Fa
     """A dependant that negates its head: the parser's ``neg``, or a negation word of
     ``modality.toml`` as an adverb ("never"), or as a noun's determiner ("no talks")."""
     words = (cues or load_cues()).negation
-    return dep == "neg" or (dep == "advmod" and low in words and low != "no") or (
-        nominal and dep == "det" and low in words)
+    return (
+        dep == "neg"
+        or (dep == "advmod" and low in words and low != "no")
+        or (nominal and dep == "det" and low in words)
+    )
 
 
 def _own_cues(tree: _Tree, t: Token, cues: Cues, nominal: bool) -> tuple[str, str, bool] | None:
@@ -150,22 +166,21 @@ def _own_cues(tree: _Tree, t: Token, cues: Cues, nominal: bool) -> tuple[str, st
                 hyp = hyp or low
             elif low in cues.aux["desired"] or lem in cues.aux["desired"]:
                 des = des or low
-        elif k.dep == "mark" and low in cues.hyp_marks:
+        elif (
+            (k.dep == "mark" and low in cues.hyp_marks)
+            or (k.dep == "advmod" and low in cues.hyp_adverbs)
+            or (nominal and k.dep in ("amod", "compound") and lem in cues.hyp_modifiers)
+        ):
             hyp = hyp or low
-        elif k.dep == "advmod" and low in cues.hyp_adverbs:
-            hyp = hyp or low
-        elif nominal and k.dep in ("amod", "compound") and lem in cues.hyp_modifiers:
-            hyp = hyp or low
-        elif nominal and k.dep in ("amod", "compound") and lem in cues.fut_modifiers:
-            fut = fut or low
-        elif k.dep in ("npadvmod", "advmod", "prep", "tmod") and _future_time(tree, k, cues):
+        elif (nominal and k.dep in ("amod", "compound") and lem in cues.fut_modifiers) or (
+            k.dep in ("npadvmod", "advmod", "prep", "tmod") and _future_time(tree, k, cues)
+        ):
             fut = fut or low
         elif k.dep in ("mark", "prep", "advmod") and lem in cues.purpose and _purpose(tree, k):
             des = des or "in order to"
     if t.dep == "pcomp" and head is not None and _low(head) in cues.neg_preps:
         neg = neg or _low(head)
-    if hyp in cues.reported_aux and head is not None and t.dep == "ccomp" and \
-            _lem(head) in cues.reporting:
+    if hyp in cues.reported_aux and head is not None and t.dep == "ccomp" and _lem(head) in cues.reporting:
         fut, hyp = fut or hyp, None  # "X said it would…" is the reported "will"
     future_marked = fut is not None or (neg is not None and hyp in cues.reported_aux)
     if neg:
@@ -180,7 +195,7 @@ def _own_cues(tree: _Tree, t: Token, cues: Cues, nominal: bool) -> tuple[str, st
 
 
 def _neg_phrase(tree: _Tree, k: Token, cues: Cues) -> str | None:
-    """"no longer": ``k`` is a negation phrase's last word and its first hangs on it."""
+    """ "no longer": ``k`` is a negation phrase's last word and its first hangs on it."""
     low = _low(k)
     for first, last in cues.neg_phrases:
         if low == last and any(_low(g) == first for g in tree.kids[k.i]):
@@ -200,27 +215,31 @@ def _future_time(tree: _Tree, k: Token, cues: Cues) -> bool:
 
 
 def _purpose(tree: _Tree, k: Token) -> bool:
-    """"in order to" / "so as to" / "so that"."""
+    """ "in order to" / "so as to" / "so that"."""
     low = _low(k)
     if low == "order":
         return True
     kids = {_low(g) for g in tree.kids[k.i]}
-    return low == "so" and bool(kids & {"as", "that"}) or low == "in" and "order" in kids
+    return (low == "so" and bool(kids & {"as", "that"})) or (low == "in" and "order" in kids)
 
 
 def _governor_cue(gov: Token, below: Token, cues: Cues) -> tuple[str, str] | None:
     if below.dep not in GOVERNED_DEPS:
         return None
     lem, low = _lem(gov), _low(gov)
-    for kind, words in (("negated", cues.neg_governors), ("hypothetical", cues.hyp_governors),
-                        ("desired", cues.des_governors), ("future", cues.fut_governors)):
+    for kind, words in (
+        ("negated", cues.neg_governors),
+        ("hypothetical", cues.hyp_governors),
+        ("desired", cues.des_governors),
+        ("future", cues.fut_governors),
+    ):
         if lem in words or low in words:
             return kind, low
     return None
 
 
 def _prospect_cue(tree: _Tree, gov: Token, below: Token, cues: Cues) -> tuple[str, str] | None:
-    """"faces risks in targeting militants": a phrase on a verb whose object is a
+    """ "faces risks in targeting militants": a phrase on a verb whose object is a
     risk/prospect noun is only in prospect."""
     if below.dep != "prep" or gov.pos not in ("VERB", "AUX"):
         return None
@@ -246,10 +265,7 @@ def _presupposed_edge(tree: _Tree, child: Token, parent: Token, cues: Cues) -> b
         return True
     if child.dep in ("pobj", "pcomp") and _lem(parent) in cues.pre_preps:
         return True
-    if child.dep == "advcl" and any(k.dep == "mark" and _low(k) in cues.pre_marks
-                                    for k in tree.kids[child.i]):
-        return True
-    return False
+    return bool(child.dep == "advcl" and any(k.dep == "mark" and _low(k) in cues.pre_marks for k in tree.kids[child.i]))
 
 
 def _framing(tree: _Tree, t: Token, cues: Cues) -> tuple[str, str] | None:
@@ -329,7 +345,6 @@ class SentenceModality:
             return Modality("asserted", attributed)
         return Modality(found[0], attributed, found[1], found[2])
 
-
     def background(self, trigger: int, events: frozenset[int] = frozenset()) -> bool:
         """True when the trigger sits in a clause that only describes, situates or explains
         something else: a relative clause or apposition ("guerrillas who overran it"), a past
@@ -343,13 +358,16 @@ class SentenceModality:
         while node is not None:
             if below.dep in PRESUPPOSING_DEPS and not (below.dep == "relcl" and node.i in events):
                 return True
-            if below.dep == "acl" and below.tag == "VBN" and below.i > 0 and \
-                    self.sentence.tokens[below.i - 1].text != ",":
+            if (
+                below.dep == "acl"
+                and below.tag == "VBN"
+                and below.i > 0
+                and self.sentence.tokens[below.i - 1].text != ","
+            ):
                 return True  # restrictive only: "Saeed, arrested by police, was…" is news
             if below.dep in ("pobj", "pcomp") and _lem(node) in cues.pre_preps:
                 return True
-            if below.dep == "advcl" and any(k.dep == "mark" and _low(k) in cues.pre_marks
-                                            for k in tree.kids[below.i]):
+            if below.dep == "advcl" and any(k.dep == "mark" and _low(k) in cues.pre_marks for k in tree.kids[below.i]):
                 return True
             if below.dep == "advcl" and _purpose_clause(tree, below):
                 return True  # "staged a strike to demand reforms", "fired to disperse them"

@@ -38,8 +38,9 @@ CANDIDATE_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 DEFAULT_CODES = {"MEET": "040", "PROTEST": "140", "ARREST": "173", "ATTACK": "190"}
 # class -> the CAMEO roots it covers (what a lexicon code must have to count as that class)
 CLASS_ROOTS = {"MEET": ("04",), "PROTEST": ("14",), "ARREST": ("17",), "ATTACK": ("18", "19", "20")}
-ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "compound", "amod", "poss", "prt",
-                      "attr", "acomp", "neg", "aux", "auxpass"})
+ARG_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "agent", "compound", "amod", "poss", "prt", "attr", "acomp", "neg", "aux", "auxpass"}
+)
 
 
 def class_of(code: str) -> str | None:
@@ -66,15 +67,23 @@ def children(tokens: Sequence[Token]) -> list[list[Token]]:
     return kids
 
 
-def features(tokens: Sequence[Token], i: int, lex_roots=None,
-             kids_of: list[list[Token]] | None = None) -> list[str]:
+def features(tokens: Sequence[Token], i: int, lex_roots=None, kids_of: list[list[Token]] | None = None) -> list[str]:
     """The sparse features of token ``i`` (strings; unknown ones are ignored at scoring)."""
     t = tokens[i]
     low, lem = t.text.lower(), t.lemma.lower()
     kids_of = kids_of if kids_of is not None else children(tokens)
     kids = kids_of[i]
-    f = [f"w={low}", f"l={lem}", f"p={t.pos}", f"lp={lem}|{t.pos}", f"t={t.tag}", f"d={t.dep}",
-         f"ld={lem}|{t.dep}", f"s3={low[-3:]}", f"p4={low[:4]}"]
+    f = [
+        f"w={low}",
+        f"l={lem}",
+        f"p={t.pos}",
+        f"lp={lem}|{t.pos}",
+        f"t={t.tag}",
+        f"d={t.dep}",
+        f"ld={lem}|{t.dep}",
+        f"s3={low[-3:]}",
+        f"p4={low[:4]}",
+    ]
     if t.ent_type:
         f.append(f"ent={t.ent_type}")
     if t.head != i:
@@ -103,7 +112,7 @@ def features(tokens: Sequence[Token], i: int, lex_roots=None,
         j = i + off
         w = tokens[j].lemma.lower() if 0 <= j < len(tokens) else ("<s>" if j < 0 else "</s>")
         f.append(f"c{off}={w}")
-    if 0 < i:
+    if i > 0:
         f.append(f"bi-={tokens[i - 1].lemma.lower()}|{lem}")
     if i + 1 < len(tokens):
         f.append(f"bi+={lem}|{tokens[i + 1].lemma.lower()}")
@@ -137,11 +146,11 @@ def dense(tokens: Sequence[Token], i: int, vecs, kids_of: list[list[Token]] | No
             args.extend(o for o in kids_of[k.i] if o.dep == "pobj")
     av = [a for a in (vecs.get(x.lemma) for x in args) if a is not None]
     if av:
-        out[DIM:2 * DIM] = np.mean(av, axis=0)
+        out[DIM : 2 * DIM] = np.mean(av, axis=0)
     if t.head != i:
         h = vecs.get(tokens[t.head].lemma)
         if h is not None:
-            out[2 * DIM:] = h
+            out[2 * DIM :] = h
     return out
 
 
@@ -169,8 +178,14 @@ class Scores:
 class TriggerModel:
     """Weights (features x labels) and the thresholds the coder applies."""
 
-    def __init__(self, vocab: dict[str, int], weights: np.ndarray, labels: Sequence[str],
-                 meta: dict | None = None, dense_weights: np.ndarray | None = None):
+    def __init__(
+        self,
+        vocab: dict[str, int],
+        weights: np.ndarray,
+        labels: Sequence[str],
+        meta: dict | None = None,
+        dense_weights: np.ndarray | None = None,
+    ):
         self.vocab = vocab
         self.weights = weights.astype(np.float32)
         self.dense_weights = None if dense_weights is None else dense_weights.astype(np.float32)
@@ -223,11 +238,10 @@ class TriggerModel:
             arrays["dense_weights"] = self.dense_weights.astype(np.float16)
         np.savez_compressed(path.with_suffix(".npz"), **arrays)
         meta = dict(self.meta, labels=list(self.labels), features=names)
-        path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False, indent=0),
-                                             encoding="utf-8")
+        path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False, indent=0), encoding="utf-8")
 
     @classmethod
-    def load(cls, path: Path) -> "TriggerModel":
+    def load(cls, path: Path) -> TriggerModel:
         meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         with np.load(path.with_suffix(".npz")) as z:
             weights = z["weights"].astype(np.float32)
@@ -258,8 +272,9 @@ def lexicon_roots(lexicon):
         got = cache.get(key)
         if got is None:
             codes = {p.code for k in kinds.get(pos, ()) for p in lexicon.lookup(k, (lem, low))}
-            got = tuple(sorted({"none" if c == "---" or not c[:2].isdigit() else
-                                (class_of(c) or c[:2]) for c in codes}))
+            got = tuple(
+                sorted({"none" if c == "---" or not c[:2].isdigit() else (class_of(c) or c[:2]) for c in codes})
+            )
             cache[key] = got
         return got
 
@@ -297,9 +312,18 @@ def event_features(tokens: Sequence[Token], i: int, event, lex_roots=None) -> li
     base = features(tokens, i, lex_roots)
     f = [f"{cls}|{x}" for x in base if not x.startswith(("c-", "c1", "c2", "s3", "p4"))] + base
     src, tgt = _ref_kind(event.source), _ref_kind(event.target)
-    f += [f"cls={cls}", f"code={event.cameo}", f"mod={event.modality}", f"{cls}|mod={event.modality}",
-          f"src={src}", f"tgt={tgt}", f"{cls}|src={src}", f"{cls}|tgt={tgt}",
-          f"{cls}|st={src}|{tgt}", f"nw={min(len(event.evidence.text.split()), 3)}"]
+    f += [
+        f"cls={cls}",
+        f"code={event.cameo}",
+        f"mod={event.modality}",
+        f"{cls}|mod={event.modality}",
+        f"src={src}",
+        f"tgt={tgt}",
+        f"{cls}|src={src}",
+        f"{cls}|tgt={tgt}",
+        f"{cls}|st={src}|{tgt}",
+        f"nw={min(len(event.evidence.text.split()), 3)}",
+    ]
     for side, ref in (("s", event.source), ("t", event.target)):
         if ref is not None and ref.code:
             f.append(f"{cls}|{side}sector={ref.code[3:6] or 'state'}")

@@ -10,17 +10,49 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyad.coding.lexicon import Pattern
-from dyad.records import Token
 from dyad.coding.tree import NOMINAL, CodingTree
+from dyad.records import Token
 
 if TYPE_CHECKING:
     from dyad.coding.triggers import Match, SentenceState
 
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
-QUANTITY = frozenset({"some", "part", "most", "all", "many", "dozens", "dozen", "hundreds",
-                      "thousands", "millions", "number", "majority", "half", "rest", "one", "two",
-                      "three", "four", "five", "several", "few", "tens", "scores", "group", "batch",
-                      "contingent", "bulk", "portion", "share", "percent", "third", "quarter"})
+QUANTITY = frozenset(
+    {
+        "some",
+        "part",
+        "most",
+        "all",
+        "many",
+        "dozens",
+        "dozen",
+        "hundreds",
+        "thousands",
+        "millions",
+        "number",
+        "majority",
+        "half",
+        "rest",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "several",
+        "few",
+        "tens",
+        "scores",
+        "group",
+        "batch",
+        "contingent",
+        "bulk",
+        "portion",
+        "share",
+        "percent",
+        "third",
+        "quarter",
+    }
+)
 
 
 def slot_tokens(tree: CodingTree, t: Token, slot: str) -> list[Token]:
@@ -34,8 +66,7 @@ def slot_tokens(tree: CodingTree, t: Token, slot: str) -> list[Token]:
             if not got and t.dep == "acl" and (h := tree.head(t)) is not None:
                 got = [h]
             return [x for g in got for x in tree.conj(g)]
-        got = tree.children(i, "dobj") or [c for c in tree.children(i, "ccomp") if c.pos in NOMINAL] \
-            or _up_to(tree, t)
+        got = tree.children(i, "dobj") or [c for c in tree.children(i, "ccomp") if c.pos in NOMINAL] or _up_to(tree, t)
         return [y for g in got for x in tree.conj(g) for y in _through_quantity(tree, x)]
     if slot == "subj":
         return subjects(tree, t)
@@ -54,8 +85,13 @@ def slot_tokens(tree: CodingTree, t: Token, slot: str) -> list[Token]:
     if t.pos not in NOMINAL:
         for d in tree.children(i, "dobj"):
             hosts.append(d)
-            hosts += [o for p in tree.kids[d.i] if p.dep == "prep" and tree.lem[p.i] in ("in", "of")
-                      for o in tree.kids[p.i] if o.dep == "pobj"]
+            hosts += [
+                o
+                for p in tree.kids[d.i]
+                if p.dep == "prep" and tree.lem[p.i] in ("in", "of")
+                for o in tree.kids[p.i]
+                if o.dep == "pobj"
+            ]
     out: list[Token] = []
     for host in hosts:
         for p in tree.kids[host.i]:
@@ -67,14 +103,20 @@ def slot_tokens(tree: CodingTree, t: Token, slot: str) -> list[Token]:
 
 
 def _up_to(tree: CodingTree, t: Token) -> list[Token]:
-    """"killed up to 30 people": the parser hangs the counted object on "up to"."""
-    return [o for u in tree.kids[t.i] if u.dep in ("prt", "advmod") and tree.lem[u.i] == "up"
-            for p in tree.kids[u.i] if p.dep == "prep" and tree.lem[p.i] == "to"
-            for o in tree.kids[p.i] if o.dep == "pobj" and o.pos in NOMINAL]
+    """ "killed up to 30 people": the parser hangs the counted object on "up to"."""
+    return [
+        o
+        for u in tree.kids[t.i]
+        if u.dep in ("prt", "advmod") and tree.lem[u.i] == "up"
+        for p in tree.kids[u.i]
+        if p.dep == "prep" and tree.lem[p.i] == "to"
+        for o in tree.kids[p.i]
+        if o.dep == "pobj" and o.pos in NOMINAL
+    ]
 
 
 def _through_quantity(tree: CodingTree, x: Token) -> list[Token]:
-    """"some of its troops", "dozens of activists": the object is what is counted."""
+    """ "some of its troops", "dozens of activists": the object is what is counted."""
     if tree.lem[x.i] in QUANTITY or x.pos == "NUM":
         for p in tree.kids[x.i]:
             if p.dep == "prep" and tree.lem[p.i] == "of":
@@ -111,11 +153,15 @@ def subjects(tree: CodingTree, v: Token, depth: int = 0) -> list[Token]:
     h = tree.head(v)
     if h is None:
         # a headline ("Pakistan arrests Hafiz Saeed") often parses its subject as a modifier
-        lead = [k for k in tree.kids[v.i] if k.i < v.i and k.dep in ("amod", "npadvmod", "nmod", "dep",
-                                                                        "compound", "advmod")
-                and (k.pos == "PROPN" or k.ent_type in ("GPE", "NORP", "ORG", "PERSON"))]
+        lead = [
+            k
+            for k in tree.kids[v.i]
+            if k.i < v.i
+            and k.dep in ("amod", "npadvmod", "nmod", "dep", "compound", "advmod")
+            and (k.pos == "PROPN" or k.ent_type in ("GPE", "NORP", "ORG", "PERSON"))
+        ]
         return lead[:1]
-    if v.dep == "conj" or v.dep == "advcl" and not tree.children(v.i, "mark"):
+    if v.dep == "conj" or (v.dep == "advcl" and not tree.children(v.i, "mark")):
         return subjects(tree, h, depth + 1)
     if v.dep == "xcomp":
         objs = tree.children(h.i, "dobj")
@@ -166,14 +212,17 @@ def noun_sources(tree: CodingTree, n: Token, pat: Pattern | None, depth: int = 0
         # "crackdowns, which included the arrests …": the arrests are the crackdowns' doer's
         out: list[Token] = []
         for whole in subjects(tree, h):
-            out.extend(noun_sources(tree, whole, None, depth + 1) if whole.pos in NOMINAL
-                       and tree.children(whole.i, "poss") else [whole])
+            out.extend(
+                noun_sources(tree, whole, None, depth + 1)
+                if whole.pos in NOMINAL and tree.children(whole.i, "poss")
+                else [whole]
+            )
         return out
     return poss
 
 
 def stray_possessor(tree: CodingTree, n: Token) -> list[Token]:
-    """"X's decision" where the parser hung X elsewhere: the word before the noun's
+    """ "X's decision" where the parser hung X elsewhere: the word before the noun's
     modifiers is a possessive 's whose owner is a name."""
     j = n.i - 1
     while j >= 0 and tree.toks[j].head == n.i and tree.toks[j].dep in ("amod", "compound", "nummod"):
@@ -186,9 +235,13 @@ def stray_possessor(tree: CodingTree, n: Token) -> list[Token]:
 
 
 def modifier_tokens(tree: CodingTree, n: Token, skip: set[int]) -> list[Token]:
-    return [k for k in tree.kids[n.i]
-            if k.dep in ("compound", "amod", "nmod") and k.i not in skip
-            and (k.pos == "PROPN" or k.ent_type in ("GPE", "NORP", "ORG") or "-" in k.text)]
+    return [
+        k
+        for k in tree.kids[n.i]
+        if k.dep in ("compound", "amod", "nmod")
+        and k.i not in skip
+        and (k.pos == "PROPN" or k.ent_type in ("GPE", "NORP", "ORG") or "-" in k.text)
+    ]
 
 
 def clause_subjects(tree: CodingTree, t: Token, c: Token) -> list[Token]:
@@ -207,8 +260,12 @@ def participants(st: SentenceState, toks: list[Token], skip: set[int]) -> list[T
     out = [x for x in toks if x.i not in skip]
     if len(out) < 2:
         return out
-    owners = {o.i for i, m in st.matches.items() if m.kind == "noun"
-              for o in st.tree.children(i, "poss") or stray_possessor(st.tree, st.tree.toks[i])}
+    owners = {
+        o.i
+        for i, m in st.matches.items()
+        if m.kind == "noun"
+        for o in st.tree.children(i, "poss") or stray_possessor(st.tree, st.tree.toks[i])
+    }
     return out[:1] + [x for x in out[1:] if x.i not in st.matches and x.i not in owners]
 
 
@@ -225,8 +282,9 @@ def target_tokens(tree: CodingTree, m: Match, t: Token) -> list[Token]:
             got = subjects(tree, t)
         else:
             got = slot_tokens(tree, t, role)
-        got = [g for g in got if g.i != m.comp_token and g.i not in m.consumed
-               and g.ent_type not in ("DATE", "TIME")]  # "demanded on Monday that …"
+        got = [
+            g for g in got if g.i != m.comp_token and g.i not in m.consumed and g.ent_type not in ("DATE", "TIME")
+        ]  # "demanded on Monday that …"
         if got:
             return got
     for c in m.consumed:  # "investigating war crimes by Croatian extremists"
@@ -251,8 +309,11 @@ def target_tokens(tree: CodingTree, m: Match, t: Token) -> list[Token]:
             # withdrawal of Syrian forces"; a noun inside a clause with its own subject
             # is that subject's doing ("demanded that Israel match the EU's support")
             who = clause_subjects(tree, t, c) if comp.kind == "noun" else []
-            who = who or (noun_sources(tree, c, comp.pattern) if comp.kind == "noun"
-                          else [s for s in tree.children(c.i, "nsubj", "nsubjpass")])
+            who = who or (
+                noun_sources(tree, c, comp.pattern)
+                if comp.kind == "noun"
+                else list(tree.children(c.i, "nsubj", "nsubjpass"))
+            )
             if who:
                 return [x for w in who for x in tree.conj(w)]
         if pat.frame in ("reject", "accept") and comp.kind == "noun":

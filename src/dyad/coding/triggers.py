@@ -12,14 +12,15 @@ from dataclasses import dataclass, field
 
 from dyad.coding.lexicon import NO_EVENT, Lexicon, Pattern
 from dyad.coding.modality import SentenceModality
-from dyad.records import Sentence, Token
 from dyad.coding.participants import slot_tokens, subjects
 from dyad.coding.tree import NOMINAL, CodingTree
+from dyad.records import Sentence, Token
 
 CONTENT_FRAMES = frozenset({"supply", "stop", "protest"})  # their composed code is the content
 COMPLEMENT_PREPS = ("for", "to", "on", "upon", "of", "against", "over", "about")
-NOT_EVENT_ENTITIES = frozenset({"DATE", "TIME", "WORK_OF_ART", "LAW", "FAC", "PRODUCT", "PERCENT",
-                                "ORDINAL", "CARDINAL", "QUANTITY", "LANGUAGE"})
+NOT_EVENT_ENTITIES = frozenset(
+    {"DATE", "TIME", "WORK_OF_ART", "LAW", "FAC", "PRODUCT", "PERCENT", "ORDINAL", "CARDINAL", "QUANTITY", "LANGUAGE"}
+)
 
 
 @dataclass
@@ -30,7 +31,7 @@ class Match:
     pattern: Pattern
     consumed: tuple[int, ...] = ()
     words: tuple[int, ...] = ()
-    comp: "Match | None" = None
+    comp: Match | None = None
     comp_token: int | None = None
     code: str = ""
     instrument: int | None = None  # a violent noun event that says how ("killed in an air strike")
@@ -68,9 +69,14 @@ def _bare(tree: CodingTree, t: Token, word: str) -> list[Token]:
     """Children that are the particle/preposition ``word`` ("crack down on", "stand by");
     a time phrase ("on Wednesday") does not count."""
     hosts = [t] + tree.children(t.i, "dobj")
-    return [k for h in hosts for k in tree.kids[h.i]
-            if tree.lem[k.i] == word and k.dep in ("prep", "prt", "advmod", "agent", "dative", "mark")
-            and not any(o.ent_type in ("DATE", "TIME") for o in tree.kids[k.i] if o.dep == "pobj")]
+    return [
+        k
+        for h in hosts
+        for k in tree.kids[h.i]
+        if tree.lem[k.i] == word
+        and k.dep in ("prep", "prt", "advmod", "agent", "dative", "mark")
+        and not any(o.ent_type in ("DATE", "TIME") for o in tree.kids[k.i] if o.dep == "pobj")
+    ]
 
 
 def match(tree: CodingTree, t: Token, pat: Pattern) -> Match | None:
@@ -85,7 +91,7 @@ def match(tree: CodingTree, t: Token, pat: Pattern) -> Match | None:
         words.append(j)
         consumed.append(j)
     if flags:
-        if "passive" in flags and not tree.passive(t) or "active" in flags and tree.passive(t):
+        if ("passive" in flags and not tree.passive(t)) or ("active" in flags and tree.passive(t)):
             return None
         if "neg" in flags and not tree.negated(t):
             return None
@@ -99,13 +105,22 @@ def match(tree: CodingTree, t: Token, pat: Pattern) -> Match | None:
             return None
     for slot, ws in pat.args:
         if ws is None:
-            if not _bare(tree, t, slot) and not [x for x in slot_tokens(tree, t, slot)
-                                                 if x.ent_type not in ("DATE", "TIME")]:
+            if not _bare(tree, t, slot) and not [
+                x for x in slot_tokens(tree, t, slot) if x.ent_type not in ("DATE", "TIME")
+            ]:
                 return None
             continue
-        hit = next((x for x in slot_tokens(tree, t, slot) if tree.matches(x.i, ws)
-                    or any(tree.matches(c.i, ws) for c in tree.children(x.i, "compound")
-                           if x.pos == "PROPN" or c.pos == "NOUN")), None)
+        hit = next(
+            (
+                x
+                for x in slot_tokens(tree, t, slot)
+                if tree.matches(x.i, ws)
+                or any(
+                    tree.matches(c.i, ws) for c in tree.children(x.i, "compound") if x.pos == "PROPN" or c.pos == "NOUN"
+                )
+            ),
+            None,
+        )
         if hit is None:
             return None
         if slot not in ("subj", "light"):
@@ -188,44 +203,62 @@ def find(st: SentenceState, lex: Lexicon) -> None:
                 break
     _instruments(tree, best)
     consumed = {j for m in best.values() for j in m.consumed}
-    consumed |= {m.comp_token for m in best.values()
-                 if m.comp_token is not None and m.frame in ("supply", "stop")}
+    consumed |= {m.comp_token for m in best.values() if m.comp_token is not None and m.frame in ("supply", "stop")}
     # "rejected a U.S. offer", "accepted Kabul's proposal": the offer is what is rejected,
     # its maker the target, not an event of its own
     for m in best.values():
         if m.frame in ("reject", "accept") and m.kind == "verb":
             if m.comp_token is not None and m.comp is not None and m.comp.kind == "noun":
                 consumed.add(m.comp_token)
-            consumed |= {o.i for o in tree.children(m.token, "dobj")  # "Uganda's request for aid"
-                         if o.i in best and best[o.i].kind == "noun" and best[o.i].frame}
+            consumed |= {
+                o.i
+                for o in tree.children(m.token, "dobj")  # "Uganda's request for aid"
+                if o.i in best and best[o.i].kind == "noun" and best[o.i].frame
+            }
     consumed |= {m.instrument for m in best.values() if m.instrument is not None}
     # "Washington's decision to provide $125 million": the frame took its complement's
     # code, so the complement is the same deed, not a second (future) event
-    consumed |= {m.comp_token for m in best.values()
-                 if m.frame not in (None, "say") and m.comp_token in best and m.comp is not None
-                 and m.code[:2] == best[m.comp_token].code[:2] and m.comp_token != m.token}
+    consumed |= {
+        m.comp_token
+        for m in best.values()
+        if m.frame not in (None, "say")
+        and m.comp_token in best
+        and m.comp is not None
+        and m.code[:2] == best[m.comp_token].code[:2]
+        and m.comp_token != m.token
+    }
     discarded = lex.discarded([tree.lem[t.i] for t in tree.toks])
     st.silenced = {i for i, m in best.items() if m.code == NO_EVENT or tree.lem[i] in discarded}
-    st.matches = {i: m for i, m in best.items() if i not in consumed and m.code != NO_EVENT
-                  and tree.lem[i] not in discarded and not _names_no_event(tree, i, best)}
+    st.matches = {
+        i: m
+        for i, m in best.items()
+        if i not in consumed
+        and m.code != NO_EVENT
+        and tree.lem[i] not in discarded
+        and not _names_no_event(tree, i, best)
+    }
     for m in st.matches.values():
         m.depth = clause_depth(tree, m.token)
 
 
 def _instruments(tree: CodingTree, best: dict[int, Match]) -> None:
-    """"killed in a car bomb attack", "a suicide bomber killed…": the noun names the
+    """ "killed in a car bomb attack", "a suicide bomber killed…": the noun names the
     kind of violence, the verb the harm; the event takes the more specific code."""
     for m in best.values():
         if m.kind != "verb" or m.code[:2] not in ("18", "19", "20"):
             continue
         t = tree.toks[m.token]
-        places = subjects(tree, t) + [o for prep in ("in", "with", "by")
-                                      for o in slot_tokens(tree, t, prep)]
+        places = subjects(tree, t) + [o for prep in ("in", "with", "by") for o in slot_tokens(tree, t, prep)]
         for x in places:
             for j in [x.i] + [k.i for k in tree.kids[x.i] if k.dep == "compound"]:
                 n = best.get(j)
-                if (n is not None and n.kind == "noun" and n.code[:2] in ("18", "19", "20")
-                        and n.code not in ("180", "190") and n.code != m.code):
+                if (
+                    n is not None
+                    and n.kind == "noun"
+                    and n.code[:2] in ("18", "19", "20")
+                    and n.code not in ("180", "190")
+                    and n.code != m.code
+                ):
                     m.code, m.instrument = n.code, j
                     m.words = m.words + (j,)
                     break
@@ -263,8 +296,11 @@ def _complement(st: SentenceState, m: Match, done: dict[int, Match]) -> tuple[in
     if frame == "say":
         slots = tree.children(t.i, "ccomp", "parataxis")
     elif t.pos in NOMINAL:
-        slots = [k for k in tree.kids[t.i] if k.dep in ("acl", "relcl") and
-                 any(a.dep == "aux" and tree.low[a.i] == "to" for a in tree.kids[k.i])]
+        slots = [
+            k
+            for k in tree.kids[t.i]
+            if k.dep in ("acl", "relcl") and any(a.dep == "aux" and tree.low[a.i] == "to" for a in tree.kids[k.i])
+        ]
         for prep in COMPLEMENT_PREPS:
             slots += slot_tokens(tree, t, prep)
         slots += tree.children(t.i, "compound")
@@ -290,12 +326,12 @@ def _complement(st: SentenceState, m: Match, done: dict[int, Match]) -> tuple[in
     return None, None
 
 
-def _noun_in(st: SentenceState, s: Token, done: dict[int, Match], comp_only: bool = False,
-             verb_args: bool = False) -> tuple[int, Match] | None:
+def _noun_in(
+    st: SentenceState, s: Token, done: dict[int, Match], comp_only: bool = False, verb_args: bool = False
+) -> tuple[int, Match] | None:
     """The shallowest event or complement noun at or below ``s`` (four steps)."""
     tree = st.tree
-    frontier = [s] if not verb_args else [k for k in tree.kids[s.i]
-                                          if k.dep in ("dobj", "prep", "pobj", "attr")]
+    frontier = [s] if not verb_args else [k for k in tree.kids[s.i] if k.dep in ("dobj", "prep", "pobj", "attr")]
     for _ in range(4):
         nxt: list[Token] = []
         for x in frontier:
@@ -304,9 +340,11 @@ def _noun_in(st: SentenceState, s: Token, done: dict[int, Match], comp_only: boo
                     return x.i, st.comps[x.i]
                 if not comp_only and x.i in done:
                     return x.i, done[x.i]
-            nxt.extend(k for k in tree.kids[x.i]
-                       if k.dep in ("pobj", "prep", "compound", "dobj", "conj", "amod", "nummod",
-                                    "quantmod", "nmod"))
+            nxt.extend(
+                k
+                for k in tree.kids[x.i]
+                if k.dep in ("pobj", "prep", "compound", "dobj", "conj", "amod", "nummod", "quantmod", "nmod")
+            )
         frontier = nxt
     return None
 

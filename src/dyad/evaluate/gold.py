@@ -66,14 +66,20 @@ class PRF:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def add(self, other: "PRF") -> None:
+    def add(self, other: PRF) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
 
     def as_dict(self) -> dict[str, Any]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 @dataclass
@@ -87,8 +93,7 @@ class Accuracy:
         return self.correct / self.total if self.total else 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        return {"correct": self.correct, "total": self.total, "covered": self.covered,
-                "accuracy": round(self.value, 4)}
+        return {"correct": self.correct, "total": self.total, "covered": self.covered, "accuracy": round(self.value, 4)}
 
 
 @dataclass
@@ -111,10 +116,18 @@ class EvalReport:
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"gold": self.gold, "records": self.records,
-                               "predicted_events": self.predicted_events}
-        for name in ("events_country_root", "events_exact", "dyads", "codes_exact", "codes_root",
-                     "root_accuracy", "root_any", "pentaclass", "plover"):
+        out: dict[str, Any] = {"gold": self.gold, "records": self.records, "predicted_events": self.predicted_events}
+        for name in (
+            "events_country_root",
+            "events_exact",
+            "dyads",
+            "codes_exact",
+            "codes_root",
+            "root_accuracy",
+            "root_any",
+            "pentaclass",
+            "plover",
+        ):
             value = getattr(self, name)
             out[name] = value.as_dict() if value is not None else None
         out["per_root"] = {k: v.as_dict() for k, v in sorted(self.per_root.items())}
@@ -158,10 +171,10 @@ def read_records(path: str | Path, make: Callable[[dict], T], what: str = "gold 
 
 
 def _gold_record(d: dict) -> GoldRecord:
-    events = tuple(GoldEvent(e.get("source"), e.get("target"), e.get("code"), e.get("plover"))
-                   for e in d.get("events") or ())
-    return GoldRecord(str(d["id"]), d["text"], d.get("date"), events,
-                      tuple(d.get("labels") or ()), d.get("meta") or {})
+    events = tuple(
+        GoldEvent(e.get("source"), e.get("target"), e.get("code"), e.get("plover")) for e in d.get("events") or ()
+    )
+    return GoldRecord(str(d["id"]), d["text"], d.get("date"), events, tuple(d.get("labels") or ()), d.get("meta") or {})
 
 
 def read_gold(path: str | Path) -> list[GoldRecord]:
@@ -175,9 +188,8 @@ def _actor_key(code: str | None, exact: bool) -> str | None:
 
 
 def _matches(g: GoldEvent, p: Event, exact: bool, codes: bool = True) -> bool:
-    if codes and g.code is not None:
-        if exact and p.cameo != g.code or not exact and p.cameo[:2] != g.code[:2]:
-            return False
+    if codes and g.code is not None and ((exact and p.cameo != g.code) or (not exact and p.cameo[:2] != g.code[:2])):
+        return False
     for gold, ref in ((g.source, p.source), (g.target, p.target)):
         if gold is None:
             continue
@@ -186,8 +198,7 @@ def _matches(g: GoldEvent, p: Event, exact: bool, codes: bool = True) -> bool:
     return True
 
 
-def _score(gold: Sequence[GoldEvent], pred: Sequence[Event], exact: bool,
-           codes: bool = True) -> tuple[PRF, list]:
+def _score(gold: Sequence[GoldEvent], pred: Sequence[Event], exact: bool, codes: bool = True) -> tuple[PRF, list]:
     used: set[int] = set()
     pairs = []
     for g in gold:
@@ -270,11 +281,14 @@ def score(records: Sequence[GoldRecord], predictions: Sequence[Sequence[Event]],
         if has_plover and any(g.plover for g in rec.events):
             wrong |= _score_plover(rep, rec, main)
         if wrong:
-            rep.errors.append({
-                "id": rec.id, "text": rec.text,
-                "gold": [g.__dict__ for g in rec.events] or list(rec.labels),
-                "predicted": [_brief(e) for e in events],
-            })
+            rep.errors.append(
+                {
+                    "id": rec.id,
+                    "text": rec.text,
+                    "gold": [g.__dict__ for g in rec.events] or list(rec.labels),
+                    "predicted": [_brief(e) for e in events],
+                }
+            )
     rep.per_root = dict(per_root)
     return rep
 
@@ -344,9 +358,14 @@ def _score_plover(rep: EvalReport, rec: GoldRecord, main: Event | None) -> bool:
 
 
 def _brief(e: Event) -> dict[str, Any]:
-    return {"code": e.cameo, "source": e.source.code if e.source else None,
-            "target": e.target.code if e.target else None, "modality": e.modality,
-            "trigger": e.evidence.text, "confidence": e.confidence}
+    return {
+        "code": e.cameo,
+        "source": e.source.code if e.source else None,
+        "target": e.target.code if e.target else None,
+        "modality": e.modality,
+        "trigger": e.evidence.text,
+        "confidence": e.confidence,
+    }
 
 
 def _set_prf(gold: set[str], pred: set[str]) -> PRF:
@@ -397,21 +416,28 @@ def render(report: EvalReport):
     from rich.console import Group
     from rich.table import Table
 
-    head = Table(title=f"{Path(report.gold).name}: {report.records} records, "
-                       f"{report.predicted_events} asserted events predicted")
+    head = Table(
+        title=f"{Path(report.gold).name}: {report.records} records, {report.predicted_events} asserted events predicted"
+    )
     head.add_column("measure")
     for col in ("P", "R", "F1", "acc", "n"):
         head.add_column(col, justify="right")
-    for name, label in (("events_country_root", "events (country+root)"),
-                        ("events_exact", "events (exact)"), ("dyads", "dyads (country, any code)"),
-                        ("codes_root", "code sets (root)"),
-                        ("codes_exact", "code sets (exact)")):
+    for name, label in (
+        ("events_country_root", "events (country+root)"),
+        ("events_exact", "events (exact)"),
+        ("dyads", "dyads (country, any code)"),
+        ("codes_root", "code sets (root)"),
+        ("codes_exact", "code sets (exact)"),
+    ):
         v = getattr(report, name)
         if v is not None:
-            head.add_row(label, f"{v.precision:.3f}", f"{v.recall:.3f}", f"{v.f1:.3f}", "",
-                         str(v.tp + v.fn))
-    for name, label in (("root_accuracy", "primary event root"), ("root_any", "gold root among predicted"),
-                        ("pentaclass", "pentaclass"), ("plover", "PLOVER event")):
+            head.add_row(label, f"{v.precision:.3f}", f"{v.recall:.3f}", f"{v.f1:.3f}", "", str(v.tp + v.fn))
+    for name, label in (
+        ("root_accuracy", "primary event root"),
+        ("root_any", "gold root among predicted"),
+        ("pentaclass", "pentaclass"),
+        ("plover", "PLOVER event"),
+    ):
         v = getattr(report, name)
         if v is not None:
             head.add_row(label, "", "", "", f"{v.value:.3f}", f"{v.total} ({v.covered} coded)")
@@ -422,8 +448,6 @@ def render(report: EvalReport):
         for col in ("tp", "fp", "fn", "P", "R", "F1"):
             roots.add_column(col, justify="right")
         for root, v in sorted(report.per_root.items()):
-            roots.add_row(root, str(v.tp), str(v.fp), str(v.fn), f"{v.precision:.2f}",
-                          f"{v.recall:.2f}", f"{v.f1:.2f}")
+            roots.add_row(root, str(v.tp), str(v.fp), str(v.fn), f"{v.precision:.2f}", f"{v.recall:.2f}", f"{v.f1:.2f}")
         parts.append(roots)
     return Group(*parts)
-

@@ -43,14 +43,37 @@ CLASSES: dict[str, Callable[[str], bool]] = {
     "ATTACK": lambda c: c[:2] in ("18", "19", "20"),
 }
 # ACE type -> class
-ACE_CLASS = {"Contact:Meet": "MEET", "Conflict:Demonstrate": "PROTEST",
-             "Justice:Arrest-Jail": "ARREST", "Conflict:Attack": "ATTACK"}
+ACE_CLASS = {
+    "Contact:Meet": "MEET",
+    "Conflict:Demonstrate": "PROTEST",
+    "Justice:Arrest-Jail": "ARREST",
+    "Conflict:Attack": "ATTACK",
+}
 # a predicted class is no error on a sentence holding one of these gold types
 EXCUSED = {"ATTACK": {"Life:Die"}, "MEET": {"Contact:Phone-Write", "Movement:Transport"}}
-ARG_ROLES = frozenset({"agent", "attacker", "target", "person", "entity", "victim", "defendant",
-                       "giver", "recipient", "beneficiary", "communicator", "participant",
-                       "jailer", "detainee", "demonstrator", "otherparticipant", "preventer",
-                       "investigator", "killer"})
+ARG_ROLES = frozenset(
+    {
+        "agent",
+        "attacker",
+        "target",
+        "person",
+        "entity",
+        "victim",
+        "defendant",
+        "giver",
+        "recipient",
+        "beneficiary",
+        "communicator",
+        "participant",
+        "jailer",
+        "detainee",
+        "demonstrator",
+        "otherparticipant",
+        "preventer",
+        "investigator",
+        "killer",
+    }
+)
 PARTS = ("tune", "measure", "all", "tune/0", "tune/1")
 
 
@@ -95,8 +118,7 @@ def article_key(d: dict) -> str:
 
 def part_of(article: str) -> str:
     """``tune`` or ``measure``: half the articles each, by a stable hash of the article key."""
-    return "tune" if int(hashlib.sha256(article.encode("utf-8")).hexdigest()[:8], 16) % 2 == 0 \
-        else "measure"
+    return "tune" if int(hashlib.sha256(article.encode("utf-8")).hexdigest()[:8], 16) % 2 == 0 else "measure"
 
 
 def fold_of(article: str) -> int:
@@ -106,13 +128,26 @@ def fold_of(article: str) -> int:
 
 def _news_record(d: dict) -> NewsRecord:
     meta = d.get("meta") or {}
-    events = tuple(NewsEvent(str(e["type"]), str(e.get("trigger") or ""),
-                             dict(e.get("args") or {}), e.get("cameo_root"),
-                             str(e.get("mapping") or "none"))
-                   for e in d.get("events") or ())
-    return NewsRecord(str(d["id"]), d["text"], d.get("date"), events, article_key(d),
-                      bool(meta.get("exhaustive")), tuple(meta.get("sentences") or ()),
-                      meta.get("trigger_sentence"))
+    events = tuple(
+        NewsEvent(
+            str(e["type"]),
+            str(e.get("trigger") or ""),
+            dict(e.get("args") or {}),
+            e.get("cameo_root"),
+            str(e.get("mapping") or "none"),
+        )
+        for e in d.get("events") or ()
+    )
+    return NewsRecord(
+        str(d["id"]),
+        d["text"],
+        d.get("date"),
+        events,
+        article_key(d),
+        bool(meta.get("exhaustive")),
+        tuple(meta.get("sentences") or ()),
+        meta.get("trigger_sentence"),
+    )
 
 
 def read_news_gold(path: str | Path, part: str = "all") -> list[NewsRecord]:
@@ -122,8 +157,7 @@ def read_news_gold(path: str | Path, part: str = "all") -> list[NewsRecord]:
     if part == "all":
         return records
     half, _, fold = part.partition("/")
-    return [r for r in records
-            if part_of(r.article) == half and (not fold or str(fold_of(r.article)) == fold)]
+    return [r for r in records if part_of(r.article) == half and (not fold or str(fold_of(r.article)) == fold)]
 
 
 @dataclass
@@ -152,30 +186,51 @@ class NewsReport:
         return self.args_found / self.args_total if self.args_total else 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        return {"gold": self.gold, "part": self.part, "records": self.records,
-                "articles": self.articles, "modalities": self.modalities,
-                "predicted_events": self.predicted_events,
-                "per_class": {k: v.as_dict() for k, v in self.per_class.items()},
-                "micro": self.micro.as_dict() if self.micro else None,
-                "clear_root_recall": {"found": self.window_found, "total": self.window_total,
-                                      "recall": round(self.window_recall, 4),
-                                      "per_root": self.window_per_root} if self.window_total else None,
-                "argument_overlap": {"found": self.args_found, "total": self.args_total,
-                                     "share": round(self.args_overlap, 4)}}
+        return {
+            "gold": self.gold,
+            "part": self.part,
+            "records": self.records,
+            "articles": self.articles,
+            "modalities": self.modalities,
+            "predicted_events": self.predicted_events,
+            "per_class": {k: v.as_dict() for k, v in self.per_class.items()},
+            "micro": self.micro.as_dict() if self.micro else None,
+            "clear_root_recall": {
+                "found": self.window_found,
+                "total": self.window_total,
+                "recall": round(self.window_recall, 4),
+                "per_root": self.window_per_root,
+            }
+            if self.window_total
+            else None,
+            "argument_overlap": {
+                "found": self.args_found,
+                "total": self.args_total,
+                "share": round(self.args_overlap, 4),
+            },
+        }
 
 
 def code_news(records: Sequence[NewsRecord], coder) -> list[list[Event]]:
     """Code each record as its own article; a window's sentences are kept apart as paragraphs."""
-    return code_texts([(r.id, "\n\n".join(r.sentences) if r.sentences else r.text, r.date)
-                       for r in records], coder)
+    return code_texts([(r.id, "\n\n".join(r.sentences) if r.sentences else r.text, r.date) for r in records], coder)
 
 
-def score_news(records: Sequence[NewsRecord], predictions: Sequence[Sequence[Event]], gold: str,
-               part: str = "all", modalities: Iterable[str] | None = None) -> NewsReport:
+def score_news(
+    records: Sequence[NewsRecord],
+    predictions: Sequence[Sequence[Event]],
+    gold: str,
+    part: str = "all",
+    modalities: Iterable[str] | None = None,
+) -> NewsReport:
     keep = set(modalities) if modalities is not None else None
-    rep = NewsReport(gold=gold, part=part, records=len(records),
-                     articles=len({r.article for r in records}),
-                     modalities="all" if keep is None else ",".join(sorted(keep)))
+    rep = NewsReport(
+        gold=gold,
+        part=part,
+        records=len(records),
+        articles=len({r.article for r in records}),
+        modalities="all" if keep is None else ",".join(sorted(keep)),
+    )
     per_class = {c: PRF() for c in CLASSES}
     for rec, events in zip(records, predictions):
         events = [e for e in events if keep is None or e.modality in keep]
@@ -201,8 +256,7 @@ def _classes(events: Iterable[Event]) -> dict[str, list[Event]]:
     return out
 
 
-def _score_sentence(rec: NewsRecord, events: list[Event], per_class: dict[str, PRF],
-                    rep: NewsReport) -> None:
+def _score_sentence(rec: NewsRecord, events: list[Event], per_class: dict[str, PRF], rep: NewsReport) -> None:
     gold_types = {e.type for e in rec.events}
     gold = {ACE_CLASS[t] for t in gold_types if t in ACE_CLASS}
     pred = _classes(events)
@@ -225,8 +279,7 @@ def _score_sentence(rec: NewsRecord, events: list[Event], per_class: dict[str, P
 
 
 def _score_window(rec: NewsRecord, events: list[Event], rep: NewsReport) -> None:
-    trig = rec.sentences[rec.trigger_sentence] if rec.sentences and rec.trigger_sentence is not None \
-        else rec.text
+    trig = rec.sentences[rec.trigger_sentence] if rec.sentences and rec.trigger_sentence is not None else rec.text
     here = [e for e in events if _same_sentence(e.sentence, trig)]
     for g in rec.events:
         if g.mapping != "clear" or not g.cameo_root:
@@ -257,13 +310,32 @@ def _words(s: str) -> set[str]:
     return {w for w in re.findall(r"\w+", s.lower()) if len(w) > 1 and w not in _STOP}
 
 
-_STOP = frozenset({"the", "of", "and", "in", "on", "at", "to", "a", "an", "his", "her", "its",
-                   "their", "for", "by", "with", "from", "s"})
+_STOP = frozenset(
+    {
+        "the",
+        "of",
+        "and",
+        "in",
+        "on",
+        "at",
+        "to",
+        "a",
+        "an",
+        "his",
+        "her",
+        "its",
+        "their",
+        "for",
+        "by",
+        "with",
+        "from",
+        "s",
+    }
+)
 
 
 def _args_overlap(g: NewsEvent, events: list[Event]) -> bool:
-    gold_words = [_words(v) for k, v in g.args.items()
-                  if k.lower() in ARG_ROLES and isinstance(v, str)]
+    gold_words = [_words(v) for k, v in g.args.items() if k.lower() in ARG_ROLES and isinstance(v, str)]
     gold_words = [w for w in gold_words if w]
     if not gold_words:
         return False
@@ -278,21 +350,35 @@ def _args_overlap(g: NewsEvent, events: list[Event]) -> bool:
 
 
 def _error(rec: NewsRecord, events: list[Event], sentence: str | None = None) -> dict[str, Any]:
-    return {"id": rec.id, "text": sentence or rec.text,
-            "gold": [{"type": g.type, "trigger": g.trigger, "cameo_root": g.cameo_root,
-                      "mapping": g.mapping} for g in rec.events],
-            "predicted": [{"code": e.cameo, "source": e.source.text if e.source else None,
-                           "target": e.target.text if e.target else None,
-                           "modality": e.modality, "trigger": e.evidence.text} for e in events]}
+    return {
+        "id": rec.id,
+        "text": sentence or rec.text,
+        "gold": [
+            {"type": g.type, "trigger": g.trigger, "cameo_root": g.cameo_root, "mapping": g.mapping} for g in rec.events
+        ],
+        "predicted": [
+            {
+                "code": e.cameo,
+                "source": e.source.text if e.source else None,
+                "target": e.target.text if e.target else None,
+                "modality": e.modality,
+                "trigger": e.evidence.text,
+            }
+            for e in events
+        ],
+    }
 
 
-def evaluate_news(gold_path: str | Path, coder, part: str = "all", limit: int | None = None
-                  ) -> tuple[NewsReport, NewsReport]:
+def evaluate_news(
+    gold_path: str | Path, coder, part: str = "all", limit: int | None = None
+) -> tuple[NewsReport, NewsReport]:
     """Score ``coder`` on a news gold file: (all modalities, asserted only)."""
     records = read_news_gold(gold_path, part)[:limit]
     predictions = code_news(records, coder)
-    return (score_news(records, predictions, str(gold_path), part),
-            score_news(records, predictions, str(gold_path), part, {"asserted"}))
+    return (
+        score_news(records, predictions, str(gold_path), part),
+        score_news(records, predictions, str(gold_path), part, {"asserted"}),
+    )
 
 
 def render_news(reports: Sequence[NewsReport]):
@@ -301,21 +387,26 @@ def render_news(reports: Sequence[NewsReport]):
 
     parts = []
     for rep in reports:
-        t = Table(title=f"{Path(rep.gold).name} [{rep.part}]: {rep.records} records, "
-                        f"{rep.articles} articles; modalities: {rep.modalities}; "
-                        f"{rep.predicted_events} events coded")
+        t = Table(
+            title=f"{Path(rep.gold).name} [{rep.part}]: {rep.records} records, "
+            f"{rep.articles} articles; modalities: {rep.modalities}; "
+            f"{rep.predicted_events} events coded"
+        )
         t.add_column("measure")
         for col in ("P", "R", "F1", "n"):
             t.add_column(col, justify="right")
         if rep.micro is not None:
             for name, v in [*rep.per_class.items(), ("micro", rep.micro)]:
-                t.add_row(f"sentences: {name}", f"{v.precision:.3f}", f"{v.recall:.3f}",
-                          f"{v.f1:.3f}", str(v.tp + v.fn))
+                t.add_row(
+                    f"sentences: {name}", f"{v.precision:.3f}", f"{v.recall:.3f}", f"{v.f1:.3f}", str(v.tp + v.fn)
+                )
         if rep.window_total:
-            t.add_row("clearly mapped root in trigger sentence", "", f"{rep.window_recall:.3f}", "",
-                      str(rep.window_total))
+            t.add_row(
+                "clearly mapped root in trigger sentence", "", f"{rep.window_recall:.3f}", "", str(rep.window_total)
+            )
         if rep.args_total:
-            t.add_row("found events whose actors overlap gold args", "", f"{rep.args_overlap:.3f}",
-                      "", str(rep.args_total))
+            t.add_row(
+                "found events whose actors overlap gold args", "", f"{rep.args_overlap:.3f}", "", str(rep.args_total)
+            )
         parts.append(t)
     return Group(*parts)

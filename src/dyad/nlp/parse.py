@@ -93,29 +93,47 @@ def _chunks(start: int, end: int) -> Iterator[tuple[int, int]]:
     yield start, end
 
 
-def _sentence_from_span(sent, article_id: str, index: int, para: int, base: int,
-                        clean: CleanText | None, doc_chunks: Sequence) -> Sentence:
+def _sentence_from_span(
+    sent, article_id: str, index: int, para: int, base: int, clean: CleanText | None, doc_chunks: Sequence
+) -> Sentence:
     s0, c0 = sent.start, sent.start_char
     tokens = tuple(
         Token(
-            i=t.i - s0, text=t.text, lemma=t.lemma_, pos=t.pos_, tag=t.tag_, dep=t.dep_,
-            head=t.head.i - s0, start=t.idx - c0, ent_type=t.ent_type_, ent_iob=t.ent_iob_,
+            i=t.i - s0,
+            text=t.text,
+            lemma=t.lemma_,
+            pos=t.pos_,
+            tag=t.tag_,
+            dep=t.dep_,
+            head=t.head.i - s0,
+            start=t.idx - c0,
+            ent_type=t.ent_type_,
+            ent_iob=t.ent_iob_,
             morph=str(t.morph),
         )
         for t in sent
     )
     ents = tuple(Span(e.start - s0, e.end - s0, e.label_, e.text) for e in sent.ents)
-    chunks = tuple(Span(nc.start - s0, nc.end - s0, "NP", nc.text)
-                   for nc in doc_chunks if nc.start >= s0 and nc.end <= sent.end)
+    chunks = tuple(
+        Span(nc.start - s0, nc.end - s0, "NP", nc.text) for nc in doc_chunks if nc.start >= s0 and nc.end <= sent.end
+    )
     start, end = base + sent.start_char, base + sent.end_char
     text = sent.text
     while text and text[-1].isspace():  # spaCy keeps trailing whitespace out, but be sure
         text, end = text[:-1], end - 1
     raw_start, raw_end = clean.raw_span(start, end) if clean is not None else (start, end)
     return Sentence(
-        article_id=article_id, index=index, text=text, start=start, end=end,
-        raw_start=raw_start, raw_end=raw_end, paragraph=para,
-        tokens=tokens, entities=ents, noun_chunks=chunks,
+        article_id=article_id,
+        index=index,
+        text=text,
+        start=start,
+        end=end,
+        raw_start=raw_start,
+        raw_end=raw_end,
+        paragraph=para,
+        tokens=tokens,
+        entities=ents,
+        noun_chunks=chunks,
     )
 
 
@@ -124,8 +142,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
     return [c for s, e in paragraphs(text) for c in _chunks(s, e)]
 
 
-def _add_sentences(bucket: list[Sentence], doc, article_id: str, para: int, base: int,
-                   clean: CleanText) -> None:
+def _add_sentences(bucket: list[Sentence], doc, article_id: str, para: int, base: int, clean: CleanText) -> None:
     """Append the sentences of ``doc`` (piece ``para`` of the text, at ``base``) to ``bucket``."""
     doc_chunks = list(doc.noun_chunks) if doc.has_annotation("DEP") else []
     for sent in doc.sents:
@@ -152,8 +169,9 @@ class Parser:
         self.settings = settings or Settings.from_env()
         self.nlp = load_model(self.settings.model)
 
-    def parse_many(self, items: Iterable[tuple[str, CleanText]], budget: float | None = None
-                   ) -> Iterator[tuple[str, list[Sentence] | Reject]]:
+    def parse_many(
+        self, items: Iterable[tuple[str, CleanText]], budget: float | None = None
+    ) -> Iterator[tuple[str, list[Sentence] | Reject]]:
         """Yield ``(article_id, sentences)`` for each ``(article_id, clean)`` in input order, or
         ``(article_id, Reject)`` (reason ``too-slow``) for a long text whose parse ran past
         ``budget`` seconds (``settings.doc_time_budget`` by default; 0 = no budget)."""
@@ -183,8 +201,9 @@ class Parser:
                 else:
                     yield done.article_id, done.sentences
 
-        docs = self.nlp.pipe(units(), as_tuples=True, batch_size=self.settings.batch_size,
-                             n_process=self.settings.n_process)
+        docs = self.nlp.pipe(
+            units(), as_tuples=True, batch_size=self.settings.batch_size, n_process=self.settings.n_process
+        )
         for doc, (n, para, base) in docs:
             entry = pending[n]
             if para >= 0:
@@ -203,10 +222,10 @@ class Parser:
         start = 0
         while start < len(spans):
             if start and time.monotonic() > deadline:  # the first group is always parsed
-                log.info("%s: parse stopped after %d of %d pieces: over %g s", article_id,
-                            start, len(spans), budget)
-                return Reject(origin="", reason="too-slow",
-                              detail=f"parsing took over {budget:g} s (settings.doc_time_budget)")
+                log.info("%s: parse stopped after %d of %d pieces: over %g s", article_id, start, len(spans), budget)
+                return Reject(
+                    origin="", reason="too-slow", detail=f"parsing took over {budget:g} s (settings.doc_time_budget)"
+                )
             end, size = start, 0
             while end < len(spans) and (end == start or size + _width(spans[end]) <= GROUP_CHARS):
                 size += _width(spans[end])

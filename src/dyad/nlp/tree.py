@@ -53,7 +53,7 @@ class DepTree:
     def span(self, lo: int, hi: int) -> str:
         """The sentence's text from token ``lo`` to token ``hi - 1``."""
         a, b = self.toks[lo], self.toks[hi - 1]
-        return self.sentence.text[a.start:b.start + len(b.text)]
+        return self.sentence.text[a.start : b.start + len(b.text)]
 
     def token_at(self, offset: int) -> int | None:
         """The token covering character ``offset`` of the sentence."""

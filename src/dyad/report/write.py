@@ -26,7 +26,7 @@ import html
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -72,8 +72,9 @@ class ArticleRef(Record):
     url: str | None
 
 
-def collect(store: Store, a: str, b: str, opts: RelationOptions = RelationOptions(),
-            max_events: int = 200) -> ReportData:
+def collect(
+    store: Store, a: str, b: str, opts: RelationOptions = RelationOptions(), max_events: int = 200
+) -> ReportData:
     """Compute the relations and read the latest ``max_events`` events of the dyad."""
     rel = relations(store, a, b, opts)
     where = EventFilter(dyad=(rel.a, rel.b), modality=opts.modality, since=opts.since, until=opts.until)
@@ -81,22 +82,42 @@ def collect(store: Store, a: str, b: str, opts: RelationOptions = RelationOption
     n = int(store.con.execute(f"SELECT count(*) FROM events WHERE {clause}", params).fetchone()[0])
     evs = list(read_events(store, where, offset=max(0, n - max_events))) if max_events > 0 else []
     from dyad.scenarios import track as tracking
+
     found = tracking.load(store, (rel.a, rel.b))
-    return ReportData(relations=rel, events=tuple(evs), n_events=n, rule=stored_rule(store) or MergeRule(),
-                      db=store.path, generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-                      articles=_articles(store, {m.doc_id for e in evs for m in e.mentions}),
-                      scenarios=tuple(zip(found, tracking.states(store, found))))
+    return ReportData(
+        relations=rel,
+        events=tuple(evs),
+        n_events=n,
+        rule=stored_rule(store) or MergeRule(),
+        db=store.path,
+        generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        articles=_articles(store, {m.doc_id for e in evs for m in e.mentions}),
+        scenarios=tuple(zip(found, tracking.states(store, found))),
+    )
 
 
 def _signposts(patterns) -> str:
     """Conditions or consequences as watchable patterns: "NOT PAK→USA 04x: text"."""
-    return "; ".join(f"{'NOT ' if p.negated else ''}{p.source or '*'}→{p.target or '*'} "
-                     f"{(p.cameo[:2] + 'x') if p.cameo else '(text only)'}: {p.text}" for p in patterns)
+    return "; ".join(
+        f"{'NOT ' if p.negated else ''}{p.source or '*'}→{p.target or '*'} "
+        f"{(p.cameo[:2] + 'x') if p.cameo else '(text only)'}: {p.text}"
+        for p in patterns
+    )
 
 
 def _scenario_rows(data: ReportData) -> list[list[str]]:
-    return [[s.date or "?", st.status, _signposts(s.conditions), _signposts(s.consequences), s.hedge or "",
-             s.stated_by, ", ".join(st.evidence_events) or "—"] for s, st in data.scenarios]
+    return [
+        [
+            s.date or "?",
+            st.status,
+            _signposts(s.conditions),
+            _signposts(s.consequences),
+            s.hedge or "",
+            s.stated_by,
+            ", ".join(st.evidence_events) or "—",
+        ]
+        for s, st in data.scenarios
+    ]
 
 
 SCENARIO_HEADERS = ["stated", "status", "if (signposts)", "then", "hedge", "by", "events that moved it"]
@@ -108,8 +129,9 @@ def _articles(store: Store, ids: set[str]) -> dict[str, ArticleRef]:
     if not ids:
         return {}
     cited = pa.table({"k": sorted(ids)})  # noqa: F841 (read by DuckDB)
-    rows = store.con.execute("SELECT id, title, source, CAST(date AS VARCHAR), url FROM articles "
-                             "WHERE id IN (SELECT k FROM cited)").fetchall()
+    rows = store.con.execute(
+        "SELECT id, title, source, CAST(date AS VARCHAR), url FROM articles WHERE id IN (SELECT k FROM cited)"
+    ).fetchall()
     return {aid: ArticleRef(title, source, day, url) for aid, title, source, day, url in rows}
 
 
@@ -125,25 +147,45 @@ def index_chart(rel: Relations) -> dict:
     y = alt.Y("lo:Q", scale=alt.Scale(domain=[-1, 1]), title="index")
     panels = []
     for direction, colour in zip(dirs, DIRECTION_COLORS):
-        rows = [{"period": r.period, "index": r.index, "lo": r.index_lo, "hi": r.index_hi, "events": r.events}
-                for r in rel.rows if r.direction == direction]
+        rows = [
+            {"period": r.period, "index": r.index, "lo": r.index_lo, "hi": r.index_hi, "events": r.events}
+            for r in rel.rows
+            if r.direction == direction
+        ]
         base = alt.Chart(alt.Data(values=rows))
         layers = [
             base.mark_area(opacity=0.18, color=colour).encode(x=x, y=y, y2="hi:Q"),
             alt.Chart(alt.Data(values=[{"y": 0}])).mark_rule(color="#aaaaaa").encode(y="y:Q"),
             base.mark_line(color=colour, point=alt.OverlayMarkDef(size=24, color=colour)).encode(
-                x=x, y="index:Q",
-                tooltip=[alt.Tooltip("period:T", title=rel.options.period), alt.Tooltip("index:Q", format="+.2f"),
-                         alt.Tooltip("lo:Q", format="+.2f", title="band from"),
-                         alt.Tooltip("hi:Q", format="+.2f", title="band to"), "events:Q"]),
+                x=x,
+                y="index:Q",
+                tooltip=[
+                    alt.Tooltip("period:T", title=rel.options.period),
+                    alt.Tooltip("index:Q", format="+.2f"),
+                    alt.Tooltip("lo:Q", format="+.2f", title="band from"),
+                    alt.Tooltip("hi:Q", format="+.2f", title="band to"),
+                    "events:Q",
+                ],
+            ),
         ]
-        cps = [{"period": c.period, "before": c.index_before, "after": c.index_after}
-               for c in rel.change_points if c.direction == direction]
+        cps = [
+            {"period": c.period, "before": c.index_before, "after": c.index_after}
+            for c in rel.change_points
+            if c.direction == direction
+        ]
         if cps:
-            layers.append(alt.Chart(alt.Data(values=cps)).mark_rule(
-                color="#000000", strokeDash=[5, 3], strokeWidth=1.5).encode(
-                x="period:T", tooltip=[alt.Tooltip("period:T", title="change from"),
-                                       alt.Tooltip("before:Q", format="+.2f"), alt.Tooltip("after:Q", format="+.2f")]))
+            layers.append(
+                alt.Chart(alt.Data(values=cps))
+                .mark_rule(color="#000000", strokeDash=[5, 3], strokeWidth=1.5)
+                .encode(
+                    x="period:T",
+                    tooltip=[
+                        alt.Tooltip("period:T", title="change from"),
+                        alt.Tooltip("before:Q", format="+.2f"),
+                        alt.Tooltip("after:Q", format="+.2f"),
+                    ],
+                )
+            )
         panels.append(alt.layer(*layers).properties(width=900, height=130, title=direction))
     return alt.vconcat(*panels, spacing=12).to_dict()
 
@@ -153,16 +195,30 @@ def volume_chart(rel: Relations) -> dict:
     import altair as alt
 
     both = rel.directions()[2]
-    rows = [{"period": r.period, "quad": QUAD_LABELS[k], "order": k, "events": getattr(r, q)}
-            for r in rel.rows if r.direction == both for k, q in enumerate(QUADS) if getattr(r, q)]
-    return alt.Chart(alt.Data(values=rows)).mark_bar().encode(
-        x=alt.X("period:T", title=None),
-        y=alt.Y("sum(events):Q", title="events"),
-        color=alt.Color("quad:N", scale=alt.Scale(domain=list(QUAD_LABELS), range=list(QUAD_COLORS)),
-                        legend=alt.Legend(title=None, orient="top")),
-        order=alt.Order("order:Q"),
-        tooltip=[alt.Tooltip("period:T", title="period"), "quad:N", "events:Q"],
-    ).properties(width=900, height=160).to_dict()
+    rows = [
+        {"period": r.period, "quad": QUAD_LABELS[k], "order": k, "events": getattr(r, q)}
+        for r in rel.rows
+        if r.direction == both
+        for k, q in enumerate(QUADS)
+        if getattr(r, q)
+    ]
+    return (
+        alt.Chart(alt.Data(values=rows))
+        .mark_bar()
+        .encode(
+            x=alt.X("period:T", title=None),
+            y=alt.Y("sum(events):Q", title="events"),
+            color=alt.Color(
+                "quad:N",
+                scale=alt.Scale(domain=list(QUAD_LABELS), range=list(QUAD_COLORS)),
+                legend=alt.Legend(title=None, orient="top"),
+            ),
+            order=alt.Order("order:Q"),
+            tooltip=[alt.Tooltip("period:T", title="period"), "quad:N", "events:Q"],
+        )
+        .properties(width=900, height=160)
+        .to_dict()
+    )
 
 
 def svg(spec: dict) -> str:
@@ -170,7 +226,7 @@ def svg(spec: dict) -> str:
     import vl_convert as vlc
 
     out = vlc.vegalite_to_svg(spec)
-    return out[out.index("<svg"):]
+    return out[out.index("<svg") :]
 
 
 def _bundle() -> str:
@@ -197,14 +253,25 @@ def _drivers(ds) -> str:
 
 
 def _summary_rows(rel: Relations) -> list[list[str]]:
-    return [[t.direction, str(t.events), str(t.verbal_coop + t.material_coop),
-             str(t.verbal_conflict + t.material_conflict), _fmt(t.goldstein_mean), _band(t), _drivers(t.top_codes)]
-            for t in rel.totals]
+    return [
+        [
+            t.direction,
+            str(t.events),
+            str(t.verbal_coop + t.material_coop),
+            str(t.verbal_conflict + t.material_conflict),
+            _fmt(t.goldstein_mean),
+            _band(t),
+            _drivers(t.top_codes),
+        ]
+        for t in rel.totals
+    ]
 
 
 def _change_rows(rel: Relations) -> list[list[str]]:
-    return [[c.period[:7], c.direction, _fmt(c.index_before), _fmt(c.index_after), _drivers(c.drivers)]
-            for c in rel.change_points]
+    return [
+        [c.period[:7], c.direction, _fmt(c.index_before), _fmt(c.index_after), _drivers(c.drivers)]
+        for c in rel.change_points
+    ]
 
 
 def _span(rel: Relations) -> str:
@@ -305,17 +372,30 @@ def templates() -> jinja2.Environment:
     escaped unless it is ``Markup``, and a name the context lacks an error, never an empty string."""
     import jinja2
 
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(data_path("templates")), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                              keep_trailing_newline=True)
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(data_path("templates")),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
 def _event_rows(events: tuple[MergedEvent, ...], articles: dict[str, ArticleRef]) -> list[EventRow]:
-    return [EventRow(e.date or "?", f"{_actor(e.source, e.source_key)} → {_actor(e.target, e.target_key)}",
-                     f"{e.cameo} {e.cameo_name}", e.quad_class, f"{e.goldstein:+.1f}", e.modality,
-                     f"{e.num_mentions}/{e.num_sources}/{e.num_articles}",
-                     tuple(_quote(m, articles) for m in e.mentions))
-            for e in reversed(events)]  # newest first
+    return [
+        EventRow(
+            e.date or "?",
+            f"{_actor(e.source, e.source_key)} → {_actor(e.target, e.target_key)}",
+            f"{e.cameo} {e.cameo_name}",
+            e.quad_class,
+            f"{e.goldstein:+.1f}",
+            e.modality,
+            f"{e.num_mentions}/{e.num_sources}/{e.num_articles}",
+            tuple(_quote(m, articles) for m in e.mentions),
+        )
+        for e in reversed(events)
+    ]  # newest first
 
 
 def html_context(data: ReportData, interactive: bool = False) -> dict[str, object]:
@@ -333,21 +413,53 @@ def html_context(data: ReportData, interactive: bool = False) -> dict[str, objec
         if interactive:
             embeds = specs  # written into the page by the tojson filter, which cannot close the script
             bundle = Markup(_bundle().replace("</script", "<\\/script"))
-    shown = (f"The latest {len(data.events)} of {data.n_events} events, newest first."
-             if len(data.events) < data.n_events else f"All {data.n_events} events, newest first.")
+    shown = (
+        f"The latest {len(data.events)} of {data.n_events} events, newest first."
+        if len(data.events) < data.n_events
+        else f"All {data.n_events} events, newest first."
+    )
     return {
-        "title": f"{rel.a} – {rel.b}", "a": rel.a, "b": rel.b, "modality": ", ".join(o.modality),
-        "period": o.period, "span": _span(rel), "n_events": data.n_events, "version": __version__,
-        "db_name": Path(data.db).name, "generated": data.generated, "level": f"{o.level:.0%}",
-        "summary_rows": _summary_rows(rel), "charts": charts, "change_rows": _change_rows(rel),
-        "driver_rows": [[t.direction, _drivers(t.top_codes),
-                         ", ".join(f"{d.key} ({d.contribution:+.2f}, {d.events})" for d in t.top_contexts)]
-                        for t in rel.totals],
-        "period_rows": [[period_label(r.period, o.period), r.direction, str(r.events), _band(r),
-                         f"{r.goldstein_sum:+.1f}", _drivers(r.top_codes)] for r in rel.rows if r.events],
-        "shown": shown, "events": _event_rows(data.events, data.articles),
-        "scenario_headers": SCENARIO_HEADERS, "scenario_rows": _scenario_rows(data),
-        "method_items": _method_items(data), "embeds": embeds, "bundle": bundle,
+        "title": f"{rel.a} – {rel.b}",
+        "a": rel.a,
+        "b": rel.b,
+        "modality": ", ".join(o.modality),
+        "period": o.period,
+        "span": _span(rel),
+        "n_events": data.n_events,
+        "version": __version__,
+        "db_name": Path(data.db).name,
+        "generated": data.generated,
+        "level": f"{o.level:.0%}",
+        "summary_rows": _summary_rows(rel),
+        "charts": charts,
+        "change_rows": _change_rows(rel),
+        "driver_rows": [
+            [
+                t.direction,
+                _drivers(t.top_codes),
+                ", ".join(f"{d.key} ({d.contribution:+.2f}, {d.events})" for d in t.top_contexts),
+            ]
+            for t in rel.totals
+        ],
+        "period_rows": [
+            [
+                period_label(r.period, o.period),
+                r.direction,
+                str(r.events),
+                _band(r),
+                f"{r.goldstein_sum:+.1f}",
+                _drivers(r.top_codes),
+            ]
+            for r in rel.rows
+            if r.events
+        ],
+        "shown": shown,
+        "events": _event_rows(data.events, data.articles),
+        "scenario_headers": SCENARIO_HEADERS,
+        "scenario_rows": _scenario_rows(data),
+        "method_items": _method_items(data),
+        "embeds": embeds,
+        "bundle": bundle,
     }
 
 
@@ -401,8 +513,9 @@ def _cite_md(m: Event, articles: dict[str, ArticleRef]) -> str:
 
 
 def _evidence_md(e: MergedEvent, articles: dict[str, ArticleRef]) -> _Markdown:
-    return _Markdown(" · ".join(f"{_md(m.sentence)} \\[{_md(m.evidence.text)}\\] {_cite_md(m, articles)}"
-                                for m in e.mentions))
+    return _Markdown(
+        " · ".join(f"{_md(m.sentence)} \\[{_md(m.evidence.text)}\\] {_cite_md(m, articles)}" for m in e.mentions)
+    )
 
 
 def render_markdown(data: ReportData, chart_files: dict[str, str] | None = None) -> str:
@@ -413,37 +526,85 @@ def render_markdown(data: ReportData, chart_files: dict[str, str] | None = None)
     """
     rel = data.relations
     o = rel.options
-    out = [f"# {_md(rel.a)} – {_md(rel.b)}", "",
-           _md(f"{', '.join(o.modality) or 'all'} events by {o.period}, {_span(rel)}. {data.n_events} events. "
-               f"Generated by dyad {__version__} from {Path(data.db).name} on {data.generated}."), "",
-           "## Summary", "",
-           _md_table(["direction", "events", "cooperation", "conflict", "mean Goldstein", "index [band]", "top codes"],
-                     _summary_rows(rel)), ""]
+    out = [
+        f"# {_md(rel.a)} – {_md(rel.b)}",
+        "",
+        _md(
+            f"{', '.join(o.modality) or 'all'} events by {o.period}, {_span(rel)}. {data.n_events} events. "
+            f"Generated by dyad {__version__} from {Path(data.db).name} on {data.generated}."
+        ),
+        "",
+        "## Summary",
+        "",
+        _md_table(
+            ["direction", "events", "cooperation", "conflict", "mean Goldstein", "index [band]", "top codes"],
+            _summary_rows(rel),
+        ),
+        "",
+    ]
     for key, heading in (("chart-index", "Net cooperation index"), ("chart-volume", "Events by quad class")):
         if chart_files and key in chart_files:
             out += [f"## {heading}", "", f"![{heading}]({quote(chart_files[key], safe=_URL_SAFE)})", ""]
     out += ["## Change points", ""]
-    out += [_md_table(["from", "direction", "index before", "index after", "what changed"],
-                      _change_rows(rel)) if rel.change_points else "No change points.", ""]
-    out += [f"## By {_md(o.period)}", "",
-            _md_table([o.period, "direction", "events", "index [band]", "top codes"],
-                      [[period_label(r.period, o.period), r.direction, str(r.events), _band(r),
-                        _drivers(r.top_codes)]
-                       for r in rel.rows if r.events]), ""]
-    out += ["## Events", "", _md_table(
-        ["date", "source → target", "CAMEO", "quad", "Goldstein", "modality", "m/s/a", "evidence"],
-        [[e.date or "?", f"{_actor(e.source, e.source_key)} → {_actor(e.target, e.target_key)}",
-          f"{e.cameo} {e.cameo_name}", str(e.quad_class), f"{e.goldstein:+.1f}", e.modality,
-          f"{e.num_mentions}/{e.num_sources}/{e.num_articles}", _evidence_md(e, data.articles)]
-         for e in reversed(data.events)]), ""]
-    out += ["## Scenarios", "", _md_table(SCENARIO_HEADERS, _scenario_rows(data)) if data.scenarios
-            else "No scenarios stated about this dyad.", ""]
+    out += [
+        _md_table(["from", "direction", "index before", "index after", "what changed"], _change_rows(rel))
+        if rel.change_points
+        else "No change points.",
+        "",
+    ]
+    out += [
+        f"## By {_md(o.period)}",
+        "",
+        _md_table(
+            [o.period, "direction", "events", "index [band]", "top codes"],
+            [
+                [period_label(r.period, o.period), r.direction, str(r.events), _band(r), _drivers(r.top_codes)]
+                for r in rel.rows
+                if r.events
+            ],
+        ),
+        "",
+    ]
+    out += [
+        "## Events",
+        "",
+        _md_table(
+            ["date", "source → target", "CAMEO", "quad", "Goldstein", "modality", "m/s/a", "evidence"],
+            [
+                [
+                    e.date or "?",
+                    f"{_actor(e.source, e.source_key)} → {_actor(e.target, e.target_key)}",
+                    f"{e.cameo} {e.cameo_name}",
+                    str(e.quad_class),
+                    f"{e.goldstein:+.1f}",
+                    e.modality,
+                    f"{e.num_mentions}/{e.num_sources}/{e.num_articles}",
+                    _evidence_md(e, data.articles),
+                ]
+                for e in reversed(data.events)
+            ],
+        ),
+        "",
+    ]
+    out += [
+        "## Scenarios",
+        "",
+        _md_table(SCENARIO_HEADERS, _scenario_rows(data)) if data.scenarios else "No scenarios stated about this dyad.",
+        "",
+    ]
     out += ["## How this was made", "", *(f"- {_md(x)}" for x in _method_items(data)), ""]
     return "\n".join(out)
 
 
-def write_report(store: Store, a: str, b: str, out_path: str | Path, opts: RelationOptions = RelationOptions(),
-                 max_events: int = 200, interactive: bool = False) -> Path:
+def write_report(
+    store: Store,
+    a: str,
+    b: str,
+    out_path: str | Path,
+    opts: RelationOptions = RelationOptions(),
+    max_events: int = 200,
+    interactive: bool = False,
+) -> Path:
     """Write the report on ``a``–``b`` to ``out_path``: Markdown for ``.md``, else HTML."""
     out = Path(out_path)
     data = collect(store, a, b, opts, max_events)
@@ -451,8 +612,10 @@ def write_report(store: Store, a: str, b: str, out_path: str | Path, opts: Relat
     if out.suffix.lower() in (".md", ".markdown"):
         files = {}
         if data.n_events:
-            for key, spec in (("chart-index", index_chart(data.relations)),
-                              ("chart-volume", volume_chart(data.relations))):
+            for key, spec in (
+                ("chart-index", index_chart(data.relations)),
+                ("chart-volume", volume_chart(data.relations)),
+            ):
                 name = f"{out.stem}-{key.split('-')[1]}.svg"
                 (out.parent / name).write_text(svg(spec), encoding="utf-8")
                 files[key] = name

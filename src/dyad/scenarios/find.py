@@ -34,19 +34,17 @@ Hypothetical, future and desired mentions move nothing.
 """
 
 from __future__ import annotations
+
 import functools
 import hashlib
-from pathlib import Path
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from dyad.nlp.tree import DepTree
+from pathlib import Path
+
 from dyad.coding.modality import load_cues as modality_cues
+from dyad.nlp.tree import DepTree
 from dyad.records import Event, EventPattern, Evidence, Scenario, Sentence
 from dyad.settings import data_path
-
-
-
-
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
@@ -78,11 +76,17 @@ def load_cues(path: str | Path | None = None) -> Cues:
     raw = load_toml(path if path is not None else data_path("scenarios.toml"), ScenariosSchema)
     markers = {tuple(m.words.split()): m.negates for m in raw.marker}
     return Cues(
-        markers=markers, not_after=frozenset(raw.not_after), not_yet=frozenset(raw.not_yet),
-        imagine=frozenset(raw.imagine), circumstance=frozenset(raw.circumstance),
+        markers=markers,
+        not_after=frozenset(raw.not_after),
+        not_yet=frozenset(raw.not_yet),
+        imagine=frozenset(raw.imagine),
+        circumstance=frozenset(raw.circumstance),
         continuation=tuple(sorted((tuple(c.split()) for c in raw.continuation), key=len, reverse=True)),
-        hedges=tuple(raw.hedges), inverted=frozenset(raw.inverted), reporting=frozenset(raw.reporting),
-        absence_nouns=frozenset(raw.absence.nouns), absence_code=raw.absence.cameo,
+        hedges=tuple(raw.hedges),
+        inverted=frozenset(raw.inverted),
+        reporting=frozenset(raw.reporting),
+        absence_nouns=frozenset(raw.absence.nouns),
+        absence_code=raw.absence.cameo,
     )
 
 
@@ -116,7 +120,7 @@ class _Tree(DepTree):
         return out
 
     def starts_with(self, words: tuple[str, ...], at: int = 0) -> bool:
-        seq = [t.text.lower() for t in self.toks[at:at + len(words)]]
+        seq = [t.text.lower() for t in self.toks[at : at + len(words)]]
         return tuple(seq) == words
 
 
@@ -133,9 +137,10 @@ class _Span:
 
 def _first_word(tree: _Tree) -> int:
     i = 0
-    while i < len(tree.toks) and tree.toks[i].pos in ("PUNCT", "CCONJ") or (
-            i < len(tree.toks) and tree.low(i) in ("furthermore", "moreover", "additionally", "also",
-                                                   "however", "but", "and", "still", "yet")):
+    while (i < len(tree.toks) and tree.toks[i].pos in ("PUNCT", "CCONJ")) or (
+        i < len(tree.toks)
+        and tree.low(i) in ("furthermore", "moreover", "additionally", "also", "however", "but", "and", "still", "yet")
+    ):
         i += 1
     return i
 
@@ -155,18 +160,22 @@ def _markers(tree: _Tree, cues: Cues) -> list[tuple[int, bool]]:
             if prev is not None and i - prev == 1 and toks[prev].text == '"':
                 continue  # a quoted word: 'a big "if"'
             nxt = last + 1
-            if nxt >= len(toks) or toks[nxt].text in ('"', "'", ")") or toks[nxt].pos == "PUNCT" and toks[nxt].text not in ("—", "–", ","):
+            if (
+                nxt >= len(toks)
+                or toks[nxt].text in ('"', "'", ")")
+                or (toks[nxt].pos == "PUNCT" and toks[nxt].text not in ("—", "–", ","))
+            ):
                 continue
             found.append((i, last, negates))
     return [(i, n) for i, _, n in sorted(found)]
 
 
 def _inverted(tree: _Tree, cues: Cues) -> int | None:
-    """"Should talks fail, …": a sentence-initial inverted modal opening a condition."""
+    """ "Should talks fail, …": a sentence-initial inverted modal opening a condition."""
     i = _first_word(tree)
     if i >= len(tree.toks) or tree.low(i) not in cues.inverted or tree.toks[i].pos not in ("AUX", "VERB"):
         return None
-    if not any(t.text == "," for t in tree.toks[i + 1:]) or tree.toks[i].dep == "ROOT":
+    if not any(t.text == "," for t in tree.toks[i + 1 :]) or tree.toks[i].dep == "ROOT":
         return None
     return i
 
@@ -223,7 +232,9 @@ def _spans(tree: _Tree, m: int, negates: bool, cues: Cues) -> tuple[list[_Span],
     lo, hi = _segment(tree, m)
     toks = tree.toks
     lo = _after_reporting(tree, lo, m, cues)  # "Khan said that if India…": the conditional is what he said
-    verbs_before = [j for j in range(lo, m) if toks[j].pos in ("VERB", "AUX") and toks[j].dep not in ("amod", "compound")]
+    verbs_before = [
+        j for j in range(lo, m) if toks[j].pos in ("VERB", "AUX") and toks[j].dep not in ("amod", "compound")
+    ]
     if not verbs_before:  # "If X, (then) Y"
         end = _condition_end(tree, m, hi)
         cond = set(range(m, end)) - _aside(tree, m, end)
@@ -237,8 +248,7 @@ def _spans(tree: _Tree, m: int, negates: bool, cues: Cues) -> tuple[list[_Span],
                 circ |= tree.subtree_set(j) & cond
         if circ:
             rest = cond - circ - {m}
-            return ([_Span(tree.sentence, circ, heads=(min(circ),), absence=True)],
-                    [_with_heads(tree, rest)], False)
+            return ([_Span(tree.sentence, circ, heads=(min(circ),), absence=True)], [_with_heads(tree, rest)], False)
         return _split_not_yet(tree, cond, negates, cues), [], True
     return _split_not_yet(tree, cond, negates, cues), [_with_heads(tree, _governing(tree, m, lo))], False
 
@@ -271,8 +281,10 @@ def _governing(tree: _Tree, m: int, lo: int) -> set[int]:
 
 
 def _split_not_yet(tree: _Tree, cond: set[int], negates: bool, cues: Cues) -> list[_Span]:
-    """"if troops leave before the Taliban has agreed": the part after "before" is negated."""
-    cut = next((j for j in sorted(cond)[1:] if tree.low(j) in cues.not_yet and tree.toks[j].pos in ("SCONJ", "ADP")), None)
+    """ "if troops leave before the Taliban has agreed": the part after "before" is negated."""
+    cut = next(
+        (j for j in sorted(cond)[1:] if tree.low(j) in cues.not_yet and tree.toks[j].pos in ("SCONJ", "ADP")), None
+    )
     if cut is None:
         return [_with_heads(tree, cond, negated=negates)]
     first = {j for j in cond if j < cut}
@@ -281,8 +293,13 @@ def _split_not_yet(tree: _Tree, cond: set[int], negates: bool, cues: Cues) -> li
 
 
 def _with_heads(tree: _Tree, idx: set[int], negated: bool = False) -> _Span:
-    heads = tuple(j for j in sorted(idx) if tree.toks[j].pos in ("VERB", "AUX") and tree.toks[j].dep != "aux"
-                  and (tree.toks[j].head not in idx or tree.toks[j].head == j))
+    heads = tuple(
+        j
+        for j in sorted(idx)
+        if tree.toks[j].pos in ("VERB", "AUX")
+        and tree.toks[j].dep != "aux"
+        and (tree.toks[j].head not in idx or tree.toks[j].head == j)
+    )
     return _Span(tree.sentence, idx, negated=negated, heads=heads)
 
 
@@ -335,8 +352,9 @@ def _subjects(tree: _Tree, v: int) -> list[int]:
     return []
 
 
-def _bare_clause(tree: _Tree, v: int, span: _Span, events, resolver, date,
-                 absorbed: Sequence[Event] = ()) -> EventPattern | None:
+def _bare_clause(
+    tree: _Tree, v: int, span: _Span, events, resolver, date, absorbed: Sequence[Event] = ()
+) -> EventPattern | None:
     """A text-only pattern for a clause the coder found no event in, when it names actors.
 
     A nominal event that is this verb's object ("addresses Washington's concerns") is part of
@@ -344,7 +362,9 @@ def _bare_clause(tree: _Tree, v: int, span: _Span, events, resolver, date,
     """
     clause = tree.own_clause(v, span.tokens)
     objs = [k for k in tree.kid_ids[v] if tree.toks[k].dep in OBJECT_DEPS]
-    objs += [p for k in tree.kid_ids[v] if tree.toks[k].dep == "prep" for p in tree.kid_ids[k] if tree.toks[p].dep == "pobj"]
+    objs += [
+        p for k in tree.kid_ids[v] if tree.toks[k].dep == "prep" for p in tree.kid_ids[k] if tree.toks[p].dep == "pobj"
+    ]
     src = _actor(tree, _subjects(tree, v), events, resolver, date)
     tgt = next((e.source.code for e in absorbed if e.source and e.source.code), None)
     tgt = tgt or _actor(tree, objs, events, resolver, date)
@@ -358,26 +378,36 @@ def _clause_verbs(tree: _Tree, span: _Span) -> list[int]:
     out = set(span.heads)
     for j in span.tokens:
         t = tree.toks[j]
-        if t.dep == "conj" and t.pos in ("VERB", "AUX") and t.head in span.tokens and tree.toks[t.head].pos in ("VERB", "AUX"):
+        if (
+            t.dep == "conj"
+            and t.pos in ("VERB", "AUX")
+            and t.head in span.tokens
+            and tree.toks[t.head].pos in ("VERB", "AUX")
+        ):
             out.add(j)
     return sorted(out)
 
 
 def _absence(tree: _Tree, span: _Span, subject: str | None, cues: Cues, events, resolver, date) -> EventPattern | None:
-    """"with no more troops in Afghanistan": the subject's forces gone from a place."""
+    """ "with no more troops in Afghanistan": the subject's forces gone from a place."""
     toks = tree.toks
     for j in sorted(span.tokens):
         if toks[j].lemma.lower() in cues.absence_nouns and any(
-                tree.low(k) in ("no", "without") for k in span.tokens if k < j):
-            place = [p for k in tree.kid_ids[j] if toks[k].dep == "prep" for p in tree.kid_ids[k] if toks[p].dep == "pobj"]
+            tree.low(k) in ("no", "without") for k in span.tokens if k < j
+        ):
+            place = [
+                p for k in tree.kid_ids[j] if toks[k].dep == "prep" for p in tree.kid_ids[k] if toks[p].dep == "pobj"
+            ]
             target = _actor(tree, place, events, resolver, date)
-            return EventPattern(text=tree.text(span.tokens), source=subject, target=target,
-                                cameo=cues.absence_code, negated=False)
+            return EventPattern(
+                text=tree.text(span.tokens), source=subject, target=target, cameo=cues.absence_code, negated=False
+            )
     return None
 
 
-def _patterns(span: _Span, events: Sequence[Event], cues: Cues, resolver=None, date: str | None = None,
-              subject: str | None = None) -> list[EventPattern]:
+def _patterns(
+    span: _Span, events: Sequence[Event], cues: Cues, resolver=None, date: str | None = None, subject: str | None = None
+) -> list[EventPattern]:
     """Event patterns for a span: its coded events, plus text-only patterns for bare clauses."""
     tree = _Tree(span.sentence)
     found = _events_in(tree, events, span.tokens)
@@ -388,8 +418,13 @@ def _patterns(span: _Span, events: Sequence[Event], cues: Cues, resolver=None, d
     found = [(i, e) for i, e in found if e.cameo_root != "01"]  # "said", "stated": the frame, not the content
     for i, e in found:
         t = tree.toks[i]
-        if (t.pos in ("NOUN", "PROPN") and t.dep == "dobj" and t.head in verbs and t.head not in verb_events
-                and any(tree.toks[k].dep == "poss" for k in tree.kid_ids[i])):
+        if (
+            t.pos in ("NOUN", "PROPN")
+            and t.dep == "dobj"
+            and t.head in verbs
+            and t.head not in verb_events
+            and any(tree.toks[k].dep == "poss" for k in tree.kid_ids[i])
+        ):
             absorbed.setdefault(t.head, []).append(e)  # "addresses Washington's concerns": someone else's event
         else:
             kept.append((i, e))
@@ -400,10 +435,18 @@ def _patterns(span: _Span, events: Sequence[Event], cues: Cues, resolver=None, d
         t = tree.toks[i]
         clause = tree.own_clause(i, span.tokens) if t.pos in ("VERB", "AUX") else tree.subtree_set(i) & span.tokens
         covered |= clause
-        out.append((i, EventPattern(
-            text=tree.text(clause) or e.evidence.text, source=e.source.code if e.source else None,
-            target=e.target.code if e.target else None, cameo=e.cameo,
-            negated=span.negated ^ (e.modality == "negated"))))
+        out.append(
+            (
+                i,
+                EventPattern(
+                    text=tree.text(clause) or e.evidence.text,
+                    source=e.source.code if e.source else None,
+                    target=e.target.code if e.target else None,
+                    cameo=e.cameo,
+                    negated=span.negated ^ (e.modality == "negated"),
+                ),
+            )
+        )
     if span.absence:
         p = _absence(tree, span, subject, cues, events, resolver, date)
         if p is not None:
@@ -440,8 +483,9 @@ class _Draft:
     hedge: str | None
 
 
-def extract(sentences: Sequence[Sentence], events: Sequence[Event], doc_id: str, date: str | None = None,
-            resolver=None) -> list[Scenario]:
+def extract(
+    sentences: Sequence[Sentence], events: Sequence[Event], doc_id: str, date: str | None = None, resolver=None
+) -> list[Scenario]:
     """Scenarios stated in one article, from its sentences and the events coded from them."""
     cues = load_cues()
     by_sentence: dict[int, list[Event]] = {}
@@ -479,18 +523,31 @@ def extract(sentences: Sequence[Sentence], events: Sequence[Event], doc_id: str,
             heads = [h for c in d.consequences for h in c.heads]
             subj = [k for h in heads for k in tree.kid_ids[h] if tree.toks[k].dep in SUBJECT_DEPS]
             subject = _actor(tree, subj, evs, resolver, date)
-        conds = [p for c in d.conditions for p in _patterns(c, by_sentence.get(c.sentence.index, []), cues,
-                                                              resolver, date, subject)]
-        cons = [p for c in d.consequences for p in _patterns(c, by_sentence.get(c.sentence.index, []), cues,
-                                                               resolver, date, subject)]
+        conds = [
+            p
+            for c in d.conditions
+            for p in _patterns(c, by_sentence.get(c.sentence.index, []), cues, resolver, date, subject)
+        ]
+        cons = [
+            p
+            for c in d.consequences
+            for p in _patterns(c, by_sentence.get(c.sentence.index, []), cues, resolver, date, subject)
+        ]
         if not conds or not any(p.source or p.target for p in conds + cons):
             continue  # "if you ask me": no actor conditioned on or affected
         tok = d.sentence.tokens[d.marker]
-        out.append(Scenario(
-            id=_scenario_id(doc_id, d.sentence, d.marker), doc_id=doc_id,
-            text=" ".join(x.text for x in d.sentences), conditions=tuple(conds), consequences=tuple(cons),
-            hedge=d.hedge, stated_by=_stated_by(evs), date=date,
-            sentence_ids=tuple(x.sentence_id for x in d.sentences),
-            evidence=(Evidence(tok.text, tok.start, tok.start + len(tok.text)),),
-        ))
+        out.append(
+            Scenario(
+                id=_scenario_id(doc_id, d.sentence, d.marker),
+                doc_id=doc_id,
+                text=" ".join(x.text for x in d.sentences),
+                conditions=tuple(conds),
+                consequences=tuple(cons),
+                hedge=d.hedge,
+                stated_by=_stated_by(evs),
+                date=date,
+                sentence_ids=tuple(x.sentence_id for x in d.sentences),
+                evidence=(Evidence(tok.text, tok.start, tok.start + len(tok.text)),),
+            )
+        )
     return out

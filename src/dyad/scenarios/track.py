@@ -1,12 +1,11 @@
 """Where a scenario stands: its conditions and consequences matched against the asserted\nand negated events that followed it, and scenarios kept in and read from the store."""
 
 from __future__ import annotations
+
 import json
 from collections.abc import Iterable, Sequence
+
 from dyad.records import Event, EventPattern, Evidence, Scenario, ScenarioState
-
-
-
 
 
 def _country(code: str | None) -> str | None:
@@ -67,8 +66,14 @@ def track(scenario: Scenario, events: Iterable[Event]) -> ScenarioState:
     else:
         status = "open"
     evidence = list(dict.fromkeys(list(met.values()) + list(observed.values()) + contradicted))
-    return ScenarioState(scenario.id, status, tuple(sorted(met)), tuple(sorted(observed)),
-                         tuple(dict.fromkeys(contradicted)), tuple(evidence))
+    return ScenarioState(
+        scenario.id,
+        status,
+        tuple(sorted(met)),
+        tuple(sorted(observed)),
+        tuple(dict.fromkeys(contradicted)),
+        tuple(evidence),
+    )
 
 
 def _pattern_dicts(patterns: Sequence[EventPattern]) -> str:
@@ -88,9 +93,19 @@ def save(store, scenarios: Iterable[Scenario], doc_ids: Iterable[str] = ()) -> i
         for s in scenarios:
             con.execute(
                 "INSERT OR REPLACE INTO scenarios VALUES (?,?,?,?,?,?,?,?,?,?)",
-                [s.id, s.doc_id, s.text, _pattern_dicts(s.conditions), _pattern_dicts(s.consequences),
-                 s.hedge, s.stated_by, s.date, list(s.sentence_ids),
-                 json.dumps([e.as_dict() for e in s.evidence])])
+                [
+                    s.id,
+                    s.doc_id,
+                    s.text,
+                    _pattern_dicts(s.conditions),
+                    _pattern_dicts(s.consequences),
+                    s.hedge,
+                    s.stated_by,
+                    s.date,
+                    list(s.sentence_ids),
+                    json.dumps([e.as_dict() for e in s.evidence]),
+                ],
+            )
             n += 1
     return n
 
@@ -100,12 +115,22 @@ def load(store, dyad: tuple[str, str] | None = None) -> list[Scenario]:
     (country level, either direction)."""
     rows = store.con.execute(
         "SELECT id, doc_id, text, conditions, consequences, hedge, stated_by, CAST(date AS VARCHAR), "
-        "sentence_ids, evidence FROM scenarios ORDER BY date NULLS LAST, id").fetchall()
+        "sentence_ids, evidence FROM scenarios ORDER BY date NULLS LAST, id"
+    ).fetchall()
     out = []
-    for (sid, doc, text, conds, cons, hedge, by, date, sids, ev) in rows:
-        s = Scenario(id=sid, doc_id=doc, text=text, conditions=_patterns_from(conds),
-                     consequences=_patterns_from(cons), hedge=hedge, stated_by=by, date=date,
-                     sentence_ids=tuple(sids), evidence=tuple(Evidence(**e) for e in json.loads(ev)))
+    for sid, doc, text, conds, cons, hedge, by, date, sids, ev in rows:
+        s = Scenario(
+            id=sid,
+            doc_id=doc,
+            text=text,
+            conditions=_patterns_from(conds),
+            consequences=_patterns_from(cons),
+            hedge=hedge,
+            stated_by=by,
+            date=date,
+            sentence_ids=tuple(sids),
+            evidence=tuple(Evidence(**e) for e in json.loads(ev)),
+        )
         if dyad is None or _involves(s, dyad):
             out.append(s)
     return out
@@ -136,18 +161,24 @@ def watch(store, dyad: tuple[str, str] | None = None) -> list[tuple[Scenario, st
     changed = [(s, before.get(s.id), st) for s, st in zip(scenarios, now) if before.get(s.id) != st.status]
     with store.transaction() as con:
         for _, _, st in changed:
-            con.execute("INSERT OR REPLACE INTO scenario_watch VALUES (?, ?, ?, current_timestamp)",
-                        [st.scenario_id, st.status, list(st.evidence_events)])
+            con.execute(
+                "INSERT OR REPLACE INTO scenario_watch VALUES (?, ?, ?, current_timestamp)",
+                [st.scenario_id, st.status, list(st.evidence_events)],
+            )
     return changed
 
 
 def scenario_dict(s: Scenario, state: ScenarioState | None = None) -> dict:
     """The ``dyad scenarios --format json`` object."""
     return {
-        "id": s.id, "doc_id": s.doc_id, "text": s.text,
+        "id": s.id,
+        "doc_id": s.doc_id,
+        "text": s.text,
         "conditions": [p.as_dict() for p in s.conditions],
         "consequences": [p.as_dict() for p in s.consequences],
-        "hedge": s.hedge, "stated_by": s.stated_by, "date": s.date,
+        "hedge": s.hedge,
+        "stated_by": s.stated_by,
+        "date": s.date,
         "status": state.status if state else "open",
         "evidence_events": list(state.evidence_events) if state else [],
     }

@@ -8,10 +8,10 @@ are JSON ``{"status", "error", "field"}``, never a traceback (see :mod:`dyad.ser
 from __future__ import annotations
 
 import io
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
 import json
 import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -25,14 +25,15 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from dyad import api as lib
-from dyad.store.events import MODALITIES, EventFilter, check_date, normalize_actor
-from dyad.analysis.dyads import dyads as rank_dyads, network as net_matrix
-from dyad.analysis.relations import RelationOptions, relations as dyad_relations
-from dyad.serve import auth, errors, queries
+from dyad.analysis.dyads import dyads as rank_dyads
+from dyad.analysis.dyads import network as net_matrix
+from dyad.analysis.relations import RelationOptions
+from dyad.analysis.relations import relations as dyad_relations
+from dyad.serve import auth, errors, queries, tables
 from dyad.serve.errors import bad
 from dyad.serve.store import Cached, ServeStore
-from dyad.serve import tables
 from dyad.serve.tables import csv_response
+from dyad.store.events import MODALITIES, EventFilter, check_date, normalize_actor
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +42,13 @@ STATIC = Path(str(resources.files("dyad.serve") / "static"))
 MAX_BODY = 2 * 1024 * 1024
 Modality = Literal["asserted", "negated", "hypothetical", "future", "desired"]
 Format = Literal["json", "csv"]
-STATUSES = {"open": "open", "partly-met": "conditions partly met", "met": "conditions met",
-            "observed": "consequence observed", "contradicted": "contradicted"}
+STATUSES = {
+    "open": "open",
+    "partly-met": "conditions partly met",
+    "met": "conditions met",
+    "observed": "consequence observed",
+    "contradicted": "contradicted",
+}
 assert set(Modality.__args__) == set(MODALITIES)  # type: ignore[attr-defined]
 
 
@@ -89,10 +95,11 @@ class Window:
 
 # The dependencies are ``async``: FastAPI runs a plain ``def`` dependency in its threadpool,
 # a hop that costs more than a cached answer does.
-async def _window(since: Annotated[str | None, Query(description="first day, YYYY-MM-DD")] = None,
-                  until: Annotated[str | None, Query(description="last day, YYYY-MM-DD")] = None,
-                  modality: Annotated[list[Modality] | None, Query(description="repeat for several")] = None
-                  ) -> Window:
+async def _window(
+    since: Annotated[str | None, Query(description="first day, YYYY-MM-DD")] = None,
+    until: Annotated[str | None, Query(description="last day, YYYY-MM-DD")] = None,
+    modality: Annotated[list[Modality] | None, Query(description="repeat for several")] = None,
+) -> Window:
     return Window(_date(since, "since"), _date(until, "until"), tuple(modality or ()))
 
 
@@ -138,19 +145,28 @@ def health(store: Store) -> dict[str, Any]:
 
 
 @router.get("/events", summary="Merged events, a page at a time")
-def events(store: Store, window: Filters,
-           actor: Annotated[list[str], Query(description="1: involving it; 2: between them; more: among them")] = [],  # noqa: B006
-           root: Annotated[list[str], Query(description="CAMEO root codes, e.g. 04")] = [],  # noqa: B006
-           limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 100,
-           cursor: Annotated[str | None, Query(description="`next` of the previous page")] = None,
-           order: Literal["asc", "desc"] = "asc", format: Format = "json") -> Any:
+def events(
+    store: Store,
+    window: Filters,
+    actor: Annotated[list[str], Query(description="1: involving it; 2: between them; more: among them")] = [],  # noqa: B006
+    root: Annotated[list[str], Query(description="CAMEO root codes, e.g. 04")] = [],  # noqa: B006
+    limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 100,
+    cursor: Annotated[str | None, Query(description="`next` of the previous page")] = None,
+    order: Literal["asc", "desc"] = "asc",
+    format: Format = "json",
+) -> Any:
     actors = tuple(_actor(a, "actor") for a in _listed(actor))
     roots = tuple(_listed(root))
     if any(not (r.isdigit() and len(r) == 2) for r in roots):
         raise bad("root", "a CAMEO root is two digits, such as 04 or 19")
-    where = EventFilter(involving=actors if len(actors) == 1 else (), dyad=actors if len(actors) == 2 else None,
-                        actors=actors if len(actors) > 2 else (), modality=window.modality,
-                        since=window.since, until=window.until)
+    where = EventFilter(
+        involving=actors if len(actors) == 1 else (),
+        dyad=actors if len(actors) == 2 else None,
+        actors=actors if len(actors) > 2 else (),
+        modality=window.modality,
+        since=window.since,
+        until=window.until,
+    )
     q = queries.EventQuery(where, roots, limit, order == "desc", cursor)
     with store.read() as s:
         try:
@@ -162,22 +178,34 @@ def events(store: Store, window: Filters,
     return JSONResponse({"items": items, "next": nxt})  # plain JSON types: FastAPI's encoder pass adds nothing
 
 
-@router.get("/events/{event_key}", summary="One event with every mention and its evidence",
-            response_model=dict[str, Any])
+@router.get(
+    "/events/{event_key}", summary="One event with every mention and its evidence", response_model=dict[str, Any]
+)
 def event(store: Store, event_key: str) -> Any:
     return JSONResponse(_one(store, queries.event_detail, event_key, "event"))
 
 
 @router.get("/relations/{a}/{b}", summary="A dyad per period and direction, with its index, band and change points")
-async def relations(request: Request, store: Store, a: str, b: str, window: Filters,
-              period: Literal["day", "week", "month", "year"] = "month",
-              bootstrap: Annotated[int, Query(ge=0, le=2000, description="article resamples for the band")] = 500,
-              format: Format = "json") -> Any:
+async def relations(
+    request: Request,
+    store: Store,
+    a: str,
+    b: str,
+    window: Filters,
+    period: Literal["day", "week", "month", "year"] = "month",
+    bootstrap: Annotated[int, Query(ge=0, le=2000, description="article resamples for the band")] = 500,
+    format: Format = "json",
+) -> Any:
     a, b = _actor(a, "a"), _actor(b, "b")
     if a == b:
         raise bad("b", "a dyad needs two different actors")
-    opts = RelationOptions(period=period, modality=window.modality or ("asserted",), since=window.since,
-                           until=window.until, bootstrap=bootstrap)
+    opts = RelationOptions(
+        period=period,
+        modality=window.modality or ("asserted",),
+        since=window.since,
+        until=window.until,
+        bootstrap=bootstrap,
+    )
     out = await _cached(store, ("relations", a, b, opts), lambda s: dyad_relations(s, a, b, opts).as_dict())
     if format == "csv":
         return csv_response(f"relations-{a}-{b}", [tables.flat_period(r) for r in out.value["rows"]])
@@ -185,23 +213,37 @@ async def relations(request: Request, store: Store, a: str, b: str, window: Filt
 
 
 @router.get("/dyads", summary="Dyads ranked by volume or by recent change")
-async def dyads(request: Request, store: Store, window: Filters,
-          sort: Literal["volume", "change", "recent"] = "volume",
-          limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-          recent_months: Annotated[int, Query(ge=1, le=120)] = 12, format: Format = "json") -> Any:
+async def dyads(
+    request: Request,
+    store: Store,
+    window: Filters,
+    sort: Literal["volume", "change", "recent"] = "volume",
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    recent_months: Annotated[int, Query(ge=1, le=120)] = 12,
+    format: Format = "json",
+) -> Any:
     mods = window.modality or ("asserted",)
     key = ("dyads", mods, window.since, window.until, recent_months, sort, limit)
-    rows = await _cached(store, key, lambda s: {"items": [d.as_dict() for d in rank_dyads(
-        s, mods, window.since, window.until, recent_months, sort, limit)]})
+    rows = await _cached(
+        store,
+        key,
+        lambda s: {
+            "items": [d.as_dict() for d in rank_dyads(s, mods, window.since, window.until, recent_months, sort, limit)]
+        },
+    )
     if format == "csv":
         return csv_response("dyads", rows.value["items"])
     return rows.response(request.headers)
 
 
 @router.get("/network", summary="Net cooperation between every ordered pair of actors")
-def network(store: Store, window: Filters,
-            actor: Annotated[list[str], Query(description="at least two, at most 40")] = [],  # noqa: B006
-            directed: bool = True, format: Format = "json") -> Any:
+def network(
+    store: Store,
+    window: Filters,
+    actor: Annotated[list[str], Query(description="at least two, at most 40")] = [],  # noqa: B006
+    directed: bool = True,
+    format: Format = "json",
+) -> Any:
     actors = tuple(dict.fromkeys(_actor(a, "actor") for a in _listed(actor)))
     if not 2 <= len(actors) <= 40:
         raise bad("actor", "a network needs between 2 and 40 different actors")
@@ -214,9 +256,12 @@ def network(store: Store, window: Filters,
 
 
 @router.get("/scenarios", summary="Conditional scenarios with their status and the events that moved them")
-def scenarios(store: Store, dyad: Annotated[str | None, Query(description="two actors, A,B")] = None,
-              status: Annotated[list[str], Query(description=f"any of {', '.join(STATUSES)}")] = [],  # noqa: B006
-              format: Format = "json") -> Any:
+def scenarios(
+    store: Store,
+    dyad: Annotated[str | None, Query(description="two actors, A,B")] = None,
+    status: Annotated[list[str], Query(description=f"any of {', '.join(STATUSES)}")] = [],  # noqa: B006
+    format: Format = "json",
+) -> Any:
     pair = None
     if dyad is not None:
         parts = _listed([dyad])
@@ -248,12 +293,22 @@ def code(body: CodeRequest) -> dict[str, Any]:
     return {"items": [e.as_dict() for e in events]}
 
 
-@router.post("/ingest", summary="Code documents (JSONL, or one JSON article) into the store; needs the token",
-             openapi_extra={"requestBody": {"required": True, "content": {
-                 "application/x-ndjson": {"schema": {"type": "string"}},
-                 "application/json": {"schema": {"type": "object"}}}}})
-async def ingest(request: Request, store: Store,
-                 authorization: Annotated[str | None, Header(description="Bearer <token>")] = None) -> Any:
+@router.post(
+    "/ingest",
+    summary="Code documents (JSONL, or one JSON article) into the store; needs the token",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/x-ndjson": {"schema": {"type": "string"}},
+                "application/json": {"schema": {"type": "object"}},
+            },
+        }
+    },
+)
+async def ingest(
+    request: Request, store: Store, authorization: Annotated[str | None, Header(description="Bearer <token>")] = None
+) -> Any:
     auth.check(request.app.state.token_file, authorization)
     body = await request.body()
     if not body.strip():
@@ -280,14 +335,21 @@ def _ingest(store: ServeStore, body: bytes) -> dict[str, Any]:
 
 def create_app(options: ServeOptions = ServeOptions()) -> FastAPI:
     """The app over ``options.db`` (opened read-only now: a missing or older store fails here)."""
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         app.state.store.close()
 
-    app = FastAPI(title="dyad", version="1", docs_url=None, redoc_url=None, lifespan=lifespan,
-                  description="Evidence-backed political events and dyads over a dyad store. Read-only, "
-                              "except `POST /api/v1/ingest`, which needs the server's token.")
+    app = FastAPI(
+        title="dyad",
+        version="1",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+        description="Evidence-backed political events and dyads over a dyad store. Read-only, "
+        "except `POST /api/v1/ingest`, which needs the server's token.",
+    )
     app.state.store = ServeStore(options.db, cache_size=options.cache_size)
     app.state.token_file = options.token_file or str(auth.default_token_path())
     app.include_router(router)
@@ -307,11 +369,13 @@ def create_app(options: ServeOptions = ServeOptions()) -> FastAPI:
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="dyad API",
-                                   swagger_js_url="/static/swagger/swagger-ui-bundle.js",
-                                   swagger_css_url="/static/swagger/swagger-ui.css",
-                                   swagger_favicon_url="/static/swagger/favicon-32x32.png",
-                                   swagger_ui_parameters={"validatorUrl": None})  # no badge from swagger.io
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="dyad API",
+            swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger/swagger-ui.css",
+            swagger_favicon_url="/static/swagger/favicon-32x32.png",
+            swagger_ui_parameters={"validatorUrl": None},
+        )  # no badge from swagger.io
 
     return app
-

@@ -8,8 +8,9 @@ import os
 import secrets
 from pathlib import Path
 
-from dyad.serve.errors import body
 from starlette.exceptions import HTTPException
+
+from dyad.serve.errors import body
 
 
 def default_token_path() -> Path:
@@ -43,11 +44,16 @@ def check(token_file: str, authorization: str | None) -> None:
     """Raise 401 without a bearer token, 403 with a wrong one or when the server has none."""
     scheme, _, given = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not given.strip():
-        raise HTTPException(401, detail=body(401, "writes need `Authorization: Bearer <token>`; make one "
-                                                  "with `dyad serve --new-token`"), headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401,
+            detail=body(401, "writes need `Authorization: Bearer <token>`; make one with `dyad serve --new-token`"),
+            headers={"WWW-Authenticate": "Bearer"},
+        )
     expected = read_token(token_file)
     if expected is None:
-        raise HTTPException(403, detail=body(403, "writes are disabled: this server has no token "
-                                                  "(start it after `dyad serve --new-token`)"))
+        raise HTTPException(
+            403,
+            detail=body(403, "writes are disabled: this server has no token (start it after `dyad serve --new-token`)"),
+        )
     if not hmac.compare_digest(given.strip().encode(), expected.encode()):
         raise HTTPException(403, detail=body(403, "wrong token"))

@@ -29,8 +29,10 @@ from dyad.serve.store import Busy
 log = logging.getLogger(__name__)
 
 # the dashboard runs only its own files; data reaches the page as text, never as markup
-DASHBOARD_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                 "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+DASHBOARD_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
 RETRY_AFTER_S = 5
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 
@@ -80,8 +82,9 @@ async def _busy(request: Request, exc: Exception) -> JSONResponse:
 async def _store_error(request: Request, exc: Exception) -> JSONResponse:
     text = str(exc)
     if "lock" in text.lower():
-        return _json(503, body(503, f"the store is locked by another process: {text}"),
-                     {"Retry-After": str(RETRY_AFTER_S)})
+        return _json(
+            503, body(503, f"the store is locked by another process: {text}"), {"Retry-After": str(RETRY_AFTER_S)}
+        )
     log.error("store error on %s: %s", request.url.path, text)
     return _json(500, body(500, f"store error: {text}"))
 
@@ -136,8 +139,9 @@ class LoopbackHosts:
             raw = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
             name = raw.rsplit(":", 1)[0] if raw.count(":") == 1 or raw.startswith("[") else raw
             if name not in LOOPBACK:
-                response = _json(400, body(400, f"Host: this server answers only 127.0.0.1 or localhost, "
-                                                f"not {raw!r}", "Host"))
+                response = _json(
+                    400, body(400, f"Host: this server answers only 127.0.0.1 or localhost, not {raw!r}", "Host")
+                )
                 return await response(scope, receive, send)
         await self.app(scope, receive, send)
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import base64
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from dyad.store.events import EVENT_COLUMNS, EventFilter, _merged_from_row, read_mentions
 from dyad.store.db import Store
+from dyad.store.events import EVENT_COLUMNS, EventFilter, _merged_from_row, read_mentions
 
 # NULL dates sort last, as everywhere in dyad; the cursor compares on this expression
 _DAY = "coalesce(date, DATE '9999-12-31')"
@@ -24,7 +24,7 @@ class BadCursor(ValueError):
 class EventQuery:
     """A page of events: the library's filter, CAMEO roots, size, order and where to resume."""
 
-    where: EventFilter = EventFilter()
+    where: EventFilter = field(default_factory=EventFilter)
     roots: tuple[str, ...] = ()
     limit: int = 100
     descending: bool = False
@@ -74,14 +74,20 @@ def events_page(store: Store, q: EventQuery) -> tuple[list[dict[str, Any]], str 
         params += [day, day, gid]
     page = store.con.execute(
         f"SELECT global_id, CAST({_DAY} AS VARCHAR), rowid FROM events WHERE {clause} "
-        f"ORDER BY {_DAY} {order}, global_id {order} LIMIT ?", [*params, q.limit + 1]).fetchall()
+        f"ORDER BY {_DAY} {order}, global_id {order} LIMIT ?",
+        [*params, q.limit + 1],
+    ).fetchall()
     more = len(page) > q.limit
-    page = page[:q.limit]
+    page = page[: q.limit]
     if not page:
         return [], None
-    rows = {r[-1]: r for r in store.con.execute(
-        f"SELECT {', '.join(EVENT_COLUMNS)}, rowid FROM events WHERE rowid = ANY(?)",
-        [[rowid for _, _, rowid in page]]).fetchall()}
+    rows = {
+        r[-1]: r
+        for r in store.con.execute(
+            f"SELECT {', '.join(EVENT_COLUMNS)}, rowid FROM events WHERE rowid = ANY(?)",
+            [[rowid for _, _, rowid in page]],
+        ).fetchall()
+    }
     items = [event_item(_merged_from_row(rows[rowid][:-1], ())) for _, _, rowid in page]
     nxt = encode_cursor(page[-1][1], page[-1][0], q.descending) if more else None
     return items, nxt
@@ -90,20 +96,24 @@ def events_page(store: Store, q: EventQuery) -> tuple[list[dict[str, Any]], str 
 def event_detail(store: Store, event_key: str) -> dict[str, Any] | None:
     """One event with every mention: its sentence, evidence, and the article it came from.
     Both lookups by key go through the indexes of migration 6 (milliseconds at 1M events)."""
-    row = store.con.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE event_key = ?",
-                            [event_key]).fetchone()
+    row = store.con.execute(
+        f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE event_key = ?", [event_key]
+    ).fetchone()
     if row is None:
         return None
     out = event_item(_merged_from_row(row, ()))
     mentions = read_mentions(store, event_key=event_key)
     ids = sorted({m.doc_id for m in mentions})
-    arts = {aid: (title, url, date) for aid, title, url, date in store.con.execute(
-        "SELECT id, title, url, CAST(date AS VARCHAR) FROM articles WHERE list_contains(?, id)", [ids]).fetchall()}
+    arts = {
+        aid: (title, url, date)
+        for aid, title, url, date in store.con.execute(
+            "SELECT id, title, url, CAST(date AS VARCHAR) FROM articles WHERE list_contains(?, id)", [ids]
+        ).fetchall()
+    }
     out["mentions"] = []
     for m in mentions:
         title, url, date = arts.get(m.doc_id, (None, None, None))
-        out["mentions"].append({**m.as_dict(), "article": {"id": m.doc_id, "title": title, "url": url,
-                                                           "date": date}})
+        out["mentions"].append({**m.as_dict(), "article": {"id": m.doc_id, "title": title, "url": url, "date": date}})
     return out
 
 
@@ -124,11 +134,23 @@ def scenario_board(store: Store, dyad: tuple[str, str] | None) -> list[dict[str,
     by_id = {}
     if ids:
         for eid, key, day, cameo, name, sentence in store.con.execute(
-                "SELECT event_id, event_key, CAST(date AS VARCHAR), cameo, cameo_name, sentence FROM mentions "
-                "WHERE list_contains(?, event_id)", [ids]).fetchall():
-            by_id[eid] = {"event_id": eid, "event_key": key, "date": day, "cameo": cameo, "cameo_name": name,
-                          "sentence": sentence}
+            "SELECT event_id, event_key, CAST(date AS VARCHAR), cameo, cameo_name, sentence FROM mentions "
+            "WHERE list_contains(?, event_id)",
+            [ids],
+        ).fetchall():
+            by_id[eid] = {
+                "event_id": eid,
+                "event_key": key,
+                "date": day,
+                "cameo": cameo,
+                "cameo_name": name,
+                "sentence": sentence,
+            }
     for s in out:
-        s["evidence"] = [by_id.get(i, {"event_id": i, "event_key": None, "date": None, "cameo": None,
-                                       "cameo_name": None, "sentence": None}) for i in s["evidence_events"]]
+        s["evidence"] = [
+            by_id.get(
+                i, {"event_id": i, "event_key": None, "date": None, "cameo": None, "cameo_name": None, "sentence": None}
+            )
+            for i in s["evidence_events"]
+        ]
     return out

@@ -86,7 +86,7 @@ def accepts_gzip(accept_encoding: str | None) -> bool:
 class CursorStore(Store):
     """A :class:`Store` over a cursor of the server's connection (one per request and thread)."""
 
-    def __init__(self, path: str, cursor: duckdb.DuckDBPyConnection):  # noqa: D107 - no migration, no open
+    def __init__(self, path: str, cursor: duckdb.DuckDBPyConnection):
         self.path = path
         self.con = cursor
 
@@ -106,8 +106,10 @@ def open_read_only(path: str) -> duckdb.DuckDBPyConnection:
         raise StoreError(f"{path} is not a dyad store: {exc}") from exc
     if version < SCHEMA_VERSION:
         con.close()
-        raise StoreError(f"{path} has schema version {version}, older than this dyad's {SCHEMA_VERSION}; the "
-                         f"server never migrates: run `dyad migrate --db {path}` once to migrate it")
+        raise StoreError(
+            f"{path} has schema version {version}, older than this dyad's {SCHEMA_VERSION}; the "
+            f"server never migrates: run `dyad migrate --db {path}` once to migrate it"
+        )
     return con
 
 

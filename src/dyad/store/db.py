@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import logging
-from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -174,7 +174,7 @@ class Store:
         self.applied: list[int] = [] if read_only else self.migrate()  # migrations this open applied
 
     # --- lifecycle -------------------------------------------------------------------
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -222,7 +222,8 @@ class Store:
             code, _, detail = note.partition(": ")
             self.con.execute(
                 "INSERT INTO notes VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET detail = excluded.detail",
-                [origin, code, detail])
+                [origin, code, detail],
+            )
 
     def notes(self) -> list[tuple[str, str, str]]:
         """(origin, note, detail) of every recorded note."""
@@ -235,8 +236,7 @@ class Store:
         )
 
     def add_exact_duplicate(self, origin: str, article_id: str) -> None:
-        self.con.execute("INSERT INTO exact_duplicates VALUES (?, ?) ON CONFLICT DO NOTHING",
-                         [origin, article_id])
+        self.con.execute("INSERT INTO exact_duplicates VALUES (?, ?) ON CONFLICT DO NOTHING", [origin, article_id])
 
     def next_seq(self) -> int:
         return int(self.con.execute("SELECT coalesce(max(seq), -1) + 1 FROM articles").fetchone()[0])
@@ -250,23 +250,61 @@ class Store:
             for k, (art, sents, minhash) in enumerate(items):
                 con.execute(
                     "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    [art.id, seq + k, art.origin, art.kind, art.doc_id, art.title, art.date, art.url,
-                     art.source, art.raw, art.text, art.trailer, art.duplicate_of, art.similarity,
-                     len(sents), list(minhash) if minhash is not None else None],
+                    [
+                        art.id,
+                        seq + k,
+                        art.origin,
+                        art.kind,
+                        art.doc_id,
+                        art.title,
+                        art.date,
+                        art.url,
+                        art.source,
+                        art.raw,
+                        art.text,
+                        art.trailer,
+                        art.duplicate_of,
+                        art.similarity,
+                        len(sents),
+                        list(minhash) if minhash is not None else None,
+                    ],
                 )
                 if art.quotes:
-                    con.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?)", [
-                        [art.id, n, q.text, q.author, q.handle, q.date, q.url, q.raw_start, q.raw_end]
-                        for n, q in enumerate(art.quotes)])
+                    con.executemany(
+                        "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?)",
+                        [
+                            [art.id, n, q.text, q.author, q.handle, q.date, q.url, q.raw_start, q.raw_end]
+                            for n, q in enumerate(art.quotes)
+                        ],
+                    )
                 if art.repeats:
-                    con.executemany("INSERT INTO repeats VALUES (?,?,?,?,?,?)", [
-                        [art.id, n, r.text, r.raw_start, r.raw_end, r.first_raw_start]
-                        for n, r in enumerate(art.repeats)])
+                    con.executemany(
+                        "INSERT INTO repeats VALUES (?,?,?,?,?,?)",
+                        [
+                            [art.id, n, r.text, r.raw_start, r.raw_end, r.first_raw_start]
+                            for n, r in enumerate(art.repeats)
+                        ],
+                    )
                 if sents:
-                    con.executemany("INSERT INTO sentences VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
-                        [art.id, s.index, s.paragraph, s.text, s.start, s.end, s.raw_start, s.raw_end,
-                         tokens_to_json(s.tokens), spans_to_json(s.entities), spans_to_json(s.noun_chunks)]
-                        for s in sents])
+                    con.executemany(
+                        "INSERT INTO sentences VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                        [
+                            [
+                                art.id,
+                                s.index,
+                                s.paragraph,
+                                s.text,
+                                s.start,
+                                s.end,
+                                s.raw_start,
+                                s.raw_end,
+                                tokens_to_json(s.tokens),
+                                spans_to_json(s.entities),
+                                spans_to_json(s.noun_chunks),
+                            ]
+                            for s in sents
+                        ],
+                    )
 
     # --- reads -------------------------------------------------------------------------
     def article_origin(self, article_id: str) -> str | None:
@@ -279,31 +317,50 @@ class Store:
     def minhashes(self) -> Iterator[tuple[str, list[int]]]:
         """(id, minhash) of every original (non-duplicate) article, in ingest order."""
         cur = self.con.execute(
-            "SELECT id, minhash FROM articles WHERE duplicate_of IS NULL AND minhash IS NOT NULL ORDER BY seq")
+            "SELECT id, minhash FROM articles WHERE duplicate_of IS NULL AND minhash IS NOT NULL ORDER BY seq"
+        )
         while rows := cur.fetchmany(1000):
             yield from rows
 
     def quotes(self, article_id: str) -> list[Quote]:
         rows = self.con.execute(
             "SELECT text, author, handle, CAST(date AS VARCHAR), url, raw_start, raw_end FROM quotes "
-            "WHERE article_id = ? ORDER BY n", [article_id]).fetchall()
+            "WHERE article_id = ? ORDER BY n",
+            [article_id],
+        ).fetchall()
         return [Quote(*r) for r in rows]
 
     def repeats(self, article_id: str) -> list[Repeat]:
         rows = self.con.execute(
             "SELECT text, raw_start, raw_end, first_raw_start FROM repeats WHERE article_id = ? ORDER BY n",
-            [article_id]).fetchall()
+            [article_id],
+        ).fetchall()
         return [Repeat(*r) for r in rows]
 
-    _ARTICLE_COLS = ("id, origin, kind, raw, text, title, CAST(date AS VARCHAR), url, source, doc_id, "
-                     "trailer, duplicate_of, similarity, n_sentences")
+    _ARTICLE_COLS = (
+        "id, origin, kind, raw, text, title, CAST(date AS VARCHAR), url, source, doc_id, "
+        "trailer, duplicate_of, similarity, n_sentences"
+    )
 
     def _article(self, row) -> StoredArticle:
         (aid, origin, kind, raw, text, title, date, url, source, doc_id, trailer, dup, sim, n) = row
-        art = Article(id=aid, origin=origin, kind=kind, raw=raw, text=text, title=title, date=date,
-                      url=url, source=source, doc_id=doc_id, quotes=tuple(self.quotes(aid)),
-                      repeats=tuple(self.repeats(aid)), trailer=trailer or "", duplicate_of=dup,
-                      similarity=sim)
+        art = Article(
+            id=aid,
+            origin=origin,
+            kind=kind,
+            raw=raw,
+            text=text,
+            title=title,
+            date=date,
+            url=url,
+            source=source,
+            doc_id=doc_id,
+            quotes=tuple(self.quotes(aid)),
+            repeats=tuple(self.repeats(aid)),
+            trailer=trailer or "",
+            duplicate_of=dup,
+            similarity=sim,
+        )
         return StoredArticle(art, n)
 
     def articles(self, include_duplicates: bool = True) -> Iterator[StoredArticle]:
@@ -317,34 +374,61 @@ class Store:
     def get_article(self, ref: str) -> StoredArticle | None:
         """An article by id, unique id prefix, or input doc_id."""
         row = self.con.execute(
-            f"SELECT {self._ARTICLE_COLS} FROM articles WHERE id = ? OR doc_id = ? ORDER BY seq LIMIT 1",
-            [ref, ref]).fetchone()
+            f"SELECT {self._ARTICLE_COLS} FROM articles WHERE id = ? OR doc_id = ? ORDER BY seq LIMIT 1", [ref, ref]
+        ).fetchone()
         if row is None:
             rows = self.con.execute(
-                f"SELECT {self._ARTICLE_COLS} FROM articles WHERE starts_with(id, ?) ORDER BY seq LIMIT 2",
-                [ref]).fetchall()
+                f"SELECT {self._ARTICLE_COLS} FROM articles WHERE starts_with(id, ?) ORDER BY seq LIMIT 2", [ref]
+            ).fetchall()
             row = rows[0] if len(rows) == 1 else None
         return self._article(row) if row else None
 
     def sentences(self, article_id: str) -> list[Sentence]:
         rows = self.con.execute(
             "SELECT idx, text, start_char, end_char, raw_start, raw_end, paragraph, tokens, entities, "
-            "noun_chunks FROM sentences WHERE article_id = ? ORDER BY idx", [article_id]).fetchall()
-        return [Sentence(article_id=article_id, index=i, text=t, start=s, end=e, raw_start=rs, raw_end=re,
-                         paragraph=p, tokens=tokens_from_json(tk), entities=spans_from_json(en),
-                         noun_chunks=spans_from_json(nc))
-                for (i, t, s, e, rs, re, p, tk, en, nc) in rows]
+            "noun_chunks FROM sentences WHERE article_id = ? ORDER BY idx",
+            [article_id],
+        ).fetchall()
+        return [
+            Sentence(
+                article_id=article_id,
+                index=i,
+                text=t,
+                start=s,
+                end=e,
+                raw_start=rs,
+                raw_end=re,
+                paragraph=p,
+                tokens=tokens_from_json(tk),
+                entities=spans_from_json(en),
+                noun_chunks=spans_from_json(nc),
+            )
+            for (i, t, s, e, rs, re, p, tk, en, nc) in rows
+        ]
 
     def rejects(self) -> list[Reject]:
-        return [Reject(*r) for r in self.con.execute(
-            "SELECT origin, reason, detail FROM rejects ORDER BY origin, reason").fetchall()]
+        return [
+            Reject(*r)
+            for r in self.con.execute("SELECT origin, reason, detail FROM rejects ORDER BY origin, reason").fetchall()
+        ]
 
     def counts(self) -> dict[str, int]:
-        tables = ("articles", "quotes", "repeats", "sentences", "rejects", "exact_duplicates", "notes",
-                  "mentions", "events", "scenarios")
+        tables = (
+            "articles",
+            "quotes",
+            "repeats",
+            "sentences",
+            "rejects",
+            "exact_duplicates",
+            "notes",
+            "mentions",
+            "events",
+            "scenarios",
+        )
         out = {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
-        out["near_duplicates"] = int(self.con.execute(
-            "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0])
+        out["near_duplicates"] = int(
+            self.con.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
+        )
         return out
 
     def query(self, sql: str, params: Iterable | None = None) -> tuple[list[str], list[tuple]]:

@@ -44,18 +44,30 @@ confident mention); its date is the anchor mention's, ``date_end`` the latest me
 """
 
 from __future__ import annotations
+
 import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from datetime import date as Date
-from datetime import datetime, timezone
 from urllib.parse import urlparse
+
 import pyarrow as pa
+
 from dyad.errors import StoreError
 from dyad.records import ActorRef, Event, Evidence, Plover, Record
 from dyad.store.db import Store
-from dyad.store.merge import ArticleMeta, MergeRule, MergeSummary, MergedEvent, build_event, cluster, iso_day, merge_group
+from dyad.store.merge import (
+    ArticleMeta,
+    MergedEvent,
+    MergeRule,
+    MergeSummary,
+    build_event,
+    cluster,
+    iso_day,
+    merge_group,
+)
 
 log = logging.getLogger(__name__)
 
@@ -64,36 +76,96 @@ MODALITIES = ("asserted", "negated", "hypothetical", "future", "desired")
 
 
 MENTION_COLUMNS = (
-    "event_id", "article_id", "sentence_id", "sentence", "date", "date_precision",
-    "source_text", "source_code", "source_country", "target_text", "target_code", "target_country",
-    "cameo", "cameo_root", "cameo_name", "goldstein", "quad_class",
-    "plover_event", "plover_mode", "plover_context", "modality", "attributed_to",
-    "evidence_text", "evidence_start", "evidence_end", "confidence", "merge_group", "proposed_by",
+    "event_id",
+    "article_id",
+    "sentence_id",
+    "sentence",
+    "date",
+    "date_precision",
+    "source_text",
+    "source_code",
+    "source_country",
+    "target_text",
+    "target_code",
+    "target_country",
+    "cameo",
+    "cameo_root",
+    "cameo_name",
+    "goldstein",
+    "quad_class",
+    "plover_event",
+    "plover_mode",
+    "plover_context",
+    "modality",
+    "attributed_to",
+    "evidence_text",
+    "evidence_start",
+    "evidence_end",
+    "confidence",
+    "merge_group",
+    "proposed_by",
 )
 
 
 EVENT_COLUMNS = (
-    "event_key", "global_id", "merge_group", "date", "date_end", "date_precision",
-    "source_key", "source_text", "source_code", "source_country",
-    "target_key", "target_text", "target_code", "target_country",
-    "cameo", "cameo_base", "cameo_root", "cameo_name", "goldstein", "quad_class",
-    "plover_event", "plover_mode", "plover_context", "modality",
-    "num_mentions", "num_sources", "num_articles", "article_ids", "is_root", "confidence",
-    "source_url", "added_at",
+    "event_key",
+    "global_id",
+    "merge_group",
+    "date",
+    "date_end",
+    "date_precision",
+    "source_key",
+    "source_text",
+    "source_code",
+    "source_country",
+    "target_key",
+    "target_text",
+    "target_code",
+    "target_country",
+    "cameo",
+    "cameo_base",
+    "cameo_root",
+    "cameo_name",
+    "goldstein",
+    "quad_class",
+    "plover_event",
+    "plover_mode",
+    "plover_context",
+    "modality",
+    "num_mentions",
+    "num_sources",
+    "num_articles",
+    "article_ids",
+    "is_root",
+    "confidence",
+    "source_url",
+    "added_at",
 )
 
 
 _MENTION_TYPES = {
-    "date": pa.date32(), "goldstein": pa.float64(), "quad_class": pa.int8(), "evidence_start": pa.int32(),
-    "evidence_end": pa.int32(), "confidence": pa.float64(),
+    "date": pa.date32(),
+    "goldstein": pa.float64(),
+    "quad_class": pa.int8(),
+    "evidence_start": pa.int32(),
+    "evidence_end": pa.int32(),
+    "confidence": pa.float64(),
 }
 
 
 _EVENT_TYPES = {
-    "global_id": pa.int64(), "date": pa.date32(), "date_end": pa.date32(), "goldstein": pa.float64(),
-    "quad_class": pa.int8(), "num_mentions": pa.int32(), "num_sources": pa.int32(),
-    "num_articles": pa.int32(), "article_ids": pa.list_(pa.string()), "is_root": pa.bool_(),
-    "confidence": pa.float64(), "added_at": pa.timestamp("us"),
+    "global_id": pa.int64(),
+    "date": pa.date32(),
+    "date_end": pa.date32(),
+    "goldstein": pa.float64(),
+    "quad_class": pa.int8(),
+    "num_mentions": pa.int32(),
+    "num_sources": pa.int32(),
+    "num_articles": pa.int32(),
+    "article_ids": pa.list_(pa.string()),
+    "is_root": pa.bool_(),
+    "confidence": pa.float64(),
+    "added_at": pa.timestamp("us"),
 }
 
 
@@ -110,21 +182,66 @@ def _ref_cols(ref: ActorRef | None) -> list:
 
 
 def _mention_row(e: Event, rule: MergeRule) -> list:
-    return [e.event_id, e.doc_id, e.sentence_id, e.sentence, iso_day(e.date), e.date_precision,
-            *_ref_cols(e.source), *_ref_cols(e.target), e.cameo, e.cameo_root, e.cameo_name,
-            float(e.goldstein), int(e.quad_class), e.plover.event, e.plover.mode, e.plover.context,
-            e.modality, e.attributed_to, e.evidence.text, e.evidence.start, e.evidence.end,
-            float(e.confidence), merge_group(e, rule), e.proposed_by]
+    return [
+        e.event_id,
+        e.doc_id,
+        e.sentence_id,
+        e.sentence,
+        iso_day(e.date),
+        e.date_precision,
+        *_ref_cols(e.source),
+        *_ref_cols(e.target),
+        e.cameo,
+        e.cameo_root,
+        e.cameo_name,
+        float(e.goldstein),
+        int(e.quad_class),
+        e.plover.event,
+        e.plover.mode,
+        e.plover.context,
+        e.modality,
+        e.attributed_to,
+        e.evidence.text,
+        e.evidence.start,
+        e.evidence.end,
+        float(e.confidence),
+        merge_group(e, rule),
+        e.proposed_by,
+    ]
 
 
 def _event_row(ev: MergedEvent, group: str) -> list:
-    added = datetime.fromisoformat(ev.added_at) if ev.added_at else datetime.now(timezone.utc).replace(tzinfo=None)
-    return [ev.event_key, ev.global_id, group, iso_day(ev.date), iso_day(ev.date_end), ev.date_precision,
-            ev.source_key, *_ref_cols(ev.source), ev.target_key, *_ref_cols(ev.target),
-            ev.cameo, ev.cameo_base, ev.cameo_root, ev.cameo_name, ev.goldstein, ev.quad_class,
-            ev.plover.event, ev.plover.mode, ev.plover.context, ev.modality,
-            ev.num_mentions, ev.num_sources, ev.num_articles, list(ev.article_ids), ev.is_root,
-            ev.confidence, ev.source_url, added]
+    added = datetime.fromisoformat(ev.added_at) if ev.added_at else datetime.now(UTC).replace(tzinfo=None)
+    return [
+        ev.event_key,
+        ev.global_id,
+        group,
+        iso_day(ev.date),
+        iso_day(ev.date_end),
+        ev.date_precision,
+        ev.source_key,
+        *_ref_cols(ev.source),
+        ev.target_key,
+        *_ref_cols(ev.target),
+        ev.cameo,
+        ev.cameo_base,
+        ev.cameo_root,
+        ev.cameo_name,
+        ev.goldstein,
+        ev.quad_class,
+        ev.plover.event,
+        ev.plover.mode,
+        ev.plover.context,
+        ev.modality,
+        ev.num_mentions,
+        ev.num_sources,
+        ev.num_articles,
+        list(ev.article_ids),
+        ev.is_root,
+        ev.confidence,
+        ev.source_url,
+        added,
+    ]
 
 
 def _arrow(rows: list[list], columns: Sequence[str], types: Mapping[str, pa.DataType]) -> pa.Table:
@@ -137,15 +254,56 @@ def _ref(text, code, country) -> ActorRef | None:
 
 
 def _event_from_row(r: Sequence) -> Event:
-    (eid, aid, sid, sentence, day, prec, st, sc, sco, tt, tc, tco, cameo, root, name, gold, quad,
-     pe, pm, pc, modality, attributed, etext, estart, eend, conf) = r[:26]
+    (
+        eid,
+        aid,
+        sid,
+        sentence,
+        day,
+        prec,
+        st,
+        sc,
+        sco,
+        tt,
+        tc,
+        tco,
+        cameo,
+        root,
+        name,
+        gold,
+        quad,
+        pe,
+        pm,
+        pc,
+        modality,
+        attributed,
+        etext,
+        estart,
+        eend,
+        conf,
+    ) = r[:26]
     proposed = r[27] if len(r) > 27 and r[27] else "lexicon"
-    return Event(doc_id=aid, sentence_id=sid, sentence=sentence, event_id=eid,
-                 date=day.isoformat() if day else None, date_precision=prec,
-                 source=_ref(st, sc, sco), target=_ref(tt, tc, tco), cameo=cameo, cameo_root=root,
-                 cameo_name=name, goldstein=gold, quad_class=int(quad), plover=Plover(pe, pm, pc),
-                 modality=modality, attributed_to=attributed, evidence=Evidence(etext, estart, eend),
-                 confidence=conf, proposed_by=proposed)
+    return Event(
+        doc_id=aid,
+        sentence_id=sid,
+        sentence=sentence,
+        event_id=eid,
+        date=day.isoformat() if day else None,
+        date_precision=prec,
+        source=_ref(st, sc, sco),
+        target=_ref(tt, tc, tco),
+        cameo=cameo,
+        cameo_root=root,
+        cameo_name=name,
+        goldstein=gold,
+        quad_class=int(quad),
+        plover=Plover(pe, pm, pc),
+        modality=modality,
+        attributed_to=attributed,
+        evidence=Evidence(etext, estart, eend),
+        confidence=conf,
+        proposed_by=proposed,
+    )
 
 
 def stored_rule(store: Store) -> MergeRule | None:
@@ -158,8 +316,9 @@ def stored_rule(store: Store) -> MergeRule | None:
 
 def _save_rule(store: Store, rule: MergeRule) -> None:
     store.con.execute("DELETE FROM merge_rule")
-    store.con.executemany("INSERT INTO merge_rule VALUES (?, ?)",
-                          [["window_days", str(rule.window_days)], ["family", rule.family]])
+    store.con.executemany(
+        "INSERT INTO merge_rule VALUES (?, ?)", [["window_days", str(rule.window_days)], ["family", rule.family]]
+    )
 
 
 def _article_meta(store: Store, article_ids: Iterable[str]) -> dict[str, ArticleMeta]:
@@ -170,7 +329,7 @@ def _article_meta(store: Store, article_ids: Iterable[str]) -> dict[str, Article
     rows = store.con.execute("SELECT id, source, url FROM articles WHERE id IN (SELECT k FROM wanted)").fetchall()
     lead: dict[str, set[int]] = {}
     for aid, idx in store.con.execute(
-            "SELECT article_id, idx FROM sentences WHERE paragraph = 0 AND article_id IN (SELECT k FROM wanted)"
+        "SELECT article_id, idx FROM sentences WHERE paragraph = 0 AND article_id IN (SELECT k FROM wanted)"
     ).fetchall():
         lead.setdefault(aid, set()).add(idx)
     out = {}
@@ -187,8 +346,9 @@ def _remerge_groups(store: Store, groups: set[str], rule: MergeRule) -> None:
         return
     glist = sorted(groups)
     touched = _keys(glist)  # noqa: F841 (read by DuckDB)
-    rows = con.execute(f"SELECT {', '.join(MENTION_COLUMNS)}, coded_at FROM mentions "
-                       "WHERE merge_group IN (SELECT k FROM touched)").fetchall()
+    rows = con.execute(
+        f"SELECT {', '.join(MENTION_COLUMNS)}, coded_at FROM mentions WHERE merge_group IN (SELECT k FROM touched)"
+    ).fetchall()
     by_group: dict[str, list[Event]] = {}
     coded: dict[str, datetime] = {}
     for r in rows:
@@ -207,12 +367,12 @@ def _remerge_groups(store: Store, groups: set[str], rule: MergeRule) -> None:
         new_events = _arrow(event_rows, EVENT_COLUMNS, _EVENT_TYPES)  # noqa: F841 (read by DuckDB)
         con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM new_events")
         new_links = pa.table({"event_id": [x[0] for x in links], "event_key": [x[1] for x in links]})  # noqa: F841
-        con.execute("UPDATE mentions SET event_key = l.event_key FROM new_links l "
-                    "WHERE mentions.event_id = l.event_id")
+        con.execute("UPDATE mentions SET event_key = l.event_key FROM new_links l WHERE mentions.event_id = l.event_id")
 
 
-def add_events(store: Store, events: Iterable[Event], rule: MergeRule | None = None,
-               replace_articles: bool = False) -> MergeSummary:
+def add_events(
+    store: Store, events: Iterable[Event], rule: MergeRule | None = None, replace_articles: bool = False
+) -> MergeSummary:
     """Upsert mentions (keyed on ``event_id``) and re-merge the groups they touch, in one transaction.
 
     ``rule`` defaults to the store's rule (or :class:`MergeRule`'s defaults); a different rule
@@ -228,15 +388,23 @@ def add_events(store: Store, events: Iterable[Event], rule: MergeRule | None = N
             _save_rule(store, rule)
         ids = sorted(batch)
         batch_ids = _keys(ids)  # noqa: F841 (read by DuckDB)
-        old = dict(con.execute("SELECT event_id, merge_group FROM mentions "
-                               "WHERE event_id IN (SELECT k FROM batch_ids)").fetchall()) if ids else {}
+        old = (
+            dict(
+                con.execute(
+                    "SELECT event_id, merge_group FROM mentions WHERE event_id IN (SELECT k FROM batch_ids)"
+                ).fetchall()
+            )
+            if ids
+            else {}
+        )
         touched = set(old.values())
         removed = 0
         if replace_articles and batch:
             recoded_articles = _keys({e.doc_id for e in batch.values()})  # noqa: F841 (read by DuckDB)
             stale = con.execute(
                 "SELECT event_id, merge_group FROM mentions WHERE article_id IN (SELECT k FROM recoded_articles) "
-                "AND event_id NOT IN (SELECT k FROM batch_ids)").fetchall()
+                "AND event_id NOT IN (SELECT k FROM batch_ids)"
+            ).fetchall()
             if stale:
                 touched |= {g for _, g in stale}
                 stale_ids = _keys(s for s, _ in stale)  # noqa: F841 (read by DuckDB)
@@ -247,14 +415,22 @@ def add_events(store: Store, events: Iterable[Event], rule: MergeRule | None = N
             touched |= {r[MENTION_COLUMNS.index("merge_group")] for r in rows}
             new_mentions = _arrow(rows, MENTION_COLUMNS, _MENTION_TYPES)  # noqa: F841 (read by DuckDB)
             updates = ", ".join(f"{c} = excluded.{c}" for c in MENTION_COLUMNS[1:])
-            con.execute(f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) SELECT * FROM new_mentions "
-                        f"ON CONFLICT (event_id) DO UPDATE SET {updates}")
+            con.execute(
+                f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) SELECT * FROM new_mentions "
+                f"ON CONFLICT (event_id) DO UPDATE SET {updates}"
+            )
         if previous is not None and previous != rule:
             touched = _regroup_all(store, rule)
         _remerge_groups(store, touched, rule)
     n_events = int(con.execute("SELECT count(*) FROM events").fetchone()[0])
-    summary = MergeSummary(mentions=len(batch), new=len(batch) - len(old), updated=len(old), removed=removed,
-                           groups=len(touched), events=n_events)
+    summary = MergeSummary(
+        mentions=len(batch),
+        new=len(batch) - len(old),
+        updated=len(old),
+        removed=removed,
+        groups=len(touched),
+        events=n_events,
+    )
     log.info("events: %s", summary)
     return summary
 
@@ -264,10 +440,10 @@ def _regroup_all(store: Store, rule: MergeRule) -> set[str]:
     con = store.con
     before = {r[0] for r in con.execute("SELECT DISTINCT merge_group FROM mentions").fetchall()}
     rows = con.execute(f"SELECT {', '.join(MENTION_COLUMNS)} FROM mentions").fetchall()
-    regrouped = pa.table({"event_id": [r[0] for r in rows],  # noqa: F841 (read by DuckDB)
-                          "merge_group": [merge_group(_event_from_row(r), rule) for r in rows]})
-    con.execute("UPDATE mentions SET merge_group = g.merge_group FROM regrouped g "
-                "WHERE mentions.event_id = g.event_id")
+    regrouped = pa.table(
+        {"event_id": [r[0] for r in rows], "merge_group": [merge_group(_event_from_row(r), rule) for r in rows]}
+    )
+    con.execute("UPDATE mentions SET merge_group = g.merge_group FROM regrouped g WHERE mentions.event_id = g.event_id")
     con.execute("DELETE FROM events")
     return before | set(regrouped.column("merge_group").to_pylist())
 
@@ -289,8 +465,7 @@ def insert_events(store: Store, merged: Iterable[MergedEvent]) -> int:
     tests). Their merge group is derived from their own fields; a later re-merge of that group
     replaces them with what the stored mentions give."""
     rule = stored_rule(store) or MergeRule()
-    rows = [_event_row(e, "|".join((e.source_key, e.target_key, rule.family_of(e.cameo), e.modality)))
-            for e in merged]
+    rows = [_event_row(e, "|".join((e.source_key, e.target_key, rule.family_of(e.cameo), e.modality))) for e in merged]
     if rows:
         imported = _arrow(rows, EVENT_COLUMNS, _EVENT_TYPES)  # noqa: F841 (read by DuckDB)
         store.con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM imported")
@@ -363,14 +538,20 @@ def check_date(value: str | None, name: str = "date") -> None:
         raise ValueError(f"{name} must be a date as YYYY-MM-DD, not {value!r}") from None
 
 
-def event_filter(actors: Iterable[str] = (), modality: Iterable[str] = (), since: str | None = None,
-                 until: str | None = None) -> EventFilter:
+def event_filter(
+    actors: Iterable[str] = (), modality: Iterable[str] = (), since: str | None = None, until: str | None = None
+) -> EventFilter:
     """The filter for a list of actors: one, events involving it; two, events between them
     (either direction); more, events among them."""
     keys = tuple(normalize_actor(a) for a in actors)
     return EventFilter(
-        involving=keys if len(keys) == 1 else (), dyad=keys if len(keys) == 2 else None,
-        actors=keys if len(keys) > 2 else (), modality=tuple(modality), since=since, until=until)
+        involving=keys if len(keys) == 1 else (),
+        dyad=keys if len(keys) == 2 else None,
+        actors=keys if len(keys) > 2 else (),
+        modality=tuple(modality),
+        since=since,
+        until=until,
+    )
 
 
 def normalize_actor(code: str) -> str:
@@ -382,25 +563,86 @@ def normalize_actor(code: str) -> str:
 
 
 def _merged_from_row(r: Sequence, mentions: tuple[Event, ...]) -> MergedEvent:
-    (key, gid, _group, day, day_end, prec, skey, st, sc, sco, tkey, tt, tc, tco, cameo, base, root, name,
-     gold, quad, pe, pm, pc, modality, nm, ns, na, aids, is_root, conf, url, added) = r
+    (
+        key,
+        gid,
+        _group,
+        day,
+        day_end,
+        prec,
+        skey,
+        st,
+        sc,
+        sco,
+        tkey,
+        tt,
+        tc,
+        tco,
+        cameo,
+        base,
+        root,
+        name,
+        gold,
+        quad,
+        pe,
+        pm,
+        pc,
+        modality,
+        nm,
+        ns,
+        na,
+        aids,
+        is_root,
+        conf,
+        url,
+        added,
+    ) = r
     return MergedEvent(
-        event_key=key, global_id=gid, date=day.isoformat() if day else None,
-        date_end=day_end.isoformat() if day_end else None, date_precision=prec, source_key=skey,
-        target_key=tkey, source=_ref(st, sc, sco), target=_ref(tt, tc, tco), cameo=cameo, cameo_base=base,
-        cameo_root=root, cameo_name=name, goldstein=gold, quad_class=int(quad), plover=Plover(pe, pm, pc),
-        modality=modality, num_mentions=nm, num_sources=ns, num_articles=na, article_ids=tuple(aids),
-        is_root=bool(is_root), confidence=conf, source_url=url,
-        added_at=added.isoformat() if added else None, mentions=mentions)
+        event_key=key,
+        global_id=gid,
+        date=day.isoformat() if day else None,
+        date_end=day_end.isoformat() if day_end else None,
+        date_precision=prec,
+        source_key=skey,
+        target_key=tkey,
+        source=_ref(st, sc, sco),
+        target=_ref(tt, tc, tco),
+        cameo=cameo,
+        cameo_base=base,
+        cameo_root=root,
+        cameo_name=name,
+        goldstein=gold,
+        quad_class=int(quad),
+        plover=Plover(pe, pm, pc),
+        modality=modality,
+        num_mentions=nm,
+        num_sources=ns,
+        num_articles=na,
+        article_ids=tuple(aids),
+        is_root=bool(is_root),
+        confidence=conf,
+        source_url=url,
+        added_at=added.isoformat() if added else None,
+        mentions=mentions,
+    )
 
 
-def read_events(store: Store, where: EventFilter = EventFilter(), with_mentions: bool = True,
-                limit: int | None = None, offset: int = 0, batch: int = 5000) -> Iterator[MergedEvent]:
+def read_events(
+    store: Store,
+    where: EventFilter = EventFilter(),
+    with_mentions: bool = True,
+    limit: int | None = None,
+    offset: int = 0,
+    batch: int = 5000,
+) -> Iterator[MergedEvent]:
     """Merged events in date order, each with its mentions (unless ``with_mentions`` is off)."""
     clause, params = where.where()
-    sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE {clause} "
-           "ORDER BY date NULLS LAST, event_key" + (f" LIMIT {int(limit)}" if limit is not None else "")
-           + (f" OFFSET {int(offset)}" if offset else ""))
+    sql = (
+        f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE {clause} "
+        "ORDER BY date NULLS LAST, event_key"
+        + (f" LIMIT {int(limit)}" if limit is not None else "")
+        + (f" OFFSET {int(offset)}" if offset else "")
+    )
     cur = store.con.cursor()
     try:
         cur.execute(sql, params)
@@ -409,8 +651,9 @@ def read_events(store: Store, where: EventFilter = EventFilter(), with_mentions:
             if with_mentions:
                 keys = _keys(r[0] for r in rows)  # noqa: F841 (read by DuckDB)
                 for m in store.con.execute(
-                        f"SELECT {', '.join(MENTION_COLUMNS)}, event_key FROM mentions "
-                        "WHERE event_key IN (SELECT k FROM keys) ORDER BY date NULLS LAST, event_id").fetchall():
+                    f"SELECT {', '.join(MENTION_COLUMNS)}, event_key FROM mentions "
+                    "WHERE event_key IN (SELECT k FROM keys) ORDER BY date NULLS LAST, event_id"
+                ).fetchall():
                     by_key.setdefault(m[-1], []).append(_event_from_row(m))
             for r in rows:
                 yield _merged_from_row(r, tuple(by_key.get(r[0], ())))
@@ -425,8 +668,9 @@ def read_mentions(store: Store, event_key: str | None = None, article_id: str | 
         clause, params = "event_key = ?", [event_key]
     elif article_id is not None:
         clause, params = "article_id = ?", [article_id]
-    rows = store.con.execute(f"SELECT {', '.join(MENTION_COLUMNS)} FROM mentions WHERE {clause} "
-                             "ORDER BY date NULLS LAST, event_id", params).fetchall()
+    rows = store.con.execute(
+        f"SELECT {', '.join(MENTION_COLUMNS)} FROM mentions WHERE {clause} ORDER BY date NULLS LAST, event_id", params
+    ).fetchall()
     return [_event_from_row(r) for r in rows]
 
 

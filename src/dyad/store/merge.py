@@ -1,16 +1,15 @@
 """Mentions merged into events: the records, the rule (which mentions are one real-world\nevent) and the JSONL contract of a mention. Pure functions, no SQL: ``dyad.store.events``\nwrites and reads them."""
 
 from __future__ import annotations
+
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Any
+
 from dyad.records import ActorRef, Event, Evidence, Plover, Record
-
-
-
 
 STATE_ROLES = frozenset({"GOV", "MIL", "SPY", "COP", "JUD", "LEG"})
 
@@ -116,7 +115,7 @@ def actor_side(ref: ActorRef | None) -> str | None:
     if code.startswith("---"):
         rest = code[3:]
     elif key and code.startswith(key):
-        rest = code[len(key):]
+        rest = code[len(key) :]
     else:
         rest = ""
     role = rest[:3] or None
@@ -127,8 +126,7 @@ def actor_side(ref: ActorRef | None) -> str | None:
 
 def merge_group(event: Event, rule: MergeRule) -> str:
     """The group a mention is merged within: source key, target key, family, modality."""
-    return "|".join((actor_key(event.source), actor_key(event.target), rule.family_of(event.cameo),
-                     event.modality))
+    return "|".join((actor_key(event.source), actor_key(event.target), rule.family_of(event.cameo), event.modality))
 
 
 def _sides_fit(a: str | None, b: str | None) -> bool:
@@ -157,8 +155,11 @@ class _Cluster:
             same_time = abs((iso_day(m.date) - self.anchor_day).days) <= rule.window_days
         else:
             same_time = a.date == m.date and a.date_precision == m.date_precision
-        return (same_time and _sides_fit(self.source_side, actor_side(m.source))
-                and _sides_fit(self.target_side, actor_side(m.target)))
+        return (
+            same_time
+            and _sides_fit(self.source_side, actor_side(m.source))
+            and _sides_fit(self.target_side, actor_side(m.target))
+        )
 
     def add(self, m: Event) -> None:
         self.members.append(m)
@@ -186,8 +187,9 @@ def cluster(mentions: Iterable[Event], rule: MergeRule = MergeRule()) -> list[li
         else:
             open_.append(_Cluster(m))
     done += open_
-    return [c.members for c in sorted(done, key=lambda c: (c.anchor.date is None, c.anchor.date or "",
-                                                          c.anchor.event_id))]
+    return [
+        c.members for c in sorted(done, key=lambda c: (c.anchor.date is None, c.anchor.date or "", c.anchor.event_id))
+    ]
 
 
 def _outlet(article_id: str, meta: Mapping[str, ArticleMeta]) -> str:
@@ -197,8 +199,8 @@ def _outlet(article_id: str, meta: Mapping[str, ArticleMeta]) -> str:
 
 def _sentence_index(event: Event) -> int | None:
     prefix = f"{event.doc_id}:"
-    if event.sentence_id.startswith(prefix) and event.sentence_id[len(prefix):].isdigit():
-        return int(event.sentence_id[len(prefix):])
+    if event.sentence_id.startswith(prefix) and event.sentence_id[len(prefix) :].isdigit():
+        return int(event.sentence_id[len(prefix) :])
     return None
 
 
@@ -216,9 +218,12 @@ def event_key_for(anchor_event_id: str) -> tuple[str, int]:
     return digest[:16], int(digest[:15], 16)
 
 
-def build_event(members: Sequence[Event], rule: MergeRule = MergeRule(),
-                articles: Mapping[str, ArticleMeta] | None = None,
-                added_at: str | None = None) -> MergedEvent:
+def build_event(
+    members: Sequence[Event],
+    rule: MergeRule = MergeRule(),
+    articles: Mapping[str, ArticleMeta] | None = None,
+    added_at: str | None = None,
+) -> MergedEvent:
     """One merged event from its mentions (in date order, the anchor first)."""
     articles = articles or {}
     anchor = members[0]
@@ -228,25 +233,42 @@ def build_event(members: Sequence[Event], rule: MergeRule = MergeRule(),
     key, gid = event_key_for(anchor.event_id)
     dated = [m.date for m in members if m.date]
     url = next((articles[a].url for a in article_ids if a in articles and articles[a].url), None)
-    is_root = any((i := _sentence_index(m)) is not None and m.doc_id in articles
-                  and i in articles[m.doc_id].lead for m in members)
+    is_root = any(
+        (i := _sentence_index(m)) is not None and m.doc_id in articles and i in articles[m.doc_id].lead for m in members
+    )
     return MergedEvent(
-        event_key=key, global_id=gid, date=anchor.date, date_end=max(dated) if dated else None,
+        event_key=key,
+        global_id=gid,
+        date=anchor.date,
+        date_end=max(dated) if dated else None,
         date_precision=anchor.date_precision,
-        source_key=actor_key(anchor.source), target_key=actor_key(anchor.target),
+        source_key=actor_key(anchor.source),
+        target_key=actor_key(anchor.target),
         source=_most_common_actor([m.source for m in members]),
         target=_most_common_actor([m.target for m in members]),
-        cameo=rep.cameo, cameo_base=cameo_base(rep.cameo), cameo_root=rep.cameo_root,
-        cameo_name=rep.cameo_name, goldstein=rep.goldstein, quad_class=rep.quad_class,
-        plover=rep.plover, modality=anchor.modality, num_mentions=len(members),
-        num_sources=len({_outlet(a, articles) for a in article_ids}), num_articles=len(article_ids),
-        article_ids=article_ids, is_root=is_root, confidence=max(m.confidence for m in members),
-        source_url=url, added_at=added_at, mentions=tuple(members),
+        cameo=rep.cameo,
+        cameo_base=cameo_base(rep.cameo),
+        cameo_root=rep.cameo_root,
+        cameo_name=rep.cameo_name,
+        goldstein=rep.goldstein,
+        quad_class=rep.quad_class,
+        plover=rep.plover,
+        modality=anchor.modality,
+        num_mentions=len(members),
+        num_sources=len({_outlet(a, articles) for a in article_ids}),
+        num_articles=len(article_ids),
+        article_ids=article_ids,
+        is_root=is_root,
+        confidence=max(m.confidence for m in members),
+        source_url=url,
+        added_at=added_at,
+        mentions=tuple(members),
     )
 
 
-def merge(mentions: Iterable[Event], rule: MergeRule = MergeRule(),
-          articles: Mapping[str, ArticleMeta] | None = None) -> list[MergedEvent]:
+def merge(
+    mentions: Iterable[Event], rule: MergeRule = MergeRule(), articles: Mapping[str, ArticleMeta] | None = None
+) -> list[MergedEvent]:
     """Merge mentions into events by the rule; a pure function of its inputs.
 
     A repeated ``event_id`` counts once (the last record wins, as in the store's upsert).
@@ -256,8 +278,7 @@ def merge(mentions: Iterable[Event], rule: MergeRule = MergeRule(),
     groups: dict[str, list[Event]] = {}
     for m in unique.values():
         groups.setdefault(merge_group(m, rule), []).append(m)
-    out = [build_event(members, rule, articles)
-           for g in sorted(groups) for members in cluster(groups[g], rule)]
+    out = [build_event(members, rule, articles) for g in sorted(groups) for members in cluster(groups[g], rule)]
     return sorted(out, key=lambda e: (e.date is None, e.date or "", e.event_key))
 
 
@@ -270,14 +291,22 @@ def event_from_dict(d: Mapping[str, Any]) -> Event:
     p = d.get("plover") or {}
     ev = d.get("evidence") or {}
     return Event(
-        doc_id=d["doc_id"], sentence_id=d["sentence_id"], sentence=d.get("sentence") or "",
-        event_id=d["event_id"], date=d.get("date"), date_precision=d.get("date_precision") or "unknown",
-        source=_actor_from(d.get("source")), target=_actor_from(d.get("target")),
-        cameo=d["cameo"], cameo_root=d.get("cameo_root") or d["cameo"][:2],
-        cameo_name=d.get("cameo_name") or "", goldstein=float(d.get("goldstein") or 0.0),
+        doc_id=d["doc_id"],
+        sentence_id=d["sentence_id"],
+        sentence=d.get("sentence") or "",
+        event_id=d["event_id"],
+        date=d.get("date"),
+        date_precision=d.get("date_precision") or "unknown",
+        source=_actor_from(d.get("source")),
+        target=_actor_from(d.get("target")),
+        cameo=d["cameo"],
+        cameo_root=d.get("cameo_root") or d["cameo"][:2],
+        cameo_name=d.get("cameo_name") or "",
+        goldstein=float(d.get("goldstein") or 0.0),
         quad_class=int(d["quad_class"]),
         plover=Plover(event=p.get("event"), mode=p.get("mode"), context=p.get("context")),
-        modality=d.get("modality") or "asserted", attributed_to=d.get("attributed_to"),
+        modality=d.get("modality") or "asserted",
+        attributed_to=d.get("attributed_to"),
         evidence=Evidence(text=ev.get("text") or "", start=int(ev.get("start", -1)), end=int(ev.get("end", -1))),
         confidence=float(d.get("confidence", 1.0)),
         proposed_by=d.get("proposed_by") or "lexicon",

@@ -87,8 +87,9 @@ class RowStream:
     cut them short. Close it (or use it as a context manager) to close the connection.
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, cur: duckdb.DuckDBPyConnection, limit: int | None,
-                 batch: int = BATCH):
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, cur: duckdb.DuckDBPyConnection, limit: int | None, batch: int = BATCH
+    ):
         self._con, self._cur = con, cur
         self.columns: tuple[str, ...] = tuple(d[0] for d in cur.description) if cur.description else ()
         self.limit = limit
@@ -120,15 +121,16 @@ class RowStream:
     def close(self) -> None:
         self._con.close()
 
-    def __enter__(self) -> "RowStream":
+    def __enter__(self) -> RowStream:
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
 
 
-def stream(db: str | Path, sql: str, params: Sequence[Any] | None = None, limit: int | None = None,
-           batch: int = BATCH) -> RowStream:
+def stream(
+    db: str | Path, sql: str, params: Sequence[Any] | None = None, limit: int | None = None, batch: int = BATCH
+) -> RowStream:
     """Start ``sql`` (with ``?`` parameters) on the store; its rows, at most ``limit`` (``None``: all),
     come as they are iterated, ``batch`` at a time."""
     if limit is not None and limit < 0:

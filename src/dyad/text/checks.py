@@ -2,24 +2,24 @@
 repairs of text fields, document dates and the language check."""
 
 from __future__ import annotations
+
 import codecs
 import dataclasses
 import gzip
 import io
 import re
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
+
 import dateparser
 from langdetect import DetectorFactory, detect_langs
 from langdetect.lang_detect_exception import LangDetectException
-from dyad.text.escapes import display_name
+
 from dyad.records import RawDocument, Reject
 from dyad.settings import Settings
-
-
-
+from dyad.text.escapes import display_name
 
 Item = RawDocument | Reject
 
@@ -52,10 +52,67 @@ REASONS: dict[str, str] = {
 # Common English function words for the fast language check. Words that are also
 # common in other European languages (a, in, on, no, de, die) are left out on purpose.
 _ENGLISH_WORDS = frozenset(
-    """the of and to is was were are be been being has have had that this these those
-    with for from by as at it its their they them he she his her we our you not but or
-    which who whom would will could should said after before about into over than also
-    there when while what because""".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "that",
+        "this",
+        "these",
+        "those",
+        "with",
+        "for",
+        "from",
+        "by",
+        "as",
+        "at",
+        "it",
+        "its",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+        "you",
+        "not",
+        "but",
+        "or",
+        "which",
+        "who",
+        "whom",
+        "would",
+        "will",
+        "could",
+        "should",
+        "said",
+        "after",
+        "before",
+        "about",
+        "into",
+        "over",
+        "than",
+        "also",
+        "there",
+        "when",
+        "while",
+        "what",
+        "because",
+    ]
 )
 
 
@@ -114,8 +171,7 @@ def repair_text(value: str) -> tuple[str, int]:
     """
     if not _SURROGATE.search(value):
         return value, 0
-    value = _SURROGATE_PAIR.sub(
-        lambda m: m.group().encode("utf-16", "surrogatepass").decode("utf-16"), value)
+    value = _SURROGATE_PAIR.sub(lambda m: m.group().encode("utf-16", "surrogatepass").decode("utf-16"), value)
     return _SURROGATE.subn("\ufffd", value)
 
 
@@ -195,14 +251,15 @@ def read_date(value: Any) -> tuple[str | None, str | None]:
         scale = _EPOCH_DIGITS.get(len(digits)) if digits.isdigit() and not text.startswith("-") else None
         if scale is None:
             return None, f"date-unreadable: {shown} is a number, not a date; stored undated"
-        day = datetime.fromtimestamp(float(text) / scale, tz=timezone.utc).date()
+        day = datetime.fromtimestamp(float(text) / scale, tz=UTC).date()
         iso = day.isoformat()
     else:
         iso = normalize_date(value)
         if iso is None:
             if dateparser.parse(text, settings={"RETURN_AS_TIMEZONE_AWARE": False}) is not None:
-                return None, (f"date-incomplete: {shown} names no single calendar day (relative or "
-                              "partial); stored undated")
+                return None, (
+                    f"date-incomplete: {shown} names no single calendar day (relative or partial); stored undated"
+                )
             return None, f"date-unreadable: {shown} is not a date; stored undated"
         if text.startswith("-"):
             return None, f"date-out-of-range: {shown} is before year {MIN_YEAR}; stored undated"
@@ -268,8 +325,7 @@ def safe_item(item: Item) -> Item:
         fixed, n = repair_text(value)
         if n:
             changes[name] = fixed
-            notes.append(f"repaired-unicode: {n} unpaired surrogate code point(s) in {name!r} "
-                         "replaced by U+FFFD")
+            notes.append(f"repaired-unicode: {n} unpaired surrogate code point(s) in {name!r} replaced by U+FFFD")
     if len(notes) > len(item.notes):
         changes["notes"] = tuple(notes)
     return dataclasses.replace(item, **changes) if changes else item

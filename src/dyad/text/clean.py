@@ -40,6 +40,7 @@ indexed by their rarest word pairs), so a long single paragraph costs what its s
 """
 
 from __future__ import annotations
+
 import codecs
 import html
 import logging
@@ -49,12 +50,24 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
+
 import ftfy
-import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs ftfy's plans name)
+import ftfy.bad_codecs
+
 from dyad.records import CleanText, Quote
+
 if TYPE_CHECKING:
     pass
-from dyad.text.limits import DEFAULTS, DocumentTooLong, MAX_NESTING, MAX_RUN_CHARS, MAX_TOKEN_CHARS, deadline_check, guard, never
+from dyad.text.limits import (
+    DEFAULTS,
+    MAX_NESTING,
+    MAX_RUN_CHARS,
+    MAX_TOKEN_CHARS,
+    DocumentTooLong,
+    deadline_check,
+    guard,
+    never,
+)
 from dyad.text.mapped import Mapped
 from dyad.text.repeats import drop_repeats
 from dyad.text.rules import CleanRules, load_rules
@@ -229,9 +242,7 @@ def _tweet_body(kept: list[_Line], uses_gaps: bool, rules: CleanRules) -> list[M
     return [line.text for line in body]
 
 
-def _split_tweets(
-    lines: list[_Line], rules: CleanRules, removed: Counter[str]
-) -> tuple[list[_Line], list[Quote]]:
+def _split_tweets(lines: list[_Line], rules: CleanRules, removed: Counter[str]) -> tuple[list[_Line], list[Quote]]:
     """Split embedded tweets (body lines + "— Name (@handle) date") out of the lines."""
     gaps = sum(line.gap_before for line in lines)
     uses_gaps = len(lines) > 1 and 2 * gaps >= len(lines) - 1
@@ -317,9 +328,7 @@ def _broken_word(prev: str, rest: str, rules: CleanRules, vocab: Counter[str]) -
     return bool(vocab[low + rest]) and vocab[low] <= 1 and vocab[rest] <= 1
 
 
-def _join(
-    prev: str, nxt: str, rules: CleanRules, vocab: Counter[str]
-) -> tuple[str, bool, str] | None:
+def _join(prev: str, nxt: str, rules: CleanRules, vocab: Counter[str]) -> tuple[str, bool, str] | None:
     """How to join the paragraph ending in ``prev`` and the line ``nxt``: ``(kind, drop the
     hyphen, separator)``; None to keep them apart. ``prev`` need only be the paragraph's end
     (:func:`_tail`)."""
@@ -405,9 +414,7 @@ def _is_trailer(text: str, rules: CleanRules) -> bool:
     return len(text) <= rules.bio_line_max and low.startswith(rules.bio_line_cues)
 
 
-def _split_trailer(
-    paras: list[Mapped], rules: CleanRules, removed: Counter[str]
-) -> tuple[list[Mapped], list[Mapped]]:
+def _split_trailer(paras: list[Mapped], rules: CleanRules, removed: Counter[str]) -> tuple[list[Mapped], list[Mapped]]:
     """Move the bio and disclaimer paragraphs that end the article into a trailer."""
     body, trailer = list(paras), []
     while len(body) > 1 and len(trailer) < rules.trailer_max and _is_trailer(body[-1].text, rules):

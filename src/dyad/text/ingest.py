@@ -10,6 +10,7 @@ when the extension is unknown, for ``.xml`` (feed or not) and for standard input
 """
 
 from __future__ import annotations
+
 import gzip
 import io
 import logging
@@ -20,6 +21,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import BinaryIO, TextIO
+
 from dyad.records import RawDocument, Reject
 from dyad.settings import Settings
 from dyad.text.checks import Item, Reader, checked, reject, safe_item, sniff
@@ -93,7 +95,7 @@ def _guarded(origin: str, items: Iterator[Item]) -> Iterator[Item]:
     """Pass ``items`` on; an unexpected failure becomes one Reject instead of a crash."""
     try:
         yield from items
-    except Exception as e:  # noqa: BLE001 - one bad input must never stop the batch
+    except Exception as e:
         logger.debug("failure reading %s", origin, exc_info=True)
         yield reject(origin, "unreadable", f"{type(e).__name__}: {e}")
 

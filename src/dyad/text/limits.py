@@ -1,21 +1,22 @@
 """The cleaner's guards: the bounds on what one document may cost (size, token and run length,\nbracket nesting, time), and the errors that make a document a reject."""
 
 from __future__ import annotations
+
 import re
 import time
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
 import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs ftfy's plans name)
+
 from dyad.settings import Settings
+
 if TYPE_CHECKING:
     pass
 from dyad.text.mapped import Mapped
-
-
-
 
 _BRACKETS = re.compile(r"[()\[\]{}]")
 
@@ -68,9 +69,7 @@ def deadline_check(deadline: float | None) -> Callable[[], None]:
     def check() -> None:
         now = time.monotonic()
         if now > deadline:
-            raise CleanTimeout(
-                f"cleaning took over {max(now - began, 0.0):.1f} s (settings.doc_time_budget)"
-            )
+            raise CleanTimeout(f"cleaning took over {max(now - began, 0.0):.1f} s (settings.doc_time_budget)")
 
     return check
 
@@ -144,9 +143,7 @@ def guard(
     if max_token_chars > 0:
         text, removed["long-token"] = text.sub(_long_token(max_token_chars), "")
     if max_run_chars > 0:
-        text, removed["long-run"] = text.sub(
-            _long_run(max_run_chars), lambda run: run[:max_run_chars]
-        )
+        text, removed["long-run"] = text.sub(_long_run(max_run_chars), lambda run: run[:max_run_chars])
     if max_nesting > 0:
         deep = _deep_brackets(text.text, max_nesting)
         if deep:

@@ -1,18 +1,18 @@
 """Text that carries the offset of each character in the raw text it came from, through every edit the cleaner makes."""
 
 from __future__ import annotations
+
 import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
 import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs ftfy's plans name)
+
 if TYPE_CHECKING:
     pass
-
-
-
 
 
 @dataclass(frozen=True)
@@ -103,9 +103,7 @@ class Mapped:
         offsets.extend(self.offsets[last:])
         return Mapped("".join(text), tuple(offsets)), done
 
-    def sub(
-        self, pattern: re.Pattern[str], repl: str | Callable[[str], str]
-    ) -> tuple[Mapped, int]:
+    def sub(self, pattern: re.Pattern[str], repl: str | Callable[[str], str]) -> tuple[Mapped, int]:
         """``re.sub`` for replacements no longer than their match; the new characters map to
         the first characters of the match."""
 

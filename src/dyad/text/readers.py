@@ -2,6 +2,7 @@
 CSV/TSV, RSS/Atom feeds, XML and WARC. Each turns bytes into RawDocument or Reject records."""
 
 from __future__ import annotations
+
 import csv
 import io
 import itertools
@@ -12,6 +13,7 @@ import time
 import zlib
 from collections.abc import Iterator, Mapping
 from typing import Any
+
 import feedparser
 import htmldate
 import lxml.html
@@ -19,11 +21,23 @@ import trafilatura
 from lxml.etree import ParserError
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
-from dyad.text.escapes import display_name
+
 from dyad.records import RawDocument, Reject
 from dyad.settings import Settings
-from dyad.text.checks import (READ_BLOCK, SPACES, Item, binary_reason, check_gzip_end, decode, normalize_date,
-                              read_date, reject, sniff, utf8_error)
+from dyad.text.checks import (
+    READ_BLOCK,
+    SPACES,
+    Item,
+    binary_reason,
+    check_gzip_end,
+    decode,
+    normalize_date,
+    read_date,
+    reject,
+    sniff,
+    utf8_error,
+)
+from dyad.text.escapes import display_name
 
 logger = logging.getLogger(__name__)
 
@@ -32,8 +46,17 @@ _HTMLDATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
 # warcio raises AttributeError/TypeError/KeyError when a record's header block is cut short
-_WARC_ERRORS = (ArchiveLoadFailed, ValueError, OSError, EOFError, zlib.error,
-                AttributeError, TypeError, KeyError, IndexError)
+_WARC_ERRORS = (
+    ArchiveLoadFailed,
+    ValueError,
+    OSError,
+    EOFError,
+    zlib.error,
+    AttributeError,
+    TypeError,
+    KeyError,
+    IndexError,
+)
 
 
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
@@ -43,8 +66,26 @@ _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 
 
 _BLOCK_TAGS = {
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-    "blockquote", "pre", "tr", "table", "section", "article", "figure", "figcaption",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "figure",
+    "figcaption",
 }
 
 
@@ -131,8 +172,7 @@ def _meta_charset(data: bytes) -> str | None:
 def _has_body(text: str) -> bool:
     """True when some line reads like a paragraph (menus and link lists do not)."""
     return any(
-        len(line.split()) >= _BODY_LINE_WORDS and line.rstrip().endswith(_BODY_LINE_END)
-        for line in text.splitlines()
+        len(line.split()) >= _BODY_LINE_WORDS and line.rstrip().endswith(_BODY_LINE_END) for line in text.splitlines()
     )
 
 
@@ -166,9 +206,7 @@ def read_jsonl(origin: str, data: bytes, settings: Settings) -> Iterator[Item]:
         yield _row_item(where, "jsonl", obj, settings)
 
 
-def read_table(
-    origin: str, data: bytes, settings: Settings, delimiter: str, kind: str
-) -> Iterator[Item]:
+def read_table(origin: str, data: bytes, settings: Settings, delimiter: str, kind: str) -> Iterator[Item]:
     """One document per row of a CSV/TSV file with a header row."""
     text = decode(origin, data)
     if isinstance(text, Reject):

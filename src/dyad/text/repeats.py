@@ -1,23 +1,26 @@
 """Repeated paragraphs and sentences (pull quotes, syndication furniture) kept once, in time\nlinear in the text: paragraphs are compared through an index of their rarest word pairs."""
 
 from __future__ import annotations
+
 import heapq
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
 import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs ftfy's plans name)
+
 from dyad.records import Repeat
+
 if TYPE_CHECKING:
     pass
+import itertools
+
 from dyad.text.limits import never
 from dyad.text.mapped import Mapped
 from dyad.text.rules import CleanRules
-
-
-
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 
@@ -37,7 +40,7 @@ def _words(text: str) -> list[str]:
 
 
 def _pairs(words: list[str]) -> set[tuple[str, str]]:
-    return set(zip(words, words[1:]))
+    return set(itertools.pairwise(words))
 
 
 def _word_before(text: str, start: int, end: int) -> str:
@@ -181,9 +184,7 @@ def _drop_repeated_paragraphs(
             way.append(dropped[way[-1]])
         for d in way:
             dropped[d] = dropped[way[-1]]
-    repeats = [
-        _repeat(paras[i].text, _kept_start(paras[i], paras[j], rules)) for i, j in dropped.items()
-    ]
+    repeats = [_repeat(paras[i].text, _kept_start(paras[i], paras[j], rules)) for i, j in dropped.items()]
     return [p for i, p in enumerate(paras) if i not in dropped], repeats
 
 
@@ -213,13 +214,15 @@ def _drop_repeated_sentences(
 def _keep_spans(para: Mapped, spans: list[tuple[int, int]]) -> Mapped:
     """The given sentences of a paragraph, each followed by the space that followed it."""
     pieces = [para[spans[0][0] : spans[0][1]]]
-    for (_, prev_end), (s, e) in zip(spans, spans[1:]):
+    for (_, prev_end), (s, e) in itertools.pairwise(spans):
         pieces += [para[prev_end : prev_end + 1], para[s:e]]
     return Mapped.concat(pieces)
 
 
 def drop_repeats(
-    paras: list[Mapped], rules: CleanRules, removed: Counter[str],
+    paras: list[Mapped],
+    rules: CleanRules,
+    removed: Counter[str],
     check: Callable[[], None] = never,
 ) -> tuple[list[Mapped], list[Repeat]]:
     """Drop repeated paragraphs (pull quotes), then repeated sentences."""

@@ -1,20 +1,21 @@
 """The cleaner's cues, read from ``data/clean_rules.toml`` (validated on load)."""
 
 from __future__ import annotations
+
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
 import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs ftfy's plans name)
+
 from dyad.errors import DataFileError
 from dyad.settings import data_path
+
 if TYPE_CHECKING:
     from dyad.schemas import CleanRulesSchema
-
-
-
 
 
 RULES_FILE = "clean_rules.toml"
@@ -65,9 +66,7 @@ def _compile_rules(data: CleanRulesSchema) -> CleanRules:
     rep, trailer = data.repeats, data.trailer
     quotes = {ord(c): "'" for c in chars.single_quote}
     quotes |= {ord(c): '"' for c in chars.double_quote}
-    read_more = (
-        rf"^(?:(?i:{_alternation(more.cues)})\s*:|(?:{_alternation(more.bare_cues)})\b)"
-    )
+    read_more = rf"^(?:(?i:{_alternation(more.cues)})\s*:|(?:{_alternation(more.bare_cues)})\b)"
     return CleanRules(
         drop_chars=re.compile(f"[{re.escape(chars.drop)}{_CONTROL}]+"),
         newline_chars=re.compile(f"\r\n?|[{re.escape(chars.newline)}]"),
