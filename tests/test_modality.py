@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.coding.modality import MODALITIES, Modality, assess, load_cues
+from dyad.coding.modality import Modality, assess, load_cues
+from dyad.records import MODALITIES
 
 
 @pytest.fixture(scope="module")

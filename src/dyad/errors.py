@@ -28,7 +28,3 @@ class DataFileError(DyadError):
     """A lexicon, actor or ontology data file is malformed."""
 
     code = "E004"
-
-
-class NothingRead(DyadError):
-    code = "E005"

@@ -323,7 +323,7 @@ class ArticleCoder:
         if not article.quotes:
             return []
         texts = [(f"{article.id}:q{n}", tweet_text(q.text)) for n, q in enumerate(article.quotes)]
-        cleans = [(key, CleanText(raw=t, text=t, offsets=tuple(range(len(t))))) for key, t in texts]
+        cleans = [(key, CleanText.identity(t)) for key, t in texts]
         out = []
         # quotes are short pieces of an article that passed the guards: no budget
         for (_key, sentences), quote in zip(self.parser.parse_many(cleans, budget=0), article.quotes):

@@ -15,6 +15,9 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
+# what an event's ``modality`` may be; only "asserted" events count as having happened
+MODALITIES = ("asserted", "negated", "hypothetical", "future", "desired")
+
 
 def _plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -102,6 +105,11 @@ class CleanText(Record):
     repeats: tuple[Repeat, ...] = ()
     trailer: str = ""
     removed: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def identity(cls, text: str) -> CleanText:
+        """``text`` as the parse stage takes it when it needs no cleaning (offsets are the identity)."""
+        return cls(raw=text, text=text, offsets=tuple(range(len(text))))
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in ``raw`` of the cleaned span ``text[start:end]``."""

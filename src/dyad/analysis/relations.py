@@ -62,9 +62,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from dyad.analysis.index import grouped, net_cooperation, weights
-from dyad.records import Record
+from dyad.records import MODALITIES, Record
 from dyad.store.db import Store
-from dyad.store.events import MODALITIES, check_date, normalize_actor
+from dyad.store.events import check_date, normalize_actor
 
 PERIODS = ("day", "week", "month", "year")
 

@@ -260,7 +260,7 @@ def code_documents(docs: Iterable[Document], coder: Coder | None = None) -> Iter
         for n, doc in enumerate(docs):
             pending.append(doc)
             text = light_clean(doc.text)
-            yield f"{n}", CleanText(raw=text, text=text, offsets=tuple(range(len(text))))
+            yield f"{n}", CleanText.identity(text)
 
     for key, sentences in parser.parse_many(items()):
         doc = pending[int(key)]

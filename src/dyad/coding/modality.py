@@ -21,7 +21,6 @@ from dyad.nlp.tree import NOMINAL, DepTree
 from dyad.records import Record, Sentence, Token
 from dyad.settings import data_path
 
-MODALITIES = ("asserted", "negated", "hypothetical", "future", "desired")
 _RANK = {"negated": 0, "hypothetical": 1, "desired": 2, "future": 3}
 GOVERNED_DEPS = frozenset(
     {"xcomp", "ccomp", "acl", "prep", "dobj", "pcomp", "advcl", "oprd", "attr", "pobj", "compound", "nsubjpass"}

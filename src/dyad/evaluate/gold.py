@@ -241,7 +241,7 @@ def code_texts(items: Sequence[tuple[str, str, str | None]], coder) -> list[list
 
 def _clean(text: str) -> CleanText:
     """A text that needs no cleaning, as the parse stage takes it (offsets are the identity)."""
-    return CleanText(raw=text, text=text, offsets=tuple(range(len(text))))
+    return CleanText.identity(text)
 
 
 def evaluate(gold_path: str | Path, coder, limit: int | None = None) -> EvalReport:

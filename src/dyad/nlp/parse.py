@@ -250,7 +250,7 @@ def _width(item: tuple[int, tuple[int, int]]) -> int:
 
 def parse_text(text: str, article_id: str = "text", settings: Settings | None = None) -> list[Sentence]:
     """Parse a plain string (one paragraph per line) without cleaning it."""
-    clean = CleanText(raw=text, text=text, offsets=tuple(range(len(text))))
+    clean = CleanText.identity(text)
     return Parser(settings).parse_clean(article_id, clean)
 
 

@@ -29,11 +29,12 @@ from dyad.analysis.dyads import dyads as rank_dyads
 from dyad.analysis.dyads import network as net_matrix
 from dyad.analysis.relations import RelationOptions
 from dyad.analysis.relations import relations as dyad_relations
+from dyad.records import MODALITIES
 from dyad.serve import auth, errors, queries, tables
 from dyad.serve.errors import bad
 from dyad.serve.store import Cached, ServeStore
 from dyad.serve.tables import csv_response
-from dyad.store.events import MODALITIES, EventFilter, check_date, normalize_actor
+from dyad.store.events import EventFilter, check_date, normalize_actor
 
 log = logging.getLogger(__name__)
 

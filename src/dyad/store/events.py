@@ -56,7 +56,7 @@ from urllib.parse import urlparse
 import pyarrow as pa
 
 from dyad.errors import StoreError
-from dyad.records import ActorRef, Event, Evidence, Plover, Record
+from dyad.records import MODALITIES, ActorRef, Event, Evidence, Plover, Record
 from dyad.store.db import Store
 from dyad.store.merge import (
     ArticleMeta,
@@ -70,9 +70,6 @@ from dyad.store.merge import (
 )
 
 log = logging.getLogger(__name__)
-
-
-MODALITIES = ("asserted", "negated", "hypothetical", "future", "desired")
 
 
 MENTION_COLUMNS = (
