@@ -47,7 +47,8 @@ def collect(
     rel = relations(store, a, b, opts)
     where = EventFilter(dyad=(rel.a, rel.b), modality=opts.modality, since=opts.since, until=opts.until)
     clause, params = where.where()
-    n = int(store.con.execute(f"SELECT count(*) FROM events WHERE {clause}", params).fetchone()[0])
+    row = store.con.execute(f"SELECT count(*) FROM events WHERE {clause}", params).fetchone()
+    n = int(row[0]) if row else 0  # count(*) always gives a row
     evs = list(read_events(store, where, offset=max(0, n - max_events))) if max_events > 0 else []
     from dyad.scenarios import track as tracking
 
