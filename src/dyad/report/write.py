@@ -34,7 +34,7 @@ from urllib.parse import quote
 from dyad.analysis.relations import QUADS, PeriodStats, RelationOptions, Relations, relations
 from dyad.records import Event, Record
 from dyad.settings import data_path
-from dyad.store.db import Store
+from dyad.store.db import Store, scalar
 from dyad.store.events import EventFilter, MergedEvent, MergeRule, read_events, stored_rule
 from dyad.version import __version__
 
@@ -79,7 +79,7 @@ def collect(
     rel = relations(store, a, b, opts)
     where = EventFilter(dyad=(rel.a, rel.b), modality=opts.modality, since=opts.since, until=opts.until)
     clause, params = where.where()
-    n = int(store.con.execute(f"SELECT count(*) FROM events WHERE {clause}", params).fetchone()[0])
+    n = int(scalar(store.con, f"SELECT count(*) FROM events WHERE {clause}", params))
     evs = list(read_events(store, where, offset=max(0, n - max_events))) if max_events > 0 else []
     from dyad.scenarios import track as tracking
 
@@ -232,7 +232,8 @@ def svg(spec: dict) -> str:
 def _bundle() -> str:
     import vl_convert as vlc
 
-    return vlc.javascript_bundle()
+    # the stub says snippet is required; the function takes snippet=None (the default snippet)
+    return vlc.javascript_bundle()  # type: ignore[call-arg]
 
 
 # --- text pieces ----------------------------------------------------------------------------
