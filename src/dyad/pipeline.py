@@ -327,9 +327,10 @@ class ArticleCoder:
         out = []
         # quotes are short pieces of an article that passed the guards: no budget
         for (_key, sentences), quote in zip(self.parser.parse_many(cleans, budget=0), article.quotes):
+            assert not isinstance(sentences, Reject)  # parse_many rejects only over a budget, and there is none
             author = self.coder.resolver.resolve(quote.author, quote.date or date) if quote.author else None
             for e in self.coder.code_sentences(sentences, article.id, quote.date or date):
-                if e.source is None and author is not None and author.code:
+                if e.source is None and quote.author and author is not None and author.code:
                     e = replace(e, source=ActorRef(quote.author, author.code, author.country))
                 out.append(replace(e, attributed_to=e.attributed_to or quote.author))
         return out
@@ -372,7 +373,9 @@ def code_stored(
         if batch_ids:
             add_events(store, batch_events, replace_articles=True)
             tracking.save(store, batch_scenarios, doc_ids=batch_ids)
-            batch_events.clear(), batch_scenarios.clear(), batch_ids.clear()
+            batch_events.clear()
+            batch_scenarios.clear()
+            batch_ids.clear()
 
     for stored in articles:
         art = stored.article
