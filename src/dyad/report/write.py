@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import html
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -601,7 +602,7 @@ def write_report(
     store: Store,
     a: str,
     b: str,
-    out_path: str | Path,
+    out_path: str | os.PathLike[str],
     opts: RelationOptions = RelationOptions(),
     max_events: int = 200,
     interactive: bool = False,
