@@ -15,7 +15,7 @@ import os
 import re
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -404,7 +404,7 @@ def code_paths(
     stdin=None,
     progress: Callable[[str], None] | None = None,
     run: CodeRun | None = None,
-) -> Iterator[Event]:
+) -> Generator[Event, None, None]:  # the CLI closes it to close the store
     """Ingest ``paths`` into ``db`` (a temporary store when None), then code them (with no
     paths: every stored article of ``db``); events article by article, each with the input's
     own id as its ``doc_id``. ``run`` collects the counts."""
