@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import Any
 
 from dyad.pipeline import Ingestor, IngestSummary
+from dyad.records import Event
 from dyad.settings import Settings, data_path
 from dyad.store.db import Store
 
@@ -35,7 +36,7 @@ def code(
     stdin=None,
     progress: Callable[[str], None] | None = None,
     run=None,
-) -> Iterator:
+) -> Generator[Event, None, None]:
     """Code what ``dyad ingest`` reads into events (``Event`` records, article by article).
 
     The inputs are ingested first (into ``db``, or a temporary store when ``db`` is None:
@@ -106,7 +107,7 @@ def article_in(store: Store, ref: str) -> dict[str, Any] | None:
 def summary(db: str = "dyad.duckdb") -> dict[str, Any]:
     """Counts of what the store holds, and the rejects by reason."""
     with Store(db, read_only=True) as store:
-        counts = store.counts()
+        counts: dict[str, Any] = store.counts()
         _, rows = store.query("SELECT reason, count(*) FROM rejects GROUP BY reason ORDER BY 2 DESC")
         counts["rejects_by_reason"] = dict(rows)
         counts["schema_version"] = store.schema_version()

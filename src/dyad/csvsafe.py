@@ -22,7 +22,7 @@ from __future__ import annotations
 import csv
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
@@ -104,12 +104,12 @@ class DictWriter(csv.DictWriter):
     def writeheader(self) -> Any:
         return self.writer.writerow(safe_row(self.fieldnames, self.raw))
 
-    def writerow(self, rowdict: dict) -> Any:
+    def writerow(self, rowdict: Mapping[str, Any]) -> Any:
         if not self.raw:
             rowdict = {k: safe_cell(v) for k, v in rowdict.items()}
         return super().writerow(rowdict)
 
-    def writerows(self, rowdicts: Iterable[dict]) -> None:
+    def writerows(self, rowdicts: Iterable[Mapping[str, Any]]) -> None:
         # csv.DictWriter.writerows writes through its inner writer, past writerow: route it back
         for rowdict in rowdicts:
             self.writerow(rowdict)

@@ -146,7 +146,7 @@ class Database:
     def articles(self, *, include_duplicates: bool = True, limit: int | None = None) -> list[StoredArticle]:
         """Stored articles in ingest order."""
         with self.reading() as store:
-            out = []
+            out: list[StoredArticle] = []
             for stored in store.articles(include_duplicates):
                 if limit is not None and len(out) >= limit:
                     break

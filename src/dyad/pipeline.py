@@ -15,7 +15,7 @@ import os
 import re
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -327,9 +327,10 @@ class ArticleCoder:
         out = []
         # quotes are short pieces of an article that passed the guards: no budget
         for (_key, sentences), quote in zip(self.parser.parse_many(cleans, budget=0), article.quotes):
+            assert not isinstance(sentences, Reject)  # parse_many rejects only over a budget, and there is none
             author = self.coder.resolver.resolve(quote.author, quote.date or date) if quote.author else None
             for e in self.coder.code_sentences(sentences, article.id, quote.date or date):
-                if e.source is None and author is not None and author.code:
+                if e.source is None and quote.author and author is not None and author.code:
                     e = replace(e, source=ActorRef(quote.author, author.code, author.country))
                 out.append(replace(e, attributed_to=e.attributed_to or quote.author))
         return out
@@ -372,7 +373,9 @@ def code_stored(
         if batch_ids:
             add_events(store, batch_events, replace_articles=True)
             tracking.save(store, batch_scenarios, doc_ids=batch_ids)
-            batch_events.clear(), batch_scenarios.clear(), batch_ids.clear()
+            batch_events.clear()
+            batch_scenarios.clear()
+            batch_ids.clear()
 
     for stored in articles:
         art = stored.article
@@ -401,7 +404,7 @@ def code_paths(
     stdin=None,
     progress: Callable[[str], None] | None = None,
     run: CodeRun | None = None,
-) -> Iterator[Event]:
+) -> Generator[Event, None, None]:  # the CLI closes it to close the store
     """Ingest ``paths`` into ``db`` (a temporary store when None), then code them (with no
     paths: every stored article of ``db``); events article by article, each with the input's
     own id as its ``doc_id``. ``run`` collects the counts."""

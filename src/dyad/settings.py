@@ -9,6 +9,7 @@ import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 def _help(text: str) -> dict:
@@ -97,7 +98,7 @@ class Settings:
     @classmethod
     def from_env(cls, **overrides) -> Settings:
         """Defaults, then ``DYAD_*`` environment variables, then explicit overrides."""
-        values = {}
+        values: dict[str, Any] = {}
         for f in dataclasses.fields(cls):
             env = os.environ.get(f"DYAD_{f.name.upper()}")
             if env is None:

@@ -246,7 +246,7 @@ def entry_to_dict(entry: ActorEntry) -> dict:
     if entry.codes:
         out["codes"] = []
         for s in entry.codes:
-            span = {"code": s.code, "valid_from": s.valid_from, "valid_to": s.valid_to}
+            span: dict[str, str | bool | None] = {"code": s.code, "valid_from": s.valid_from, "valid_to": s.valid_to}
             if s.title:
                 span["title"] = s.title
             if s.approx:
@@ -351,7 +351,7 @@ def tokenize(text: str) -> list[Tok]:
         while word and word[0] in _LEAD:
             lead.append(Tok(word[0], word[0], n, start, start + 1, punct=True))
             word, start = word[1:], start + 1
-        trail = []
+        trail: list[Tok] = []
         while word and word[-1] in _TRAIL:
             end = start + len(word)
             trail.insert(0, Tok(word[-1], word[-1], n, end - 1, end, punct=True))
@@ -558,7 +558,8 @@ class ActorKB:
             return []
         exact = [n.entry for n in self.index.get(query, [])]
         text = " ".join(query)
-        starts, contains = [], []
+        starts: list[ActorEntry] = []
+        contains: list[ActorEntry] = []
         for key, names in self.index.items():
             joined = " ".join(key)
             if key == query:
@@ -580,7 +581,7 @@ def surname_keys(name: str) -> list[tuple[str, ...]]:
     keys = [t.key for t in tokenize(name) if not t.punct]
     if len(keys) < 2:
         return []
-    out = [(keys[-1],)]
+    out: list[tuple[str, ...]] = [(keys[-1],)]
     if len(keys) >= 3 and keys[-2] in _PARTICLES:
         out.append((keys[-2], keys[-1]))
     return out

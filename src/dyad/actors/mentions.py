@@ -33,6 +33,14 @@ class Item:
     def kind(self) -> str:
         return self.entry.kind if self.entry is not None else "unknown"
 
+    @property
+    def known(self) -> ActorEntry:
+        """The entry of an item the knowledge base knows: every kind but "unknown" has one."""
+        if self.entry is None:
+            # the AttributeError reading an attribute of None raised before this property
+            raise AttributeError(f"'{self.text}' is an unknown item: it has no entry")
+        return self.entry
+
 
 @dataclass
 class Group:
@@ -169,10 +177,10 @@ def pick_head_role(roles: list[Item]) -> Item | None:
     Bus Company"), else the last weak one."""
     cut = next((k for k, r in enumerate(roles) if r.link == "of"), len(roles))
     for pool in (roles[:cut], roles):
-        strong = [r for r in pool if not r.entry.weak and r.entry.codes]
+        strong = [r for r in pool if not r.known.weak and r.known.codes]
         if strong:
             return strong[-1]
-    weak = [r for r in roles if r.entry.codes]
+    weak = [r for r in roles if r.known.codes]
     return weak[-1] if weak else None
 
 

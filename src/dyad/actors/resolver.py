@@ -176,7 +176,7 @@ class Resolver:
         out: list[tuple[int, ActorMatch]] = []
         covered: set[int] = set()
         for group in self._distribute(self._groups(items, toks, parsed=True)):
-            if all(it.kind == "role" and it.entry.weak for it in group.items):
+            if all(it.kind == "role" and it.known.weak for it in group.items):
                 continue
             if all(it.kind == "role" for it in group.items) and modifies_other(sentence, group, toks):
                 continue  # "troop withdrawal", "terrorist infrastructure": no actor
@@ -307,12 +307,12 @@ class Resolver:
                 for r in (before, after)
                 if r is not None
                 and r.kind == "role"
-                and r.entry.codes
-                and (r.entry.title if r is before else not r.entry.weak)
+                and r.known.codes
+                and (r.known.title if r is before else not r.known.weak)
             ]
             if not cues:
                 continue
-            wanted = {c.code[k : k + 3] for r in cues for c in r.entry.codes for k in range(0, len(c.code), 3)}
+            wanted = {c.code[k : k + 3] for r in cues for c in r.known.codes for k in range(0, len(c.code), 3)}
             hits = [
                 p for p in people if (span := p.span_at(date)) is not None and set(split_code(span.code)[1]) & wanted
             ]
@@ -430,13 +430,13 @@ class Resolver:
         if len(gap) <= MAX_GAP and all(joinable(t) for t in gap):
             return "of" if any(t.key in OF_WORDS for t in gap) else ""
         # a role noun with no owner of its own, placed by "in": "rebels in Darfur"
-        roles = [it for it in group.items if it.kind == "role" and it.entry.codes]
+        roles = [it for it in group.items if it.kind == "role" and it.known.codes]
         if (
             right.kind in LAND_KINDS
             and roles
             and len(gap) <= MAX_LOCATION_GAP
             and not any(it.kind in ENTITY_KINDS for it in group.items)
-            and not any(it.entry.abroad for it in roles)
+            and not any(it.known.abroad for it in roles)
         ):
             ins = [t for t in gap if t.key in IN_WORDS]
             if len(ins) == 1 and all(t is ins[0] or joinable(t, participles=True) for t in gap):
@@ -488,12 +488,12 @@ class Resolver:
         seat = first("seat", "place")
         land = first("country") or first("region")  # "western Pakistan" is Pakistan
         head_role = pick_head_role(roles)
-        strong_role = head_role if head_role is not None and not head_role.entry.weak else None
+        strong_role = head_role if head_role is not None and not head_role.known.weak else None
 
         if refs and not (person or org or seat or land):
             return self._reference(refs[0], group, head_role, date, context)
         if person is not None:
-            after = [r for r in roles if r.i0 >= person.i1 and not r.entry.weak]
+            after = [r for r in roles if r.i0 >= person.i1 and not r.known.weak]
             if after and person.possessive:
                 return self._country_role(person, after[-1], group, date, markers), person.entry
             return self._person(person, roles, markers, date), person.entry
@@ -503,7 +503,7 @@ class Resolver:
             as_place
             or seat.entry.kind == "place"
             or strong_role is None
-            or keeps_own_role(seat.entry, strong_role.entry, date)
+            or keeps_own_role(seat.known, strong_role.known, date)
         ):
             return self._seat(seat, date, as_place, head_role), seat.entry
         if head_role is not None:
@@ -516,18 +516,18 @@ class Resolver:
 
     def _land(self, item: Item, date) -> ActorMatch:
         """A country or region on its own; its people ("Pakistanis") are its civilians."""
-        span = item.entry.span_at(date) or item.entry.codes[0]
-        why = f"{item.entry.kind} '{item.text}' ({item.entry.id})"
+        span = item.known.span_at(date) or item.known.codes[0]
+        why = f"{item.known.kind} '{item.text}' ({item.known.id})"
         code = span.code
         if item.part == "demonym":
             code = add_roles(code, ["CVL"])
             why += ": its people, as civilians (CVL)"
-        return make_match(item, code, item.entry, span, why)
+        return make_match(item, code, item.known, span, why)
 
     def _person(self, item: Item, roles, markers, date) -> ActorMatch:
         """A person's role on the date; a title in the text when the knowledge base has none;
         "former" in the text over a role the knowledge base still gives."""
-        entry = item.entry
+        entry = item.known
         span = entry.span_at(date)
         titles = [r for r in roles if r.i0 < item.i0 and not r.entry.weak]  # "Army Chief Bajwa"
         title_roles = {c.code for r in titles for c in r.entry.codes}
@@ -565,11 +565,11 @@ class Resolver:
     def _org(self, item: Item, head_role: Item | None, date) -> ActorMatch:
         """An organisation's code on the date; an international body adds a role noun's role
         ("NATO troops" -> IGONATMIL), a national one keeps its own ("Taliban fighters")."""
-        entry = item.entry
+        entry = item.known
         span = entry.span_at(date) or entry.codes[0]
         code, why = span.code, f"organisation '{item.text}' ({entry.id}): {span.describe()}"
-        if head_role is not None and code[:3] in INTERNATIONAL and not head_role.entry.weak:
-            extra = [c.code for c in head_role.entry.codes if c.code != "GOV"]
+        if head_role is not None and code[:3] in INTERNATIONAL and not head_role.known.weak:
+            extra = [c.code for c in head_role.known.codes if c.code != "GOV"]
             if extra:
                 code = add_roles(code, extra)
                 why += f" + role noun '{head_role.text}'"
@@ -577,7 +577,7 @@ class Resolver:
 
     def _seat(self, item: Item, date, as_place: bool, head_role: Item | None) -> ActorMatch:
         """A seat of power stands for its government ("Washington"), unless read as a place."""
-        entry = item.entry
+        entry = item.known
         span = entry.span_at(date) or entry.codes[0]
         if as_place or entry.kind == "place":
             country = split_code(span.code)[0] or entry.country or "---"
@@ -586,7 +586,7 @@ class Resolver:
             if as_place and entry.kind == "seat":
                 why += "; read as a place, not as its government"
             if head_role is not None and entry.kind == "place":
-                code = add_roles(code, [c.code for c in head_role.entry.codes])
+                code = add_roles(code, [c.code for c in head_role.known.codes])
                 why += f" + role noun '{head_role.text}'"
             return make_match(item, code, entry, None, why)
         return make_match(item, span.code, entry, span, f"seat '{item.text}' ({entry.id}) stands for {span.describe()}")
@@ -594,8 +594,8 @@ class Resolver:
     def _country_role(self, owner: Item | None, role: Item, group, date, markers) -> ActorMatch:
         """A role noun, with the country its phrase gives: "Pakistan's army chief", "U.S.
         officials", "the president of Pakistan", "rebels in Darfur"; ``---`` when none."""
-        role_codes = [c.code for c in role.entry.codes]
-        why = f"role noun '{role.text}' ({role.entry.id}) -> {''.join(role_codes)}"
+        role_codes = [c.code for c in role.known.codes]
+        why = f"role noun '{role.text}' ({role.known.id}) -> {''.join(role_codes)}"
         if owner is None:
             owners = [it for it in group if it.kind in ("country", "region", "seat", "place", "person")]
             before = [it for it in owners if it.i1 <= role.i0]
@@ -603,7 +603,7 @@ class Resolver:
         if owner is None:
             country, entry, source = "---", None, "no country in the phrase"
         else:
-            entry = owner.entry
+            entry = owner.known
             span = entry.span_at(date) or entry.codes[0]
             country = entry.country or split_code(span.code)[0] or "---"
             if entry.kind in ("country", "region", "place") and span.code.startswith(country):
@@ -616,16 +616,16 @@ class Resolver:
             marker_role = former[0].entry.codes[0].code if former[0].entry.codes else "ELI"
             role_codes = [marker_role]
             why += f"; '{former[0].text}' in the text -> {marker_role}"
-        code = add_roles(country, role_codes, prefix=role.entry.position == "prefix")
+        code = add_roles(country, role_codes, prefix=role.known.position == "prefix")
         c, r = split_code(code)
-        return ActorMatch(role.text, code, c, r, entry.id if entry else role.entry.id, None, None, f"{source} + {why}")
+        return ActorMatch(role.text, code, c, r, entry.id if entry else role.known.id, None, None, f"{source} + {why}")
 
     def _reference(self, ref: Item, group, head_role, date, context) -> tuple[ActorMatch, ActorEntry | None]:
         """ "he", "she", "his" -> the last person; "the two sides" -> the last two actors."""
         text = ref.text
         if context is None:
             return ActorMatch(text, None, why=f"'{text}' refers back; no article context given"), None
-        if ref.entry.refers == "pair":
+        if ref.known.refers == "pair":
             pair = context.last_pair()
             if len(pair) < 2:
                 return ActorMatch(text, None, why=f"'{text}': fewer than two actors earlier in the article"), None

@@ -9,7 +9,7 @@ from datetime import date as Date
 from dyad.analysis.index import index_sql
 from dyad.analysis.relations import modality_sql, round6
 from dyad.records import Record
-from dyad.store.db import Store
+from dyad.store.db import Store, scalar
 from dyad.store.events import date_range, normalize_actor
 
 
@@ -55,10 +55,7 @@ def dyads(
         where.append("source_key <> target_key")
     date_range(where, params, since, until)
     clause = " AND ".join(where)
-    ref = (
-        until
-        or store.con.execute(f"SELECT CAST(max(date) AS VARCHAR) FROM events WHERE {clause}", params).fetchone()[0]
-    )
+    ref = until or scalar(store.con, f"SELECT CAST(max(date) AS VARCHAR) FROM events WHERE {clause}", params)
     if ref is None:
         return []
     ref, m = Date.fromisoformat(ref).isoformat(), int(recent_months)  # validated: safe to inline
@@ -131,7 +128,7 @@ def network(
         f"SELECT {s}, {t}, count(*), {index_sql()} FROM events WHERE {' AND '.join(where)} GROUP BY 1, 2", params
     ).fetchall()
     pos = {k: i for i, k in enumerate(keys)}
-    index = [[None] * len(keys) for _ in keys]
+    index: list[list[float | None]] = [[None] * len(keys) for _ in keys]
     events = [[0] * len(keys) for _ in keys]
     for src, tgt, n, ix in rows:
         for i, j in ((pos[src], pos[tgt]),) if directed else ((pos[src], pos[tgt]), (pos[tgt], pos[src])):

@@ -56,7 +56,7 @@ import pyarrow as pa
 from dyad import csvsafe
 from dyad.errors import InputError
 from dyad.ontology import cameo_table
-from dyad.store.db import Store
+from dyad.store.db import Store, scalar
 from dyad.store.events import EVENT_COLUMNS, MENTION_COLUMNS, EventFilter, MergedEvent, read_events
 from dyad.version import __version__
 
@@ -277,14 +277,14 @@ def write_parquet(store: Store, out_dir: str | Path, where: EventFilter = EventF
     out.mkdir(parents=True, exist_ok=True)
     clause, params = where.where()
     cols = ", ".join(_csv_columns())
-    n = int(store.con.execute(f"SELECT count(*) FROM events WHERE {clause}", params).fetchone()[0])
+    n = int(scalar(store.con, f"SELECT count(*) FROM events WHERE {clause}", params))
     store.con.execute(
         f"COPY (SELECT {cols}, year(date) AS year, month(date) AS month FROM events WHERE {clause}) "
         f"TO '{_sql_path(out / 'events')}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year, month))",
         params,
     )
     mcols = ", ".join(f"m.{c}" for c in MENTION_COLUMNS if c != "merge_group")
-    has_mentions = store.con.execute("SELECT count(*) > 0 FROM mentions").fetchone()[0]
+    has_mentions = scalar(store.con, "SELECT count(*) > 0 FROM mentions")
     if has_mentions:
         store.con.execute(
             f"COPY (SELECT {mcols}, m.event_key, year(m.date) AS year, month(m.date) AS month FROM mentions m "

@@ -257,10 +257,12 @@ def _load(store: Store, a: str, b: str, opts: RelationOptions) -> _Events:
     lengths = pc.fill_null(pc.list_value_length(ids), 0).to_numpy(zero_copy_only=False).astype(np.int64)
     art_event = np.repeat(np.arange(n), lengths)
     codes = pc.dictionary_encode(pc.list_flatten(ids)) if n else None
-    art_id = codes.indices.to_numpy(zero_copy_only=False).astype(np.int64) if n else np.array([], np.int64)
-    n_articles = len(codes.dictionary) if n else 0
+    art_id = (
+        codes.indices.to_numpy(zero_copy_only=False).astype(np.int64) if codes is not None else np.array([], np.int64)
+    )
+    n_articles = len(codes.dictionary) if codes is not None else 0
     copies = dict(store.con.execute("SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL").fetchall())
-    if copies and n:  # a syndicated copy is resampled together with its original
+    if copies and codes is not None:  # a syndicated copy is resampled together with its original
         roots = [copies.get(x, x) for x in codes.dictionary.to_pylist()]
         number = {r: i for i, r in enumerate(dict.fromkeys(roots))}
         art_id = np.array([number[r] for r in roots], dtype=np.int64)[art_id]

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -51,7 +51,8 @@ def shown(value: object) -> str:
 try:  # typer >= 0.20 vendors click
     from typer._click.exceptions import ClickException as _ClickException
 except ImportError:  # pragma: no cover
-    from click.exceptions import ClickException as _ClickException
+    # ignored: older typer uses click's own class, which mypy types apart from the vendored one
+    from click.exceptions import ClickException as _ClickException  # type: ignore[assignment]
 
 err = Console(stderr=True, soft_wrap=True)
 
@@ -223,7 +224,7 @@ FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Outpu
 VerboseOption = Annotated[int, typer.Option("--verbose", "-v", count=True, help="More log output (-vv: debug).")]
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     """``error: message`` on one line of standard error, and exit with ``code``."""
     error_line(store_hint(message))
     raise typer.Exit(code)

@@ -236,6 +236,7 @@ def main() -> None:
     """The ``dyad`` command: :data:`app`, then standard output flushed quietly when its reader is gone."""
     from dyad.cli.common import _quiet_stdout
 
+    code: str | int | None
     try:
         app()
         code = 0

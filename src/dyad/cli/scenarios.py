@@ -75,7 +75,7 @@ def scenarios(
         raise typer.Exit(1)
     from dyad.database import Database
 
-    rows = [(s, st, {}) for s, st in Database(db).scenarios(dyad=dyad)]
+    rows: list[tuple] = [(s, st, {}) for s, st in Database(db).scenarios(dyad=dyad)]
     _print(rows, fmt)
 
 

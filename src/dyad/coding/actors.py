@@ -159,6 +159,7 @@ class SentenceActors:
             if got.code and not got.code.startswith("---") and got.country:
                 # "officials in Islamabad": the modifiers give the country, the head its role
                 # (PAKGOV; "protesters in Kabul" AFGOPP, not the seat's AFGGOV)
+                assert found.code is not None  # got's code when it had none; "---…" as it did not break
                 found = replace(
                     found,
                     code=got.country + found.code[3:],
@@ -239,18 +240,17 @@ class SentenceActors:
                 got = self.resolve(o)
                 kind = (got.entity or "").split(":")[0]
                 if got.country and kind in LAND_ENTITIES:
-                    return [
-                        Role(
-                            r.token,
-                            replace(
-                                r.actor,
-                                code=got.country + r.actor.code[3:],
-                                country=got.country,
-                                why=f"{r.actor.why}; country from the place {got.text!r}",
-                            ),
+                    out = []
+                    for r in src:
+                        assert r.actor.code is not None  # the caller passes roles coded "---…" only
+                        actor = replace(
+                            r.actor,
+                            code=got.country + r.actor.code[3:],
+                            country=got.country,
+                            why=f"{r.actor.why}; country from the place {got.text!r}",
                         )
-                        for r in src
-                    ]
+                        out.append(Role(r.token, actor))
+                    return out
         return src
 
     def _object_actors(self, m: Match, t: Token) -> list[Role]:
@@ -330,7 +330,8 @@ def _share_country(roles: list[Role]) -> list[Role]:
     first = roles[0]
     if not first.code or first.code.startswith("---") or len(first.code) <= 3 or not first.actor.country:
         return roles
-    out, seen = [first], {first.code}
+    out = [first]
+    seen: set[str | None] = {first.code}
     for r in roles[1:]:
         if r.code and r.code.startswith("---") and r.code[3:] == first.code[3:] and r.token > first.token:
             r = Role(

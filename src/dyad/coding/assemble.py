@@ -49,6 +49,7 @@ def match_events(
     src, tgt, recip = actors.roles(m)
     # events are kept when their doer is unnamed or unknown, or when no participant is
     # named at all ("the embargo", "the war"): the event is real; the actors are not
+    assert st.modality is not None  # Coder.code_sentence sets the judge before assembling events
     modality = st.modality(m.token)
     if "neg" in pat.flags and modality.kind == "negated":
         # the negation is part of the pattern ("haven't been satisfied" = dissatisfied)
@@ -190,11 +191,15 @@ def _reported_demand(st: SentenceState, m: Match, lex: Lexicon) -> str | None:
 
 def _unreal_main_clause(st: SentenceState) -> bool:
     roots = [t for t in st.tree.toks if t.dep == "ROOT" and t.pos in ("VERB", "AUX")]
-    return bool(roots) and st.modality(roots[0].i).kind in ("hypothetical", "future", "desired")
+    if not roots:
+        return False
+    assert st.modality is not None  # set before assembling, as in match_events
+    return st.modality(roots[0].i).kind in ("hypothetical", "future", "desired")
 
 
 def _conditional(st: SentenceState, t: Token) -> bool:
     """``t`` or a clause above it has a condition clause ("if X, Y will help")."""
+    assert st.modality is not None  # set before assembling, as in match_events
     tree, marks = st.tree, st.modality.cues.cond_marks
     node: Token | None = t
     while node is not None:

@@ -189,7 +189,7 @@ class _Reader:
         raise DataFileError(f"{where}: {msg}")
 
     def words(self, text: str, where: str) -> WordSet:
-        items = []
+        items: list[tuple[str, ...]] = []
         for alt in text.split("/"):
             alt = alt.strip()
             if not alt:

@@ -63,7 +63,8 @@ class Cues:
     reporting: frozenset[str]
     pre_preps: frozenset[str]
     pre_marks: frozenset[str]
-    neg_phrases: tuple[tuple[str, str], ...]  # ("no", "longer"): the first word hangs on the second
+    # ("no", "longer"): the first word hangs on the second; two words each, which the schema does not check
+    neg_phrases: tuple[tuple[str, ...], ...]
     reported_aux: frozenset[str]  # "would" under a reporting verb: the reported "will"
     date_aux: frozenset[str]  # future auxiliaries for dating (dyad.coding.dates)
     cond_marks: frozenset[str]  # subordinators of a condition clause (dyad.coding)

@@ -232,11 +232,12 @@ class TriggerModel:
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        names = sorted(self.vocab, key=self.vocab.get)
-        arrays = {"weights": self.weights.astype(np.float16)}
+        names = sorted(self.vocab, key=self.vocab.__getitem__)
+        arrays: dict[str, np.ndarray] = {"weights": self.weights.astype(np.float16)}
         if self.dense_weights is not None:
             arrays["dense_weights"] = self.dense_weights.astype(np.float16)
-        np.savez_compressed(path.with_suffix(".npz"), **arrays)
+        # mypy matches **arrays against the keyword allow_pickle too; numpy takes them as named arrays
+        np.savez_compressed(path.with_suffix(".npz"), **arrays)  # type: ignore[arg-type]
         meta = dict(self.meta, labels=list(self.labels), features=names)
         path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False, indent=0), encoding="utf-8")
 

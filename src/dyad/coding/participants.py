@@ -287,9 +287,9 @@ def target_tokens(tree: CodingTree, m: Match, t: Token) -> list[Token]:
         ]  # "demanded on Monday that …"
         if got:
             return got
-    for c in m.consumed:  # "investigating war crimes by Croatian extremists"
+    for k in m.consumed:  # "investigating war crimes by Croatian extremists"
         for prep in ("by", "against", "on", "to"):  # "issued an ultimatum to Ecuador"
-            got = slot_tokens(tree, tree.toks[c], prep)
+            got = slot_tokens(tree, tree.toks[k], prep)
             if got:
                 return got
     comp = m.comp

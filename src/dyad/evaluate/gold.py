@@ -299,6 +299,8 @@ def _score_triples(rep: EvalReport, rec: GoldRecord, asserted: list[Event], per_
     # triple scores (source, target, code) count the events that have one
     dyadic = [e for e in asserted if (e.source and e.source.code) or (e.target and e.target.code)]
     gold = list(rec.events)
+    # score() sets these sections whenever the gold has events, the only case calling this
+    assert rep.events_country_root is not None and rep.events_exact is not None and rep.dyads is not None
     prf, pairs = _score(gold, dyadic, exact=False)
     rep.events_country_root.add(prf)
     rep.events_exact.add(_score(gold, dyadic, exact=True)[0])
@@ -319,6 +321,9 @@ def _score_codes(rep: EvalReport, rec: GoldRecord, asserted: list[Event]) -> boo
     """Code sets and the primary event's root; True when the record has an error."""
     gold_codes = {g.code for g in rec.events if g.code}
     pred_codes = {e.cameo for e in asserted}
+    # score() sets these sections whenever the gold has codes, the only case calling this
+    assert rep.codes_exact is not None and rep.codes_root is not None
+    assert rep.root_accuracy is not None and rep.root_any is not None
     rep.codes_exact.add(_set_prf(gold_codes, pred_codes))
     rep.codes_root.add(_set_prf({c[:2] for c in gold_codes}, {c[:2] for c in pred_codes}))
     roots = {c[:2] for c in gold_codes}
@@ -336,6 +341,7 @@ def _score_codes(rep: EvalReport, rec: GoldRecord, asserted: list[Event]) -> boo
 
 
 def _score_pentaclass(rep: EvalReport, rec: GoldRecord, main: Event | None) -> bool:
+    assert rep.pentaclass is not None  # set by score() whenever the gold has labels
     rep.pentaclass.total += 1
     if main is None:
         return True
@@ -347,6 +353,7 @@ def _score_pentaclass(rep: EvalReport, rec: GoldRecord, main: Event | None) -> b
 
 def _score_plover(rep: EvalReport, rec: GoldRecord, main: Event | None) -> bool:
     gold_pl = {g.plover for g in rec.events if g.plover}
+    assert rep.plover is not None  # set by score() whenever the gold has PLOVER labels
     rep.plover.total += 1
     if main is None:
         return True

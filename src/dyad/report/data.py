@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from dyad.analysis.relations import PeriodStats, RelationOptions, Relations, relations
 from dyad.records import Event, Record
-from dyad.store.db import Store
+from dyad.store.db import Store, scalar
 from dyad.store.events import EventFilter, MergedEvent, MergeRule, read_events, stored_rule
 
 if TYPE_CHECKING:
@@ -47,8 +47,7 @@ def collect(
     rel = relations(store, a, b, opts)
     where = EventFilter(dyad=(rel.a, rel.b), modality=opts.modality, since=opts.since, until=opts.until)
     clause, params = where.where()
-    row = store.con.execute(f"SELECT count(*) FROM events WHERE {clause}", params).fetchone()
-    n = int(row[0]) if row else 0  # count(*) always gives a row
+    n = int(scalar(store.con, f"SELECT count(*) FROM events WHERE {clause}", params))
     evs = list(read_events(store, where, offset=max(0, n - max_events))) if max_events > 0 else []
     from dyad.scenarios import track as tracking
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -161,7 +162,8 @@ def svg(spec: dict) -> str:
 def _bundle() -> str:
     import vl_convert as vlc
 
-    return vlc.javascript_bundle()
+    # the stub says snippet is required; the function takes snippet=None (the default snippet)
+    return vlc.javascript_bundle()  # type: ignore[call-arg]
 
 
 @functools.cache
@@ -270,7 +272,7 @@ def write_report(
     store: Store,
     a: str,
     b: str,
-    out_path: str | Path,
+    out_path: str | os.PathLike[str],
     opts: RelationOptions = RelationOptions(),
     max_events: int = 200,
     interactive: bool = False,

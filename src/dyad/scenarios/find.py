@@ -511,9 +511,9 @@ def extract(
                     last.hedge = f"{last.hedge}; {more_hedge}" if last.hedge else more_hedge
             continue
         m, negates = marks[0]
-        conds, cons, more = _spans(tree, m, negates, cues)
-        hedge = _hedge(tree, set().union(*(c.tokens for c in cons)) if cons else set(), cues)
-        drafts.append(_Draft(s, m, conds, cons, [s], more, hedge))
+        cond_spans, cons_spans, more = _spans(tree, m, negates, cues)
+        hedge = _hedge(tree, set().union(*(c.tokens for c in cons_spans)) if cons_spans else set(), cues)
+        drafts.append(_Draft(s, m, cond_spans, cons_spans, [s], more, hedge))
     out = []
     for d in drafts:
         evs = [e for x in d.sentences for e in by_sentence.get(x.index, [])]

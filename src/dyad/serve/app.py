@@ -116,9 +116,9 @@ async def _cached(store: ServeStore, key: tuple, compute: Callable[[Any], Any]) 
     """The answer under ``key``: straight from the cache on the event loop when it is there,
     else computed (and remembered) in the threadpool, away from the event loop."""
     found = store.peek(key)
-    if found is None:
-        found = await run_in_threadpool(store.cached, key, compute)
-    return found
+    if found is not None:
+        return found
+    return await run_in_threadpool(store.cached, key, compute)
 
 
 class CodeRequest(BaseModel):

@@ -8,7 +8,7 @@ import os
 import secrets
 from pathlib import Path
 
-from starlette.exceptions import HTTPException
+from fastapi import HTTPException
 
 from dyad.serve.errors import body
 

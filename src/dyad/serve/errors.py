@@ -17,10 +17,10 @@ import logging
 from typing import Any
 
 import duckdb
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, HTTPException, Request  # a starlette HTTPException whose detail is any JSON
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from starlette.exceptions import HTTPException
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dyad.errors import StoreError
@@ -58,7 +58,7 @@ def _json(status: int, content: dict[str, Any], headers: dict[str, str] | None =
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, HTTPException)
+    assert isinstance(exc, StarletteHTTPException)
     detail = exc.detail if isinstance(exc.detail, dict) else body(exc.status_code, str(exc.detail))
     return _json(exc.status_code, detail, getattr(exc, "headers", None))
 
@@ -96,7 +96,8 @@ async def _bug(request: Request, exc: Exception) -> JSONResponse:
 
 class TooLarge(HTTPException):
     def __init__(self, limit: int):
-        super().__init__(413, detail=body(413, f"request body over the limit of {limit} bytes"))
+        self.body = body(413, f"request body over the limit of {limit} bytes")  # the detail, typed
+        super().__init__(413, detail=self.body)
 
 
 class BodyLimit:
@@ -111,7 +112,7 @@ class BodyLimit:
             return await self.app(scope, receive, send)
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
-            response = _json(413, TooLarge(self.limit).detail)
+            response = _json(413, TooLarge(self.limit).body)
             return await response(scope, receive, send)
         seen = 0
 
@@ -149,7 +150,7 @@ class LoopbackHosts:
 def install(app: FastAPI, max_body: int, host: str) -> None:
     """The handlers and middleware above; a loopback server answers only loopback host names
     (no DNS rebinding from a web page the user happens to open)."""
-    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # ours, and starlette's own 404 and 405
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(Busy, _busy)
     app.add_exception_handler(StoreError, _store_error)

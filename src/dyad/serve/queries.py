@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from dyad.store.db import Store
+from dyad.store.db import Store, scalar
 from dyad.store.events import EVENT_COLUMNS, EventFilter, _merged_from_row, read_mentions
 
 # NULL dates sort last, as everywhere in dyad; the cursor compares on this expression
@@ -118,8 +118,8 @@ def event_detail(store: Store, event_key: str) -> dict[str, Any] | None:
 
 
 def health(store: Store) -> dict[str, Any]:
-    n_events = store.con.execute("SELECT count(*) FROM events").fetchone()[0]
-    n_articles = store.con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    n_events = scalar(store.con, "SELECT count(*) FROM events")
+    n_articles = scalar(store.con, "SELECT count(*) FROM articles")
     return {"status": "ok", "events": int(n_events), "articles": int(n_articles)}
 
 

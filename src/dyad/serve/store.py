@@ -26,7 +26,7 @@ import duckdb
 from starlette.responses import Response
 
 from dyad.errors import StoreError
-from dyad.store.db import SCHEMA_VERSION, Store
+from dyad.store.db import SCHEMA_VERSION, Store, scalar
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ def open_read_only(path: str) -> duckdb.DuckDBPyConnection:
     except duckdb.Error as exc:
         raise StoreError(f"cannot open store {path!r} read-only: {exc}") from exc
     try:
-        version = int(con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] or 0)
+        version = int(scalar(con, "SELECT max(version) FROM schema_migrations") or 0)
     except duckdb.Error as exc:
         con.close()
         raise StoreError(f"{path} is not a dyad store: {exc}") from exc

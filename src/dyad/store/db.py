@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -154,6 +155,13 @@ MIGRATIONS: list[tuple[int, str, Callable[[duckdb.DuckDBPyConnection], None]]] =
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
+def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[object] | None = None) -> Any:
+    """The one value of a query giving one row, as an aggregate without ``GROUP BY`` does."""
+    row = con.execute(sql, params).fetchone()
+    assert row is not None, f"no row from {sql!r}"  # an aggregate always gives one row
+    return row[0]
+
+
 @dataclass(frozen=True)
 class StoredArticle:
     """An article as read back from the store, with its quotes."""
@@ -212,8 +220,7 @@ class Store:
         return applied
 
     def schema_version(self) -> int:
-        row = self.con.execute("SELECT max(version) FROM schema_migrations").fetchone()
-        return int(row[0] or 0)
+        return int(scalar(self.con, "SELECT max(version) FROM schema_migrations") or 0)
 
     # --- writes ------------------------------------------------------------------------
     def add_notes(self, origin: str, notes: Iterable[str]) -> None:
@@ -239,7 +246,7 @@ class Store:
         self.con.execute("INSERT INTO exact_duplicates VALUES (?, ?) ON CONFLICT DO NOTHING", [origin, article_id])
 
     def next_seq(self) -> int:
-        return int(self.con.execute("SELECT coalesce(max(seq), -1) + 1 FROM articles").fetchone()[0])
+        return int(scalar(self.con, "SELECT coalesce(max(seq), -1) + 1 FROM articles"))
 
     def add_articles(self, items: Sequence[tuple[Article, list[Sentence], Sequence[int] | None]]) -> None:
         """Write whole articles (with quotes, repeats, sentences) in one transaction."""
@@ -425,10 +432,8 @@ class Store:
             "events",
             "scenarios",
         )
-        out = {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
-        out["near_duplicates"] = int(
-            self.con.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
-        )
+        out = {t: int(scalar(self.con, f"SELECT count(*) FROM {t}")) for t in tables}
+        out["near_duplicates"] = int(scalar(self.con, "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"))
         return out
 
     def query(self, sql: str, params: Iterable | None = None) -> tuple[list[str], list[tuple]]:

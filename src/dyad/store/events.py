@@ -51,13 +51,14 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from datetime import date as Date
+from typing import Any
 from urllib.parse import urlparse
 
 import pyarrow as pa
 
 from dyad.errors import StoreError
 from dyad.records import MODALITIES, ActorRef, Event, Evidence, Plover, Record
-from dyad.store.db import Store
+from dyad.store.db import Store, scalar
 from dyad.store.merge import (
     ArticleMeta,
     MergedEvent,
@@ -419,7 +420,7 @@ def add_events(
         if previous is not None and previous != rule:
             touched = _regroup_all(store, rule)
         _remerge_groups(store, touched, rule)
-    n_events = int(con.execute("SELECT count(*) FROM events").fetchone()[0])
+    n_events = int(scalar(con, "SELECT count(*) FROM events"))
     summary = MergeSummary(
         mentions=len(batch),
         new=len(batch) - len(old),
@@ -453,7 +454,7 @@ def remerge(store: Store, rule: MergeRule | None = None) -> MergeSummary:
         _save_rule(store, rule)
         groups = _regroup_all(store, rule)
         _remerge_groups(store, groups, rule)
-    n_events = int(con.execute("SELECT count(*) FROM events").fetchone()[0])
+    n_events = int(scalar(con, "SELECT count(*) FROM events"))
     return MergeSummary(groups=len(groups), events=n_events)
 
 
@@ -501,7 +502,8 @@ class EventFilter(Record):
 
     def where(self) -> tuple[str, list]:
         """A SQL ``WHERE`` clause over ``events`` and its parameters."""
-        parts, params = ["TRUE"], []
+        parts: list[str] = ["TRUE"]
+        params: list[Any] = []
         if self.actors:
             parts.append("list_contains(?, source_key) AND list_contains(?, target_key)")
             params += [list(self.actors), list(self.actors)]
@@ -674,8 +676,8 @@ def read_mentions(store: Store, event_key: str | None = None, article_id: str | 
 def counts(store: Store) -> dict[str, int]:
     """How many mentions and events the store holds."""
     try:
-        m = store.con.execute("SELECT count(*) FROM mentions").fetchone()[0]
-        e = store.con.execute("SELECT count(*) FROM events").fetchone()[0]
+        m = scalar(store.con, "SELECT count(*) FROM mentions")
+        e = scalar(store.con, "SELECT count(*) FROM events")
     except Exception as exc:  # a store from before migration 2, opened read-only
         raise StoreError(f"store {store.path!r} has no event tables; open it writable once to migrate") from exc
     return {"mentions": int(m), "events": int(e)}

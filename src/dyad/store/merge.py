@@ -152,7 +152,9 @@ class _Cluster:
         if a.date is None or m.date is None:
             same_time = a.date is None and m.date is None and a.doc_id == m.doc_id
         elif a.date_precision == "day" and m.date_precision == "day":
-            same_time = abs((iso_day(m.date) - self.anchor_day).days) <= rule.window_days
+            day = iso_day(m.date)
+            assert day is not None and self.anchor_day is not None  # both dates are set, as checked above
+            same_time = abs((day - self.anchor_day).days) <= rule.window_days
         else:
             same_time = a.date == m.date and a.date_precision == m.date_precision
         return (
@@ -175,7 +177,7 @@ def cluster(mentions: Iterable[Event], rule: MergeRule = MergeRule()) -> list[li
     for m in ordered:
         day = iso_day(m.date)
         if day is not None:  # events whose anchor is out of reach are closed for good
-            still = []
+            still: list[_Cluster] = []
             for c in open_:
                 reachable = c.anchor_day is not None and (day - c.anchor_day).days <= rule.window_days
                 (still if reachable or c.anchor.date_precision != "day" else done).append(c)

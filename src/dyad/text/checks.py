@@ -247,6 +247,7 @@ def read_date(value: Any) -> tuple[str | None, str | None]:
         return None, f"date-unreadable: a {type(value).__name__}, not a date; stored undated"
     text = str(value).strip()
     digits = text.lstrip("-").split(".")[0]
+    iso: str | None
     if isinstance(value, int | float) or text.replace(".", "", 1).isdigit():
         scale = _EPOCH_DIGITS.get(len(digits)) if digits.isdigit() and not text.startswith("-") else None
         if scale is None:

@@ -135,7 +135,7 @@ def _track_decode(data: bytes, index: list[int], encoding: str) -> tuple[str, li
     return "".join(chars), out
 
 
-def _replay(run: str, plan: list[tuple[str, str]]) -> list[int] | None:
+def _replay(run: str, plan: Sequence[tuple[str, str]]) -> list[int] | None:
     """Replay ftfy's plan on ``run``, tracking where each output character comes from."""
     value: str | bytes = run
     index = list(range(len(run)))
@@ -194,7 +194,8 @@ class _Line:
 
 
 def _lines(text: Mapped) -> list[_Line]:
-    lines, gap = [], False
+    lines: list[_Line] = []
+    gap = False
     for piece in text.split("\n"):
         piece = piece.strip()
         if piece.text:
@@ -278,7 +279,7 @@ def _noise_kind(line: str, rules: CleanRules) -> str | None:
 
 def _is_bare_cue(line: str, rules: CleanRules) -> bool:
     m = rules.read_more.match(line)
-    return bool(m) and not line[m.end() :].strip(" :")
+    return m is not None and not line[m.end() :].strip(" :")
 
 
 def _cut_tweet_links(text: Mapped, rules: CleanRules, removed: Counter[str]) -> Mapped:
@@ -416,7 +417,8 @@ def _is_trailer(text: str, rules: CleanRules) -> bool:
 
 def _split_trailer(paras: list[Mapped], rules: CleanRules, removed: Counter[str]) -> tuple[list[Mapped], list[Mapped]]:
     """Move the bio and disclaimer paragraphs that end the article into a trailer."""
-    body, trailer = list(paras), []
+    body = list(paras)
+    trailer: list[Mapped] = []
     while len(body) > 1 and len(trailer) < rules.trailer_max and _is_trailer(body[-1].text, rules):
         trailer.insert(0, body.pop())
     removed["trailer"] += len(trailer)

@@ -87,7 +87,9 @@ class Mapped:
         """Replace each match by what ``fix`` makes of its text: a new text and, for each of
         its characters, the index within the match it comes from (increasing). ``None``
         keeps the match."""
-        text, offsets, done, last = [], [], 0, 0
+        text: list[str] = []
+        offsets: list[int] = []
+        done, last = 0, 0
         for m in pattern.finditer(self.text):
             fixed = fix(m.group())
             if fixed is None:

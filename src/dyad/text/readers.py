@@ -19,6 +19,7 @@ import htmldate
 import lxml.html
 import trafilatura
 from lxml.etree import ParserError
+from trafilatura.settings import Document
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
@@ -42,7 +43,8 @@ from dyad.text.escapes import display_name
 logger = logging.getLogger(__name__)
 
 
-_HTMLDATE_PARAMS = {"extensive_search": False, "original_date": True}
+# Any: trafilatura takes the dict as dict[str, Any], htmldate.find_date takes it as keywords
+_HTMLDATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True}
 
 
 # warcio raises AttributeError/TypeError/KeyError when a record's header block is cut short
@@ -148,8 +150,9 @@ def _html_item(
         include_comments=False,
         date_extraction_params=_HTMLDATE_PARAMS,
     )
-    text = (doc.text or "").strip() if doc else ""
-    if not _has_body(text):
+    # bare_extraction gives a dict only when asked (as_dict=True); None when it found nothing
+    text = (doc.text or "").strip() if isinstance(doc, Document) else ""
+    if not isinstance(doc, Document) or not _has_body(text):
         return reject(origin, "no-article-body", "no paragraph of article text found")
     found = doc.date or htmldate.find_date(html, url=url or doc.url, **_HTMLDATE_PARAMS)
     return RawDocument(

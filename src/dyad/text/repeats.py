@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -143,7 +143,7 @@ class _CopyIndex:
     def candidates(self, i: int) -> Iterator[int]:
         """Every ``j != i`` for which ``_copy_of(paras[i], paras[j])`` may hold, increasing."""
         a, rules = self.paras[i], self.rules
-        lists = [self.same[a.words]]
+        lists: list[Sequence[int]] = [self.same[a.words]]
         n = len(a.pairs)
         if len(a.words) >= rules.min_words_near and n:
             k = _least_shared(n, rules.near_containment)
