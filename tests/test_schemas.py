@@ -199,6 +199,13 @@ def test_schemas_clean_rules_not_toml(tmp_path):
             "phrases",
             "key 'negation.phrases[1]' must be a string, not the number 2",
         ),
+        (
+            "modality.toml",
+            'phrases = ["no longer"]',
+            'phrases = ["no longer", "not at all"]',
+            "phrases",
+            "key 'negation.phrases[1]': a negation phrase is two words (the second governs the first), not 'not at all'",
+        ),
         ("modality.toml", "[reporting]", "[reports]", "[reports]", "unknown key 'reports'"),
         ("scenarios.toml", 'not_yet = ["before", "until", "without"]', "", None, "missing key 'not_yet'"),
         (

@@ -45,8 +45,15 @@ def _regex(value: str) -> str:
     return value
 
 
+def _two_words(value: str) -> str:
+    if len(value.split()) != 2:
+        raise ValueError(f"a negation phrase is two words (the second governs the first), not {value!r}")
+    return value
+
+
 Regex = Annotated[str, AfterValidator(_regex)]
 Words = list[str]
+TwoWords = Annotated[str, AfterValidator(_two_words)]
 
 # --- the actor format (dyad/data/actors/README.md) -----------------------------------------
 
@@ -156,7 +163,7 @@ class _Aux(_Table):
 
 class _Negation(_Table):
     words: Words
-    phrases: Words
+    phrases: list[TwoWords]
     governors: Words
     prepositions: Words
 
