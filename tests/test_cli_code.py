@@ -62,7 +62,7 @@ def test_cli_code_plain_text_file_takes_its_name(app, tmp_path):
 
 def test_cli_code_keeps_events_and_scenarios_in_the_store(app, tmp_path):
     from dyad.store.db import Store
-    from dyad.store.events import counts
+    from dyad.store.reads import counts
 
     src = tmp_path / "docs.jsonl"
     src.write_text(

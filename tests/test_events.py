@@ -10,6 +10,7 @@ from dyad import ontology
 from dyad.records import ActorRef, Article, Event, Evidence, Plover, Sentence
 from dyad.store import events as ev
 from dyad.store import merge as merge_rule
+from dyad.store import reads
 from dyad.store.db import Store
 
 USA = ActorRef("Washington", "USAGOV", "USA")
@@ -218,7 +219,7 @@ def test_events_store_upsert_never_duplicates(db_path):
         assert (first.new, first.updated, first.events) == (2, 0, 1)
         again = ev.add_events(store, batch)  # the same articles coded again
         assert (again.new, again.updated, again.events) == (0, 2, 1)
-        (one,) = list(ev.read_events(store))
+        (one,) = list(reads.read_events(store))
         assert (one.num_mentions, one.num_articles, one.num_sources) == (2, 2, 2)
         assert one.is_root and one.source_url == "https://news.invalid/a1"
         assert [m.event_id for m in one.mentions] == ["m1", "m2"]
@@ -235,32 +236,32 @@ def test_events_store_equals_merging_at_once(db_path):
     with Store(db_path) as store:
         for m in ms:  # one mention at a time, in no particular order
             ev.add_events(store, [m])
-        stored = sorted((e.event_key, e.num_mentions) for e in ev.read_events(store))
+        stored = sorted((e.event_key, e.num_mentions) for e in reads.read_events(store))
     assert stored == sorted((e.event_key, e.num_mentions) for e in merge_rule.merge(ms))
 
 
 def test_events_store_recode_moves_and_replaces(db_path):
     with Store(db_path) as store:
         ev.add_events(store, [mention("m1"), mention("m2", doc="a2")])
-        assert ev.counts(store)["events"] == 1
+        assert reads.counts(store)["events"] == 1
         # a2 re-coded: its mention now targets India, so the events split
         ev.add_events(store, [mention("m2", doc="a2", target=ActorRef("India", "IND", "IND"))])
-        assert ev.counts(store) == {"mentions": 2, "events": 2}
+        assert reads.counts(store) == {"mentions": 2, "events": 2}
         # a2 re-coded again with replace_articles: m2 is gone, m3 takes its place
         s = ev.add_events(store, [mention("m3", doc="a2")], replace_articles=True)
         assert s.removed == 1
-        assert ev.counts(store) == {"mentions": 2, "events": 1}
+        assert reads.counts(store) == {"mentions": 2, "events": 1}
 
 
 def test_events_store_rule_change_remerges(db_path):
     with Store(db_path) as store:
         ev.add_events(store, [mention("m1", date="2019-07-20"), mention("m2", date="2019-07-26")])
-        assert ev.counts(store)["events"] == 2
+        assert reads.counts(store)["events"] == 2
         ev.add_events(store, [], ev.MergeRule(window_days=7))
-        assert ev.counts(store)["events"] == 1
+        assert reads.counts(store)["events"] == 1
         assert ev.stored_rule(store) == ev.MergeRule(window_days=7)
         ev.remerge(store, ev.MergeRule(window_days=0))
-        assert ev.counts(store)["events"] == 2
+        assert reads.counts(store)["events"] == 2
 
 
 def test_events_read_filter(db_path):
@@ -268,10 +269,10 @@ def test_events_read_filter(db_path):
         ev.add_events(
             store, [mention("m1"), mention("m2", source=PAK, target=USA), mention("m3", modality="hypothetical")]
         )
-        f = ev.EventFilter(source="USA", target="PAK", modality=("asserted",))
-        assert [e.mentions[0].event_id for e in ev.read_events(store, f)] == ["m1"]
-        assert len(list(ev.read_events(store, ev.EventFilter(actors=("USA", "PAK"))))) == 3
-        assert len(list(ev.read_events(store, ev.EventFilter(since="2019-07-27")))) == 0
+        f = reads.EventFilter(source="USA", target="PAK", modality=("asserted",))
+        assert [e.mentions[0].event_id for e in reads.read_events(store, f)] == ["m1"]
+        assert len(list(reads.read_events(store, reads.EventFilter(actors=("USA", "PAK"))))) == 3
+        assert len(list(reads.read_events(store, reads.EventFilter(since="2019-07-27")))) == 0
 
 
 @pytest.mark.slow
@@ -285,7 +286,7 @@ def test_events_seed_f16_decision_and_tweet_are_one_event(seed_path, tmp_path):
     with Store(db, read_only=True) as store:
         f16 = [
             e
-            for e in ev.read_events(store)
+            for e in reads.read_events(store)
             if any("F-16" in m.sentence for m in e.mentions) and e.modality == "asserted" and e.cameo_root == "07"
         ]
     assert len(f16) == 1

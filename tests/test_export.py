@@ -13,6 +13,7 @@ from test_events import mention
 from dyad.analysis import export as ex
 from dyad.records import ActorRef, Article, Sentence
 from dyad.store import events as ev
+from dyad.store import reads
 from dyad.store.db import Store
 
 
@@ -137,7 +138,7 @@ def test_export_plover_records(store):
 
 def test_export_jsonl_has_every_mention(store):
     buf = io.StringIO()
-    ex.export(store, "jsonl", buf, where=ev.EventFilter(source="USA", target="PAK"))
+    ex.export(store, "jsonl", buf, where=reads.EventFilter(source="USA", target="PAK"))
     (rec,) = [json.loads(line) for line in buf.getvalue().splitlines()]
     assert rec["num_mentions"] == 2
     assert [m["event_id"] for m in rec["mentions"]] == ["m1", "m2"]

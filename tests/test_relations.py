@@ -11,6 +11,7 @@ from dyad.analysis import dyads as dy
 from dyad.analysis import relations as rel
 from dyad.records import ActorRef, Plover
 from dyad.store import events as ev
+from dyad.store import reads
 from dyad.store.db import Store
 
 COOP = ("042", 1.9, 1)  # make a visit: verbal cooperation
@@ -349,7 +350,7 @@ def test_relations_cli_sql_is_read_only(filled, tmp_path):
         assert result.exit_code == 1, statement
     assert not (tmp_path / "x.csv").exists()
     with Store(filled, read_only=True) as s:
-        assert ev.counts(s)["events"] == 3
+        assert reads.counts(s)["events"] == 3
 
 
 def test_relations_cli_bad_dates_fail_cleanly(filled):

@@ -15,6 +15,7 @@ from dyad.analysis.relations import RelationOptions
 from dyad.records import ActorRef, Evidence
 from dyad.report import write as report
 from dyad.store import events as ev
+from dyad.store import reads
 from dyad.store.db import Store
 
 SENTENCE = "Washington agreed to fund Pakistan's F-16 fleet, officials said."
@@ -85,7 +86,7 @@ def test_report_html_is_self_contained(html_report, store_path):
     assert doc.xpath('//figure[@id="chart-index"]/*[local-name()="svg"]')
     assert doc.xpath('//figure[@id="chart-volume"]/*[local-name()="svg"]')
     with Store(store_path, read_only=True) as store:
-        assert len(doc.xpath('//table[@id="event-table"]/tbody/tr')) == ev.counts(store)["events"]
+        assert len(doc.xpath('//table[@id="event-table"]/tbody/tr')) == reads.counts(store)["events"]
     assert doc.xpath('//table[@id="event-table"]//mark[text()="fund"]')
     assert "USA-&gt;PAK" in page and "How this was made" in page
 
@@ -97,7 +98,7 @@ def test_report_renders_in_headless_chromium(html_report, store_path):
     assert svg and svg[0].xpath('.//*[local-name()="path"]')  # drawn marks
     assert dom.xpath('//figure[@id="chart-volume"]/*[local-name()="svg"]')
     with Store(store_path, read_only=True) as store:
-        n_events = ev.counts(store)["events"]
+        n_events = reads.counts(store)["events"]
     rows = dom.xpath('//table[@id="event-table"]/tbody/tr')
     assert len(rows) == n_events
     assert "F-16 fleet" in rows[0].text_content()

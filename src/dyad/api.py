@@ -125,7 +125,7 @@ def _reading(db: str):
 def _filter(
     actors: Iterable[str] = (), modality: Iterable[str] = (), since: str | None = None, until: str | None = None
 ):
-    from dyad.store.events import event_filter
+    from dyad.store.reads import event_filter
 
     return event_filter(actors, modality, since, until)
 
@@ -158,7 +158,7 @@ def events(
 
     One actor: events involving it; two: events between them; more: events among them.
     """
-    from dyad.store.events import read_events
+    from dyad.store.reads import read_events
 
     with _reading(db) as store:
         yield from (e.as_dict() for e in read_events(store, _filter(actors, modality, since, until)))

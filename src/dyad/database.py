@@ -171,7 +171,7 @@ class Database:
     ) -> list[MergedEvent]:
         """Merged events in date order, each with its mentions. One actor: events involving
         it; two: events between them (either direction); more: events among them."""
-        from dyad.store.events import event_filter, read_events
+        from dyad.store.reads import event_filter, read_events
 
         with self.reading() as store:
             return list(

@@ -10,7 +10,7 @@ from dyad.analysis.index import index_sql
 from dyad.analysis.relations import modality_sql, round6
 from dyad.records import Record
 from dyad.store.db import Store, scalar
-from dyad.store.events import date_range, normalize_actor
+from dyad.store.reads import date_range, normalize_actor
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,8 @@ from dyad import csvsafe
 from dyad.errors import InputError
 from dyad.ontology import cameo_table
 from dyad.store.db import Store, scalar
-from dyad.store.events import EVENT_COLUMNS, MENTION_COLUMNS, EventFilter, MergedEvent, read_events
+from dyad.store.events import EVENT_COLUMNS, MENTION_COLUMNS, MergedEvent
+from dyad.store.reads import EventFilter, read_events
 from dyad.version import __version__
 
 log = logging.getLogger(__name__)

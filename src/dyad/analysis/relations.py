@@ -64,7 +64,7 @@ import pyarrow.compute as pc
 from dyad.analysis.index import grouped, net_cooperation, weights
 from dyad.records import MODALITIES, Record
 from dyad.store.db import Store
-from dyad.store.events import check_date, normalize_actor
+from dyad.store.reads import check_date, normalize_actor
 
 PERIODS = ("day", "week", "month", "year")
 

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from dyad.analysis.relations import PeriodStats, RelationOptions, Relations, relations
 from dyad.records import Event, Record
 from dyad.store.db import Store, scalar
-from dyad.store.events import EventFilter, MergedEvent, MergeRule, read_events, stored_rule
+from dyad.store.events import MergedEvent, MergeRule, stored_rule
+from dyad.store.reads import EventFilter, read_events
 
 if TYPE_CHECKING:
     pass

@@ -146,7 +146,7 @@ def states(store, scenarios: Sequence[Scenario]) -> list[ScenarioState]:
     """Each scenario's state against the store's asserted and negated mentions."""
     if not scenarios:
         return []
-    from dyad.store.events import read_mentions
+    from dyad.store.reads import read_mentions
 
     later = [e for e in read_mentions(store) if e.modality in ("asserted", "negated")]
     return [track(s, later) for s in scenarios]

@@ -34,7 +34,7 @@ from dyad.serve import auth, errors, queries, tables
 from dyad.serve.errors import bad
 from dyad.serve.store import Cached, ServeStore
 from dyad.serve.tables import csv_response
-from dyad.store.events import EventFilter, check_date, normalize_actor
+from dyad.store.reads import EventFilter, check_date, normalize_actor
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dyad.store.db import Store, scalar
-from dyad.store.events import EVENT_COLUMNS, EventFilter, _merged_from_row, read_mentions
+from dyad.store.events import EVENT_COLUMNS
+from dyad.store.reads import EventFilter, _merged_from_row, read_mentions
 
 # NULL dates sort last, as everywhere in dyad; the cursor compares on this expression
 _DAY = "coalesce(date, DATE '9999-12-31')"

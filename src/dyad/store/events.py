@@ -46,18 +46,13 @@ confident mention); its date is the anchor mention's, ``date_end`` the latest me
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
-from datetime import date as Date
-from typing import Any
 from urllib.parse import urlparse
 
 import pyarrow as pa
 
-from dyad.errors import StoreError
-from dyad.records import MODALITIES, ActorRef, Event, Evidence, Plover, Record
+from dyad.records import ActorRef, Event, Evidence, Plover
 from dyad.store.db import Store, scalar
 from dyad.store.merge import (
     ArticleMeta,
@@ -167,7 +162,7 @@ _EVENT_TYPES = {
 }
 
 
-def _keys(values: Iterable[str]) -> pa.Table:
+def key_table(values: Iterable[str]) -> pa.Table:
     """A one-column table of keys for DuckDB to semi-join against (``IN (SELECT k FROM …)``).
 
     DuckDB finds it by its Python variable name, so that name must not be a table's.
@@ -247,11 +242,11 @@ def _arrow(rows: list[list], columns: Sequence[str], types: Mapping[str, pa.Data
     return pa.Table.from_arrays(arrays, names=list(columns))
 
 
-def _ref(text, code, country) -> ActorRef | None:
+def actor_ref(text, code, country) -> ActorRef | None:
     return None if text is None and code is None and country is None else ActorRef(text or "", code, country)
 
 
-def _event_from_row(r: Sequence) -> Event:
+def event_from_row(r: Sequence) -> Event:
     (
         eid,
         aid,
@@ -288,8 +283,8 @@ def _event_from_row(r: Sequence) -> Event:
         event_id=eid,
         date=day.isoformat() if day else None,
         date_precision=prec,
-        source=_ref(st, sc, sco),
-        target=_ref(tt, tc, tco),
+        source=actor_ref(st, sc, sco),
+        target=actor_ref(tt, tc, tco),
         cameo=cameo,
         cameo_root=root,
         cameo_name=name,
@@ -323,7 +318,7 @@ def _article_meta(store: Store, article_ids: Iterable[str]) -> dict[str, Article
     ids = sorted(set(article_ids))
     if not ids:
         return {}
-    wanted = _keys(ids)  # noqa: F841 (read by DuckDB)
+    wanted = key_table(ids)  # noqa: F841 (read by DuckDB)
     rows = store.con.execute("SELECT id, source, url FROM articles WHERE id IN (SELECT k FROM wanted)").fetchall()
     lead: dict[str, set[int]] = {}
     for aid, idx in store.con.execute(
@@ -343,14 +338,14 @@ def _remerge_groups(store: Store, groups: set[str], rule: MergeRule) -> None:
     if not groups:
         return
     glist = sorted(groups)
-    touched = _keys(glist)  # noqa: F841 (read by DuckDB)
+    touched = key_table(glist)  # noqa: F841 (read by DuckDB)
     rows = con.execute(
         f"SELECT {', '.join(MENTION_COLUMNS)}, coded_at FROM mentions WHERE merge_group IN (SELECT k FROM touched)"
     ).fetchall()
     by_group: dict[str, list[Event]] = {}
     coded: dict[str, datetime] = {}
     for r in rows:
-        by_group.setdefault(r[MENTION_COLUMNS.index("merge_group")], []).append(_event_from_row(r))
+        by_group.setdefault(r[MENTION_COLUMNS.index("merge_group")], []).append(event_from_row(r))
         coded[r[0]] = r[-1]
     meta = _article_meta(store, (r[1] for r in rows))
     event_rows, links = [], []
@@ -385,7 +380,7 @@ def add_events(
         if previous != rule:
             _save_rule(store, rule)
         ids = sorted(batch)
-        batch_ids = _keys(ids)  # noqa: F841 (read by DuckDB)
+        batch_ids = key_table(ids)  # noqa: F841 (read by DuckDB)
         old = (
             dict(
                 con.execute(
@@ -398,14 +393,14 @@ def add_events(
         touched = set(old.values())
         removed = 0
         if replace_articles and batch:
-            recoded_articles = _keys({e.doc_id for e in batch.values()})  # noqa: F841 (read by DuckDB)
+            recoded_articles = key_table({e.doc_id for e in batch.values()})  # noqa: F841 (read by DuckDB)
             stale = con.execute(
                 "SELECT event_id, merge_group FROM mentions WHERE article_id IN (SELECT k FROM recoded_articles) "
                 "AND event_id NOT IN (SELECT k FROM batch_ids)"
             ).fetchall()
             if stale:
                 touched |= {g for _, g in stale}
-                stale_ids = _keys(s for s, _ in stale)  # noqa: F841 (read by DuckDB)
+                stale_ids = key_table(s for s, _ in stale)  # noqa: F841 (read by DuckDB)
                 con.execute("DELETE FROM mentions WHERE event_id IN (SELECT k FROM stale_ids)")
                 removed = len(stale)
         if batch:
@@ -439,7 +434,7 @@ def _regroup_all(store: Store, rule: MergeRule) -> set[str]:
     before = {r[0] for r in con.execute("SELECT DISTINCT merge_group FROM mentions").fetchall()}
     rows = con.execute(f"SELECT {', '.join(MENTION_COLUMNS)} FROM mentions").fetchall()
     regrouped = pa.table(
-        {"event_id": [r[0] for r in rows], "merge_group": [merge_group(_event_from_row(r), rule) for r in rows]}
+        {"event_id": [r[0] for r in rows], "merge_group": [merge_group(event_from_row(r), rule) for r in rows]}
     )
     con.execute("UPDATE mentions SET merge_group = g.merge_group FROM regrouped g WHERE mentions.event_id = g.event_id")
     con.execute("DELETE FROM events")
@@ -468,216 +463,3 @@ def insert_events(store: Store, merged: Iterable[MergedEvent]) -> int:
         imported = _arrow(rows, EVENT_COLUMNS, _EVENT_TYPES)  # noqa: F841 (read by DuckDB)
         store.con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM imported")
     return len(rows)
-
-
-def date_range(where: list[str], params: list, since: str | None, until: str | None) -> None:
-    """Add ``since``/``until`` (ISO dates, inclusive) to a WHERE clause being built."""
-    if since:
-        where.append("date >= CAST(? AS DATE)")
-        params.append(since)
-    if until:
-        where.append("date <= CAST(? AS DATE)")
-        params.append(until)
-
-
-@dataclass(frozen=True)
-class EventFilter(Record):
-    """Which merged events to read; every field optional. Actors are country-level keys."""
-
-    actors: tuple[str, ...] = ()  # events whose source AND target are among these
-    dyad: tuple[str, str] | None = None  # events between these two, either way
-    involving: tuple[str, ...] = ()  # events whose source OR target is among these
-    source: str | None = None
-    target: str | None = None
-    modality: tuple[str, ...] = ()  # () = all
-    since: str | None = None  # ISO date, inclusive
-    until: str | None = None  # ISO date, inclusive
-
-    def __post_init__(self) -> None:
-        for name in ("since", "until"):
-            check_date(getattr(self, name), name)
-        bad = [m for m in self.modality if m not in MODALITIES]
-        if bad:
-            raise ValueError(f"unknown modality {bad[0]!r}; one of {', '.join(MODALITIES)}")
-
-    def where(self) -> tuple[str, list]:
-        """A SQL ``WHERE`` clause over ``events`` and its parameters."""
-        parts: list[str] = ["TRUE"]
-        params: list[Any] = []
-        if self.actors:
-            parts.append("list_contains(?, source_key) AND list_contains(?, target_key)")
-            params += [list(self.actors), list(self.actors)]
-        if self.dyad:
-            a, b = self.dyad
-            parts.append("((source_key = ? AND target_key = ?) OR (source_key = ? AND target_key = ?))")
-            params += [a, b, b, a]
-        if self.involving:
-            parts.append("(list_contains(?, source_key) OR list_contains(?, target_key))")
-            params += [list(self.involving), list(self.involving)]
-        if self.source:
-            parts.append("source_key = ?")
-            params.append(self.source)
-        if self.target:
-            parts.append("target_key = ?")
-            params.append(self.target)
-        if self.modality:
-            parts.append(f"modality IN ({', '.join('?' * len(self.modality))})")
-            params += list(self.modality)
-        date_range(parts, params, self.since, self.until)
-        return " AND ".join(parts), params
-
-
-def check_date(value: str | None, name: str = "date") -> None:
-    """Raise ``ValueError`` unless ``value`` is ``None`` or an ISO date (YYYY-MM-DD)."""
-    if value is None:
-        return
-    try:
-        Date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a date as YYYY-MM-DD, not {value!r}") from None
-
-
-def event_filter(
-    actors: Iterable[str] = (), modality: Iterable[str] = (), since: str | None = None, until: str | None = None
-) -> EventFilter:
-    """The filter for a list of actors: one, events involving it; two, events between them
-    (either direction); more, events among them."""
-    keys = tuple(normalize_actor(a) for a in actors)
-    return EventFilter(
-        involving=keys if len(keys) == 1 else (),
-        dyad=keys if len(keys) == 2 else None,
-        actors=keys if len(keys) > 2 else (),
-        modality=tuple(modality),
-        since=since,
-        until=until,
-    )
-
-
-def normalize_actor(code: str) -> str:
-    """An actor as typed on the command line, as a country-level key (``usa`` -> ``USA``)."""
-    code = code.strip().upper()
-    if not re.fullmatch(r"[A-Z0-9]{3,}", code):
-        raise ValueError(f"not an actor code: {code!r}")
-    return code
-
-
-def _merged_from_row(r: Sequence, mentions: tuple[Event, ...]) -> MergedEvent:
-    (
-        key,
-        gid,
-        _group,
-        day,
-        day_end,
-        prec,
-        skey,
-        st,
-        sc,
-        sco,
-        tkey,
-        tt,
-        tc,
-        tco,
-        cameo,
-        base,
-        root,
-        name,
-        gold,
-        quad,
-        pe,
-        pm,
-        pc,
-        modality,
-        nm,
-        ns,
-        na,
-        aids,
-        is_root,
-        conf,
-        url,
-        added,
-    ) = r
-    return MergedEvent(
-        event_key=key,
-        global_id=gid,
-        date=day.isoformat() if day else None,
-        date_end=day_end.isoformat() if day_end else None,
-        date_precision=prec,
-        source_key=skey,
-        target_key=tkey,
-        source=_ref(st, sc, sco),
-        target=_ref(tt, tc, tco),
-        cameo=cameo,
-        cameo_base=base,
-        cameo_root=root,
-        cameo_name=name,
-        goldstein=gold,
-        quad_class=int(quad),
-        plover=Plover(pe, pm, pc),
-        modality=modality,
-        num_mentions=nm,
-        num_sources=ns,
-        num_articles=na,
-        article_ids=tuple(aids),
-        is_root=bool(is_root),
-        confidence=conf,
-        source_url=url,
-        added_at=added.isoformat() if added else None,
-        mentions=mentions,
-    )
-
-
-def read_events(
-    store: Store,
-    where: EventFilter = EventFilter(),
-    with_mentions: bool = True,
-    limit: int | None = None,
-    offset: int = 0,
-    batch: int = 5000,
-) -> Iterator[MergedEvent]:
-    """Merged events in date order, each with its mentions (unless ``with_mentions`` is off)."""
-    clause, params = where.where()
-    sql = (
-        f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE {clause} "
-        "ORDER BY date NULLS LAST, event_key"
-        + (f" LIMIT {int(limit)}" if limit is not None else "")
-        + (f" OFFSET {int(offset)}" if offset else "")
-    )
-    cur = store.con.cursor()
-    try:
-        cur.execute(sql, params)
-        while rows := cur.fetchmany(batch):
-            by_key: dict[str, list[Event]] = {}
-            if with_mentions:
-                keys = _keys(r[0] for r in rows)  # noqa: F841 (read by DuckDB)
-                for m in store.con.execute(
-                    f"SELECT {', '.join(MENTION_COLUMNS)}, event_key FROM mentions "
-                    "WHERE event_key IN (SELECT k FROM keys) ORDER BY date NULLS LAST, event_id"
-                ).fetchall():
-                    by_key.setdefault(m[-1], []).append(_event_from_row(m))
-            for r in rows:
-                yield _merged_from_row(r, tuple(by_key.get(r[0], ())))
-    finally:
-        cur.close()
-
-
-def read_mentions(store: Store, event_key: str | None = None, article_id: str | None = None) -> list[Event]:
-    """Stored mentions, by event or article, in date order."""
-    clause, params = "TRUE", []
-    if event_key is not None:
-        clause, params = "event_key = ?", [event_key]
-    elif article_id is not None:
-        clause, params = "article_id = ?", [article_id]
-    rows = store.con.execute(
-        f"SELECT {', '.join(MENTION_COLUMNS)} FROM mentions WHERE {clause} ORDER BY date NULLS LAST, event_id", params
-    ).fetchall()
-    return [_event_from_row(r) for r in rows]
-
-
-def counts(store: Store) -> dict[str, int]:
-    """How many mentions and events the store holds."""
-    try:
-        m = scalar(store.con, "SELECT count(*) FROM mentions")
-        e = scalar(store.con, "SELECT count(*) FROM events")
-    except Exception as exc:  # a store from before migration 2, opened read-only
-        raise StoreError(f"store {store.path!r} has no event tables; open it writable once to migrate") from exc
-    return {"mentions": int(m), "events": int(e)}
