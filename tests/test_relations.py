@@ -360,8 +360,11 @@ def test_relations_cli_bad_dates_fail_cleanly(filled):
 
 
 def test_relations_band_draws_a_syndicated_copy_with_its_original(store):
-    """x and its copy x2 report cooperation, y conflict: as one story against one, the band
-    spans -1..+1 as for two articles; as three independent articles it could not reach -1."""
+    """x and its copies x2, x3 report cooperation, y conflict: as one story against one, the
+    band spans -1..+1 as for two articles (y is drawn twice in a quarter of the samples). As
+    four independent articles (the same events between USA and IND, no copy marked) it cannot
+    reach -1: q drawn four times out of four is 1 sample in 256, under the 2.5%, and the low end
+    is -0.8 (q three times: (2 - 18) / (2 + 18))."""
     from dyad.records import Article
 
     def art(aid, dup=None):
@@ -383,15 +386,25 @@ def test_relations_band_draws_a_syndicated_copy_with_its_original(store):
             None,
         )
 
-    store.add_articles([art("x"), art("x2", dup="x"), art("y")])
+    store.add_articles([art("x"), art("x2", dup="x"), art("x3", dup="x"), art("y")])
+    store.add_articles([art("p"), art("p2"), art("p3"), art("q")])
     ev.insert_events(
         store,
         [
             event(0, "2019-07-01", "USA", "PAK", COOP, ["x"], goldstein=2.0),
             event(1, "2019-07-01", "USA", "PAK", COOP, ["x2"], goldstein=2.0),
-            event(2, "2019-07-02", "USA", "PAK", THREAT, ["y"], goldstein=-4.0),
+            event(2, "2019-07-01", "USA", "PAK", COOP, ["x3"], goldstein=2.0),
+            event(3, "2019-07-02", "USA", "PAK", THREAT, ["y"], goldstein=-6.0),
+            event(4, "2019-07-01", "USA", "IND", COOP, ["p"], goldstein=2.0),
+            event(5, "2019-07-01", "USA", "IND", COOP, ["p2"], goldstein=2.0),
+            event(6, "2019-07-01", "USA", "IND", COOP, ["p3"], goldstein=2.0),
+            event(7, "2019-07-02", "USA", "IND", THREAT, ["q"], goldstein=-6.0),
         ],
     )
-    total = rel.relations(store, "USA", "PAK", rel.RelationOptions(bootstrap=4000)).totals[0]
+    opts = rel.RelationOptions(bootstrap=4000)
+    total = rel.relations(store, "USA", "PAK", opts).totals[0]
     assert total.index == pytest.approx(0.0)
     assert (total.index_lo, total.index_hi) == (-1.0, 1.0)
+    independent = rel.relations(store, "USA", "IND", opts).totals[0]
+    assert independent.index == pytest.approx(0.0)
+    assert (independent.index_lo, independent.index_hi) == (pytest.approx(-0.8), 1.0)
