@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 
 import numpy as np
@@ -408,3 +409,30 @@ def test_relations_band_draws_a_syndicated_copy_with_its_original(store):
     independent = rel.relations(store, "USA", "IND", opts).totals[0]
     assert independent.index == pytest.approx(0.0)
     assert (independent.index_lo, independent.index_hi) == (pytest.approx(-0.8), 1.0)
+
+
+@pytest.mark.parametrize(
+    "series, sigma",
+    [
+        # differences ±0.4: median 0, every deviation 0.4, so MAD = 0.4
+        ([0.0, 0.4] * 6 + [0.0], 1.4826 * 0.4 / math.sqrt(2)),
+        # a jump of 4.6 among them moves neither median (both 0.4) nor MAD (0.4): robust
+        ([0.0, 0.4, 0.0, 0.4, 0.0, 0.4, 5.0, 5.4, 5.0, 5.4, 5.0, 5.4, 5.0], 1.4826 * 0.4 / math.sqrt(2)),
+        # a flat series has MAD 0: the floor, sigma = 0.1
+        ([0.5] * 20, 0.1),
+        # alternating ±1 months: eight differences of -2, seven of +2: median -2, MAD 0, the floor
+        ([1.0, -1.0] * 8, 0.1),
+    ],
+)
+def test_relations_change_point_penalty_is_five_sigma_squared_log_n(series, sigma):
+    """The documented default: 5 · σ² · ln(n), σ = 1.4826 · MAD(Δ) / √2, at least 0.1."""
+    expected = 5 * sigma**2 * math.log(len(series))
+    assert rel._penalty(np.array(series)) == pytest.approx(expected, rel=1e-12)
+    assert rel.change_points(series)[1] == pytest.approx(expected, rel=1e-12)
+    assert rel.change_points(series, penalty=1.5)[1] == 1.5
+
+
+def test_relations_change_point_penalty_values():
+    """The same numbers written out, so a change of factor, constant or floor shows."""
+    assert rel._penalty(np.array([0.0, 0.4] * 6 + [0.0])) == pytest.approx(2.25521, abs=1e-5)
+    assert rel._penalty(np.array([0.5] * 20)) == pytest.approx(0.05 * math.log(20), abs=1e-12)
