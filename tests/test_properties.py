@@ -17,6 +17,7 @@ import json
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_events import mention
@@ -133,6 +134,7 @@ def _accounted(path: str, items: list, expected: list[int]) -> None:
                 assert value is None or isinstance(value, str)
 
 
+@pytest.mark.slow  # 150 files written and read
 @PROPERTY
 @given(st.lists(LINES, max_size=12))
 def test_jsonl_reader_accounts_for_every_line(lines: list[bytes]) -> None:
@@ -145,6 +147,7 @@ def test_jsonl_reader_accounts_for_every_line(lines: list[bytes]) -> None:
 CELLS = st.one_of(st.text(max_size=40), st.sampled_from(["", " ", "=1+1", "@SUM(A1)", "-2", '"', "\n", "a,b"]))
 
 
+@pytest.mark.slow  # 150 files written and read
 @PROPERTY
 @given(st.lists(st.lists(CELLS, min_size=0, max_size=5), max_size=10), st.sampled_from([",", "\t"]))
 def test_table_reader_accounts_for_every_row(rows: list[list[str]], delimiter: str) -> None:
