@@ -1026,6 +1026,7 @@ def test_actors_seed_article(parse, seed_path):
     assert {"USAGOV", "PAKGOV", "PAKMIL", "AFGINS", "USALEG", "CHNLAB", "PAKINS", "IGOFTF", "INDGOV"} <= codes
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_actors_the_two_sides_carry_both_members():
     from dyad.actors.resolver import ArticleContext, Resolver
     from dyad.nlp.parse import parse_text
@@ -1037,6 +1038,7 @@ def test_actors_the_two_sides_carry_both_members():
     assert set(pair.members) == {"PAKGOV", "USAGOV"}
 
 
+@pytest.mark.slow  # loads the spaCy model
 @pytest.mark.parametrize(
     "text,code",
     [

@@ -532,17 +532,37 @@ PIECES = [
 ]
 
 
+def random_raw(seed_: int) -> str:
+    rng = random.Random(seed_)
+    return "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 120)))
+
+
+def read_from(text: str, span: str) -> bool:
+    """Every letter and digit of ``text`` is read, in order, from ``span`` (entities and
+    mojibake in the raw text spell extra letters, so a subsequence, not a substring)."""
+    letters = iter(re.sub(r"[^a-z0-9]", "", fold(span).lower()))
+    return all(c in letters for c in re.sub(r"[^a-z0-9]", "", fold(text).lower()))
+
+
 @pytest.mark.parametrize("seed_", range(60))
 def test_clean_offsets_property(seed_: int) -> None:
-    rng = random.Random(seed_)
-    raw = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 120)))
+    raw = random_raw(seed_)
     ct = clean(raw)
     assert_offsets(ct, raw)
     assert_layout(ct.text)
     for q in ct.quotes:
         assert 0 <= q.raw_start < q.raw_end <= len(raw)
+        assert read_from(q.text, raw[q.raw_start : q.raw_end]), (q.text, raw[q.raw_start : q.raw_end])
     for r in ct.repeats:
         assert 0 <= r.raw_start < r.raw_end <= len(raw)
+        assert read_from(r.text, raw[r.raw_start : r.raw_end]), (r.text, raw[r.raw_start : r.raw_end])
+
+
+def test_clean_offsets_property_meets_quotes_and_repeats() -> None:
+    """The loops above run: some of the 60 random texts hold a tweet, some a repeat."""
+    cleaned = [clean(random_raw(seed_)) for seed_ in range(60)]
+    assert sum(1 for ct in cleaned if ct.quotes) >= 3
+    assert sum(1 for ct in cleaned if ct.repeats) >= 3
 
 
 @pytest.mark.parametrize("raw", ["", "   ", "\n\n", "\u200b", "Read more: x"])

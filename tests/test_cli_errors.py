@@ -66,6 +66,7 @@ def locked_store(tmp_path):
         holder.wait(timeout=30)
 
 
+@pytest.mark.slow  # runs the dyad CLI in a subprocess
 @pytest.mark.parametrize(
     "args",
     [
@@ -148,6 +149,7 @@ def tiny_disk(tmp_path):
         yield point
 
 
+@pytest.mark.slow  # runs the dyad CLI in a subprocess
 def test_disk_full_for_real_writing_output(tiny_disk, tmp_path):
     db = tmp_path / "s.duckdb"
     Store(db).close()
@@ -196,6 +198,7 @@ def test_disk_full_for_real_in_the_store(tiny_disk, tmp_path):
 
 
 # --- the reader goes away, Ctrl-C, a bug ----------------------------------------------------
+@pytest.mark.slow  # runs the dyad CLI in a subprocess
 def test_broken_pipe_is_quiet(tmp_path):
     db = tmp_path / "s.duckdb"
     Store(db).close()

@@ -98,6 +98,7 @@ def test_database_reads_never_migrate(db):
     assert db.events(actors=["USA", "PAK"])
 
 
+@pytest.mark.slow  # loads the spaCy model
 def test_code_text_honours_lexicon_files_from_the_environment(tmp_path, monkeypatch):
     text = "The envoy zorbled the minister in Islamabad on Monday."
     assert not [e for e in dyad.code_text(text, date="2019-07-22") if e.cameo == "042"]

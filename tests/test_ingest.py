@@ -498,6 +498,7 @@ def test_ingest_detect_language(text, language):
     assert detect_language(text, SETTINGS) == language
 
 
+@pytest.mark.slow  # dateparser warms up on its first call
 @pytest.mark.parametrize(
     "value, expected",
     [
@@ -585,6 +586,7 @@ def test_deeply_nested_or_huge_json_line_is_rejected_alone(tmp_path: Path) -> No
     assert "nested" in items[1].detail
 
 
+@pytest.mark.slow  # dateparser warms up on its first call
 @pytest.mark.parametrize(
     "value, day, note",
     [
@@ -611,6 +613,7 @@ def test_read_date_never_loses_a_date_silently(value, day, note) -> None:
     assert (got_note.split(":")[0] if got_note else None) == note
 
 
+@pytest.mark.slow  # dateparser warms up on its first call
 def test_undated_rows_say_why(tmp_path: Path, caplog) -> None:
     rows = [
         {"text": ENGLISH + f" Row {n}.", "date": d}

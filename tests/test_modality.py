@@ -116,7 +116,21 @@ def test_modality_cue_file_loads():
     assert "will" in cues.aux["future"] and "would" in cues.aux["hypothetical"]
     assert {"urge", "want", "demand"} <= cues.des_governors
     assert "if" in cues.hyp_marks and "say" in cues.reporting
-    assert set(MODALITIES) == {"asserted", "negated", "hypothetical", "future", "desired"}
+
+
+def test_modality_every_kind_is_read_back_by_the_store_and_relations():
+    """Every modality the coder can give is a filter the store and the relations accept, each
+    has a case above, and a kind the coder never gives is refused."""
+    from dyad.analysis.relations import RelationOptions
+    from dyad.store.events import EventFilter
+
+    assert {expected for _, _, expected in CASES} == set(MODALITIES)
+    for kind in MODALITIES:
+        assert EventFilter(modality=(kind,)).modality == (kind,)
+        assert RelationOptions(modality=(kind,)).modality == (kind,)
+    for options in (EventFilter, RelationOptions):
+        with pytest.raises(ValueError, match="unknown modality 'rumoured'"):
+            options(modality=("rumoured",))
 
 
 def test_modality_negation_words_come_from_the_data_file():

@@ -1,24 +1,31 @@
-"""Property-based tests (Hypothesis): the cleaner and the JSONL/CSV readers on any input.
+"""Property-based tests (Hypothesis): the cleaner, the JSONL/CSV readers, the merge, CAMEO names.
 
 For any text the cleaner returns a CleanText whose every character maps back into what was
 read; for any file of lines or rows the readers raise nothing and account for every item:
 each non-blank line or row is a document or a Reject named after it, or the whole file is
-one Reject that says why.
+one Reject that says why. Mentions merge into the same events in every order they come in,
+and a CAMEO code's name leads back to that code.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
+import itertools
 import json
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_events import mention
 
-from dyad.records import RawDocument, Reject
+from dyad import ontology
+from dyad.records import ActorRef, RawDocument, Reject
 from dyad.settings import Settings
+from dyad.store.merge import MergeRule, event_from_dict, merge
 from dyad.text.clean import clean
 from dyad.text.ingest import read_inputs
 
@@ -127,6 +134,7 @@ def _accounted(path: str, items: list, expected: list[int]) -> None:
                 assert value is None or isinstance(value, str)
 
 
+@pytest.mark.slow  # 150 files written and read
 @PROPERTY
 @given(st.lists(LINES, max_size=12))
 def test_jsonl_reader_accounts_for_every_line(lines: list[bytes]) -> None:
@@ -139,6 +147,7 @@ def test_jsonl_reader_accounts_for_every_line(lines: list[bytes]) -> None:
 CELLS = st.one_of(st.text(max_size=40), st.sampled_from(["", " ", "=1+1", "@SUM(A1)", "-2", '"', "\n", "a,b"]))
 
 
+@pytest.mark.slow  # 150 files written and read
 @PROPERTY
 @given(st.lists(st.lists(CELLS, min_size=0, max_size=5), max_size=10), st.sampled_from([",", "\t"]))
 def test_table_reader_accounts_for_every_row(rows: list[list[str]], delimiter: str) -> None:
@@ -160,3 +169,65 @@ def test_table_reader_accounts_for_every_row(rows: list[list[str]], delimiter: s
         assert len(items) == 1 and items[0].reason == "empty"
         return
     _accounted(path, items, expected)
+
+
+# --- the event merge: independent of the order mentions come in --------------------------
+
+USA_GOV = ActorRef("Washington", "USAGOV", "USA")
+USA_MIL = ActorRef("the Pentagon", "USAMIL", "USA")
+PAK_REF = ActorRef("Pakistan", "PAK", "PAK")
+PAK_GOV = ActorRef("Islamabad", "PAKGOV", "PAK")
+
+MENTION_FIELDS = st.fixed_dictionaries(
+    {
+        "doc": st.sampled_from(["a1", "a2", "a3"]),
+        # days around the 3-day window, and no date at all
+        "date": st.sampled_from(["2019-07-20", "2019-07-21", "2019-07-23", "2019-07-24", "2019-07-28", None]),
+        "precision": st.sampled_from(["day", "day", "month"]),
+        # one root (07) in two bases, another root (04), and 0711 under 071
+        "cameo": st.sampled_from(["072", "071", "0711", "042"]),
+        "source": st.sampled_from([USA_GOV, USA_MIL, ActorRef("the US", "USA", "USA"), None]),
+        "target": st.sampled_from([PAK_REF, PAK_GOV]),
+        "modality": st.sampled_from(["asserted", "asserted", "negated"]),
+        "confidence": st.sampled_from([0.5, 0.9]),
+    }
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(MENTION_FIELDS, min_size=1, max_size=5), st.sampled_from([MergeRule(), MergeRule(family="base")]))
+def test_merge_gives_the_same_events_for_every_order(fields: list[dict], rule: MergeRule) -> None:
+    """Every permutation of up to five mentions (distinct ids) merges into the same events,
+    with the same mentions in each, as the order they were generated in."""
+    mentions = [mention(f"m{i}", **f) for i, f in enumerate(fields)]
+
+    def merged(ms) -> list:
+        return [(e, tuple(m.event_id for m in e.mentions)) for e in merge(ms, rule)]
+
+    first = merged(mentions)
+    assert sum(e.num_mentions for e, _ in first) == len(mentions)
+    for order in itertools.permutations(mentions):
+        assert merged(order) == first, [m.event_id for m in order]
+
+
+# --- CAMEO codes and names -----------------------------------------------------------------
+
+
+@functools.cache
+def _codes_by_name() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for code, entry in ontology.cameo_table().items():
+        out.setdefault(entry.name, []).append(code)
+    return out
+
+
+@PROPERTY
+@given(st.sampled_from(sorted(ontology.cameo_table())))
+def test_cameo_code_to_name_to_code(code: str) -> None:
+    """A code's name names that code alone (every name in the codebook table is unique), and
+    an event of that code keeps both through its JSONL form."""
+    entry = ontology.cameo(code)
+    assert entry.code == code and entry.root == ontology.root_of(code)
+    assert _codes_by_name()[entry.name] == [code]
+    back = event_from_dict(json.loads(json.dumps(mention("m", cameo=code).as_dict())))
+    assert (back.cameo, back.cameo_name) == (code, entry.name)

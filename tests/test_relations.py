@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 
 import numpy as np
@@ -361,8 +362,11 @@ def test_relations_cli_bad_dates_fail_cleanly(filled):
 
 
 def test_relations_band_draws_a_syndicated_copy_with_its_original(store):
-    """x and its copy x2 report cooperation, y conflict: as one story against one, the band
-    spans -1..+1 as for two articles; as three independent articles it could not reach -1."""
+    """x and its copies x2, x3 report cooperation, y conflict: as one story against one, the
+    band spans -1..+1 as for two articles (y is drawn twice in a quarter of the samples). As
+    four independent articles (the same events between USA and IND, no copy marked) it cannot
+    reach -1: q drawn four times out of four is 1 sample in 256, under the 2.5%, and the low end
+    is -0.8 (q three times: (2 - 18) / (2 + 18))."""
     from dyad.records import Article
 
     def art(aid, dup=None):
@@ -384,15 +388,52 @@ def test_relations_band_draws_a_syndicated_copy_with_its_original(store):
             None,
         )
 
-    store.add_articles([art("x"), art("x2", dup="x"), art("y")])
+    store.add_articles([art("x"), art("x2", dup="x"), art("x3", dup="x"), art("y")])
+    store.add_articles([art("p"), art("p2"), art("p3"), art("q")])
     ev.insert_events(
         store,
         [
             event(0, "2019-07-01", "USA", "PAK", COOP, ["x"], goldstein=2.0),
             event(1, "2019-07-01", "USA", "PAK", COOP, ["x2"], goldstein=2.0),
-            event(2, "2019-07-02", "USA", "PAK", THREAT, ["y"], goldstein=-4.0),
+            event(2, "2019-07-01", "USA", "PAK", COOP, ["x3"], goldstein=2.0),
+            event(3, "2019-07-02", "USA", "PAK", THREAT, ["y"], goldstein=-6.0),
+            event(4, "2019-07-01", "USA", "IND", COOP, ["p"], goldstein=2.0),
+            event(5, "2019-07-01", "USA", "IND", COOP, ["p2"], goldstein=2.0),
+            event(6, "2019-07-01", "USA", "IND", COOP, ["p3"], goldstein=2.0),
+            event(7, "2019-07-02", "USA", "IND", THREAT, ["q"], goldstein=-6.0),
         ],
     )
-    total = rel.relations(store, "USA", "PAK", rel.RelationOptions(bootstrap=4000)).totals[0]
+    opts = rel.RelationOptions(bootstrap=4000)
+    total = rel.relations(store, "USA", "PAK", opts).totals[0]
     assert total.index == pytest.approx(0.0)
     assert (total.index_lo, total.index_hi) == (-1.0, 1.0)
+    independent = rel.relations(store, "USA", "IND", opts).totals[0]
+    assert independent.index == pytest.approx(0.0)
+    assert (independent.index_lo, independent.index_hi) == (pytest.approx(-0.8), 1.0)
+
+
+@pytest.mark.parametrize(
+    "series, sigma",
+    [
+        # differences ±0.4: median 0, every deviation 0.4, so MAD = 0.4
+        ([0.0, 0.4] * 6 + [0.0], 1.4826 * 0.4 / math.sqrt(2)),
+        # a jump of 4.6 among them moves neither median (both 0.4) nor MAD (0.4): robust
+        ([0.0, 0.4, 0.0, 0.4, 0.0, 0.4, 5.0, 5.4, 5.0, 5.4, 5.0, 5.4, 5.0], 1.4826 * 0.4 / math.sqrt(2)),
+        # a flat series has MAD 0: the floor, sigma = 0.1
+        ([0.5] * 20, 0.1),
+        # alternating ±1 months: eight differences of -2, seven of +2: median -2, MAD 0, the floor
+        ([1.0, -1.0] * 8, 0.1),
+    ],
+)
+def test_relations_change_point_penalty_is_five_sigma_squared_log_n(series, sigma):
+    """The documented default: 5 · σ² · ln(n), σ = 1.4826 · MAD(Δ) / √2, at least 0.1."""
+    expected = 5 * sigma**2 * math.log(len(series))
+    assert rel._penalty(np.array(series)) == pytest.approx(expected, rel=1e-12)
+    assert rel.change_points(series)[1] == pytest.approx(expected, rel=1e-12)
+    assert rel.change_points(series, penalty=1.5)[1] == 1.5
+
+
+def test_relations_change_point_penalty_values():
+    """The same numbers written out, so a change of factor, constant or floor shows."""
+    assert rel._penalty(np.array([0.0, 0.4] * 6 + [0.0])) == pytest.approx(2.25521, abs=1e-5)
+    assert rel._penalty(np.array([0.5] * 20)) == pytest.approx(0.05 * math.log(20), abs=1e-12)

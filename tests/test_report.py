@@ -18,6 +18,9 @@ from dyad.store import events as ev
 from dyad.store import reads
 from dyad.store.db import Store
 
+# the demo pipeline behind most fixtures, and a headless browser
+pytestmark = pytest.mark.slow
+
 SENTENCE = "Washington agreed to fund Pakistan's F-16 fleet, officials said."
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="no headless Chromium installed")

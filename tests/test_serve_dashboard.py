@@ -23,7 +23,7 @@ ARGS = [
 ]
 SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "img" / "dashboard.png"
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no headless Chromium installed")
+pytestmark = [pytest.mark.skipif(CHROMIUM is None, reason="no headless Chromium installed"), pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
