@@ -122,7 +122,7 @@ def test_modality_every_kind_is_read_back_by_the_store_and_relations():
     """Every modality the coder can give is a filter the store and the relations accept, each
     has a case above, and a kind the coder never gives is refused."""
     from dyad.analysis.relations import RelationOptions
-    from dyad.store.events import EventFilter
+    from dyad.store.reads import EventFilter
 
     assert {expected for _, _, expected in CASES} == set(MODALITIES)
     for kind in MODALITIES:
