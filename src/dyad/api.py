@@ -122,14 +122,6 @@ def _reading(db: str):
     return Database(db).reading()
 
 
-def _filter(
-    actors: Iterable[str] = (), modality: Iterable[str] = (), since: str | None = None, until: str | None = None
-):
-    from dyad.store.reads import event_filter
-
-    return event_filter(actors, modality, since, until)
-
-
 def add_events(
     events: Iterable,
     db: str = "dyad.duckdb",
@@ -158,10 +150,10 @@ def events(
 
     One actor: events involving it; two: events between them; more: events among them.
     """
-    from dyad.store.reads import read_events
+    from dyad.store.reads import event_filter, read_events
 
     with _reading(db) as store:
-        yield from (e.as_dict() for e in read_events(store, _filter(actors, modality, since, until)))
+        yield from (e.as_dict() for e in read_events(store, event_filter(actors, modality, since, until)))
 
 
 def export(
@@ -177,15 +169,10 @@ def export(
     """Write events as ``jsonl``, ``plover``, ``gdelt``, ``csv`` (to a path or text stream) or
     ``parquet`` (to a new folder); return how many events were written."""
     from dyad.analysis.export import export as _export
+    from dyad.store.reads import event_filter
 
     with _reading(db) as store:
-        return _export(store, fmt, out, _filter(actors, modality, since, until), header=header)
-
-
-def _options(**kw):
-    from dyad.analysis.relations import relation_options
-
-    return relation_options(**kw)
+        return _export(store, fmt, out, event_filter(actors, modality, since, until), header=header)
 
 
 def relations(
@@ -202,10 +189,11 @@ def relations(
 ) -> dict[str, Any]:
     """The dyad ``a``–``b`` per period and direction: counts by quad class, Goldstein sum and
     mean, the net cooperation index with its article-bootstrap band, drivers, change points."""
+    from dyad.analysis.relations import relation_options
     from dyad.analysis.relations import relations as _relations
 
     with _reading(db) as store:
-        opts = _options(
+        opts = relation_options(
             period=period, modality=modality, since=since, until=until, bootstrap=bootstrap, seed=seed, penalty=penalty
         )
         return _relations(store, a, b, opts).as_dict()
@@ -261,10 +249,11 @@ def report(
     bootstrap: int = 500,
 ) -> str:
     """Write the report on ``a``–``b`` (HTML, self-contained; ``.md`` for Markdown); its path."""
+    from dyad.analysis.relations import relation_options
     from dyad.report.write import write_report
 
     with _reading(db) as store:
-        opts = _options(period=period, modality=modality, since=since, until=until, bootstrap=bootstrap)
+        opts = relation_options(period=period, modality=modality, since=since, until=until, bootstrap=bootstrap)
         return str(write_report(store, a, b, out_path, opts, max_events=max_events, interactive=interactive))
 
 

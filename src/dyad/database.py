@@ -63,22 +63,17 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Store]:
         """A read-only connection to a store at the current schema version."""
-        from dyad.store.db import SCHEMA_VERSION, Store
+        from dyad.store.db import Store, require_current
 
         if not Path(self.path).exists():
             raise StoreError(f"no store at {self.path}")
         store = Store(self.path, read_only=True)
         try:
-            try:
-                version = store.schema_version()
-            except Exception as exc:  # a DuckDB file that is no dyad store
-                raise StoreError(f"{self.path} is not a dyad store: {exc}") from exc
-            if version < SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.path} has schema version {version}, older than this dyad's "
-                    f"{SCHEMA_VERSION}; upgrade it with dyad.open(...).migrate() or "
-                    f"`dyad migrate --db {self.path}` (reads never write)"
-                )
+            require_current(
+                store.con,
+                self.path,
+                f"upgrade it with dyad.open(...).migrate() or `dyad migrate --db {self.path}` (reads never write)",
+            )
             yield store
         finally:
             store.close()

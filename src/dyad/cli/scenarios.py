@@ -26,10 +26,14 @@ DyadOption = Annotated[
 FmtOption = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
 
 
-def _open(db: str) -> Store:
+def _need_store(db: str) -> None:
     if not Path(db).exists():
         err.print(f"error: no store at {db}; run `dyad code --db {db}` first", highlight=False)
         raise typer.Exit(1)
+
+
+def _open(db: str) -> Store:
+    _need_store(db)
     return Store(db)
 
 
@@ -70,9 +74,7 @@ def scenarios(
     """
     if ctx.invoked_subcommand is not None:
         return
-    if not Path(db).exists():
-        err.print(f"error: no store at {db}; run `dyad code --db {db}` first", highlight=False)
-        raise typer.Exit(1)
+    _need_store(db)
     from dyad.database import Database
 
     rows: list[tuple] = [(s, st, {}) for s, st in Database(db).scenarios(dyad=dyad)]

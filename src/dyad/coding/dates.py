@@ -272,16 +272,12 @@ def _anchor(sentence: Sentence, e: _Expr) -> int:
     return e.start
 
 
-def _chain(sentence: Sentence, i: int) -> list[int]:
-    return chain(sentence.tokens, i)
-
-
 def _is_future(sentence: Sentence, trigger: int) -> bool:
     """A future auxiliary (``[future] date_aux`` of ``modality.toml``) on the trigger or the
     two words above it."""
     future_aux = load_cues().date_aux
     toks = sentence.tokens
-    for i in _chain(sentence, trigger)[:3]:
+    for i in chain(sentence.tokens, trigger)[:3]:
         if any(t.head == i and t.dep == "aux" and t.text.lower() in future_aux for t in toks):
             return True
     return False
@@ -294,19 +290,19 @@ def event_date(
     ref = parse_iso(article_date)
     exprs = expressions(sentence) if exprs is None else exprs
     if ref is not None and exprs:
-        chain = _chain(sentence, trigger)
+        above = chain(sentence.tokens, trigger)
         best: tuple[int, _Expr] | None = None
         for e in exprs:
             if e.start <= trigger < e.end:
                 continue
-            up = _chain(sentence, _anchor(sentence, e))[1:]
+            up = chain(sentence.tokens, _anchor(sentence, e))[1:]
             if up and sentence.tokens[up[0]].pos == "ADP":
                 up = up[1:]  # "on Monday" modifies what the preposition attaches to
             if not up:
                 continue
             # distance from the trigger up its clause chain to what the expression modifies
-            if up[0] in chain:
-                dist = chain.index(up[0])
+            if up[0] in above:
+                dist = above.index(up[0])
                 if best is None or dist < best[0]:
                     best = (dist, e)
         if best is not None:

@@ -26,7 +26,7 @@ import duckdb
 from starlette.responses import Response
 
 from dyad.errors import StoreError
-from dyad.store.db import SCHEMA_VERSION, Store, scalar
+from dyad.store.db import Store, require_current
 
 log = logging.getLogger(__name__)
 
@@ -100,16 +100,10 @@ def open_read_only(path: str) -> duckdb.DuckDBPyConnection:
     except duckdb.Error as exc:
         raise StoreError(f"cannot open store {path!r} read-only: {exc}") from exc
     try:
-        version = int(scalar(con, "SELECT max(version) FROM schema_migrations") or 0)
-    except duckdb.Error as exc:
+        require_current(con, path, f"the server never migrates: run `dyad migrate --db {path}` once to migrate it")
+    except StoreError:
         con.close()
-        raise StoreError(f"{path} is not a dyad store: {exc}") from exc
-    if version < SCHEMA_VERSION:
-        con.close()
-        raise StoreError(
-            f"{path} has schema version {version}, older than this dyad's {SCHEMA_VERSION}; the "
-            f"server never migrates: run `dyad migrate --db {path}` once to migrate it"
-        )
+        raise
     return con
 
 

@@ -162,6 +162,17 @@ def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[object] | 
     return row[0]
 
 
+def require_current(con: duckdb.DuckDBPyConnection, path: str, upgrade: str) -> None:
+    """``StoreError`` unless ``con`` holds a dyad store at this code's schema version; reads call
+    this instead of migrating, and ``upgrade`` tells the user how to bring the store up to date."""
+    try:
+        version = int(scalar(con, "SELECT max(version) FROM schema_migrations") or 0)
+    except duckdb.Error as exc:
+        raise StoreError(f"{path} is not a dyad store: {exc}") from exc
+    if version < SCHEMA_VERSION:
+        raise StoreError(f"{path} has schema version {version}, older than this dyad's {SCHEMA_VERSION}; {upgrade}")
+
+
 @dataclass(frozen=True)
 class StoredArticle:
     """An article as read back from the store, with its quotes."""
