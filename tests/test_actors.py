@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dyad.actors.kb import tokenize
 from dyad.actors.resolver import (
     ActorEntry,
     ActorKB,
@@ -28,6 +27,7 @@ from dyad.actors.resolver import (
     split_code,
     write_entries,
 )
+from dyad.actors.tokens import tokenize
 from dyad.cli.actors import app
 from dyad.errors import DataFileError
 from dyad.settings import Settings

@@ -6,12 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dyad.actors.kb import (
-    ActorEntry,
-    CodeSpan,
-    Tok,
-    split_code,
-)
+from dyad.actors.kb import ActorEntry, CodeSpan, split_code
+from dyad.actors.tokens import Tok
 from dyad.records import ActorMatch, Sentence
 
 
@@ -242,3 +238,97 @@ def span_text(sentence: Sentence, start: int, end: int) -> str:
     if not toks:
         return ""
     return sentence.text[toks[0].start : toks[-1].start + len(toks[-1].text)]
+
+
+# ---- grouping: the items of one noun phrase ------------------------------------------------
+
+
+def group_items(items: list[Item], toks: list[Tok], parsed: bool) -> list[Group]:
+    """Items that belong to one noun phrase: adjacent, or joined by 's / of / the or by
+    modifiers (with a parse: nouns and adjectives; without: anything but cut words); and
+    a role noun with the place it is in ("rebels in Darfur"). Groups of nothing but
+    honorifics and markers are dropped."""
+    groups: list[Group] = []
+    for item in items:
+        link = _link(groups[-1], item, toks, parsed) if groups else None
+        if link is not None:
+            item.link = link
+            groups[-1].items.append(item)
+            groups[-1].i1 = item.i1
+        else:
+            groups.append(Group([item], item.i0, item.i1))
+    out = []
+    for g in groups:
+        while g.items and g.items[-1].kind in ("honorific", "marker"):
+            g.items.pop()  # "America's top (strategic competitor)": a qualifier of something else
+        if g.items and any(it.kind not in ("honorific", "marker") for it in g.items):
+            g.i1 = g.items[-1].i1
+            out.append(g)
+    return out
+
+
+def _link(group: Group, right: Item, toks: list[Tok], parsed: bool) -> str | None:
+    left = group.items[-1]
+    gap = toks[left.i1 : right.i0]
+    if right.kind == "reference" or (left.kind == "reference" and gap):
+        return None  # a pronoun is a phrase of its own, or the determiner of one ("his government")
+    if not gap and toks[right.i0].hyphen and left.kind in ENTITY_KINDS and right.kind in ENTITY_KINDS:
+        return None  # "U.S.-Pakistan relations", "U.S.-Taliban talks": two actors
+
+    def joinable(t: Tok, participles: bool = False) -> bool:
+        if t.punct:
+            return False
+        if t.key in JOIN_WORDS:
+            return True
+        if t.key in CUT_WORDS:
+            return False
+        if parsed and t.pos not in JOIN_POS:
+            return participles and t.pos == "VERB"  # "based in", "fleeing ... in"
+        return True
+
+    def new_phrase(t: Tok, k: int) -> bool:  # an article not introduced by "of"/"in" opens a new phrase
+        return t.key in ("the", "a", "an") and not any(g.key in OF_WORDS | IN_WORDS for g in gap[:k])
+
+    if any(new_phrase(t, k) for k, t in enumerate(gap)) and not any(t.key in IN_WORDS for t in gap):
+        return None
+    if (
+        right.kind == "role"
+        and [t.key for t in gap if t.text != "-"] == ["led"]
+        and len(gap) <= 2
+        and left.kind in ENTITY_KINDS | LAND_KINDS
+    ):
+        return ""  # "Vietnamese-led forces", "U.S.-led coalition": the leader owns them
+    if right.kind == "role" and any(t.key == "for" for t in gap):
+        return None  # "appealed to NATO for air defences": what is asked for, not who asks
+    if len(gap) <= MAX_GAP and all(joinable(t) for t in gap):
+        return "of" if any(t.key in OF_WORDS for t in gap) else ""
+    # a role noun with no owner of its own, placed by "in": "rebels in Darfur"
+    roles = [it for it in group.items if it.kind == "role" and it.known.codes]
+    if (
+        right.kind in LAND_KINDS
+        and roles
+        and len(gap) <= MAX_LOCATION_GAP
+        and not any(it.kind in ENTITY_KINDS for it in group.items)
+        and not any(it.known.abroad for it in roles)
+    ):
+        ins = [t for t in gap if t.key in IN_WORDS]
+        if len(ins) == 1 and all(t is ins[0] or joinable(t, participles=True) for t in gap):
+            return "in"
+    return None
+
+
+def distribute(groups: list[Group]) -> list[Group]:
+    """ "American and Pakistani companies": a bare country coordinated with a country and
+    a role noun shares the role noun."""
+    out = list(groups)
+    for k in range(len(out) - 2, -1, -1):
+        left, right = out[k], out[k + 1]
+        if (
+            len(left.items) == 1
+            and left.items[0].kind == "country"
+            and len(right.items) >= 2
+            and right.items[0].kind == "country"
+            and right.items[-1].kind == "role"
+        ):
+            out[k] = Group(left.items + [right.items[-1]], left.i0, left.i1)
+    return out

@@ -5,10 +5,10 @@ that folder's ``README.md``) holds countries and their adjectives, capitals and 
 power, places, people with dated roles, organisations, role nouns, titles and markers.
 :func:`load_kb` reads it, plus a user's files in the same format, into an :class:`ActorKB`
 that precompiles an index of normalised token sequences. A :class:`Resolver` finds mentions
-with dictionary lookups only (no spaCy here), longest match first, and composes what it found
-in one noun phrase (country + role noun, title + person, possessive + military noun ...) into
-one :class:`~dyad.records.ActorMatch` whose ``why`` names the entries and the rule that
-decided it. :class:`ArticleContext` carries coreference within one article: surnames of people
+with dictionary lookups only (no spaCy here), longest match first, groups them by noun phrase
+(:mod:`dyad.actors.mentions`) and composes each phrase (country + role noun, title + person,
+possessive + military noun ...) into one :class:`~dyad.records.ActorMatch` whose ``why`` names
+the entries and the rule that decided it (:mod:`dyad.actors.compose`). :class:`ArticleContext` carries coreference within one article: surnames of people
 already named, "he"/"she", "the two sides", and which countries the article is about.
 
 Codes follow CAMEO: a three-letter country slot (ISO 3166-1 alpha-3 with CAMEO's exceptions,
@@ -22,9 +22,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+from dyad.actors.compose import compose
 from dyad.actors.context import ArticleContext
 from dyad.actors.kb import (
-    INTERNATIONAL,
     KIND_RANK,
     KINDS,
     ROLE_CODES,
@@ -32,47 +32,32 @@ from dyad.actors.kb import (
     ActorKB,
     CodeSpan,
     IndexedName,
-    Tok,
-    add_roles,
     bundled_files,
-    case_ok,
     entry_from_dict,
     entry_to_dict,
-    join_tokens,
     load_kb,
-    norm_key,
     read_entries,
-    sentence_tokens,
     split_code,
-    tokenize,
     write_entries,
 )
 from dyad.actors.mentions import (
     ATTITUDE,
-    CUT_WORDS,
     ENTITY_KINDS,
-    IN_WORDS,
-    JOIN_POS,
-    JOIN_WORDS,
-    LAND_KINDS,
     LOCATIVE,
-    MAX_GAP,
-    MAX_LOCATION_GAP,
-    OF_WORDS,
     SUBJECT_DEPS,
     Group,
     Item,
     after_locative,
+    distribute,
     entry_country,
-    keeps_own_role,
+    group_items,
     lower_case,
-    make_match,
     modifies_other,
     normalize_date,
-    pick_head_role,
     span_text,
 )
 from dyad.actors.petrarch import import_petrarch
+from dyad.actors.tokens import Tok, case_ok, join_tokens, norm_key, sentence_tokens, tokenize
 from dyad.records import ActorMatch, Sentence
 from dyad.settings import Settings
 
@@ -118,12 +103,12 @@ class Resolver:
         toks = tokenize(text)
         relax = not any(c.isupper() for c in text)
         items = self._match(toks, day, context, relax)
-        groups = self._distribute(self._groups(items, toks, parsed=False))
+        groups = distribute(group_items(items, toks, parsed=False))
         if not groups:
             return self._unknown(text.strip(), toks, note)
         group = groups[0]
         place = as_place or after_locative(group, toks)
-        match, entry = self._compose(group.items, day, context, place)
+        match, entry = compose(self.kb, group.items, day, context, place)
         match = replace(
             match,
             text=join_tokens(toks[group.i0 : group.i1]),
@@ -146,14 +131,14 @@ class Resolver:
         day, note = self._date(date, context)
         toks = sentence_tokens(sentence, start, end)
         items = self._match(toks, day, context, relax=lower_case(sentence))
-        groups = self._distribute(self._groups(items, toks, parsed=True))
+        groups = distribute(group_items(items, toks, parsed=True))
         if not groups:
             unknown = self._unknown(span_text(sentence, start, end), toks, note)
             return replace(unknown, start=start, end=end)
         heads = {t.i for t in sentence.tokens[start:end] if not start <= t.head < end or t.head == t.i}
         group = next((g for g in groups if any(toks[k].tok in heads for k in range(g.i0, g.i1))), groups[0])
         place = self._locative(sentence, group, toks)
-        match, entry = self._compose(group.items, day, context, place)
+        match, entry = compose(self.kb, group.items, day, context, place)
         s, e = toks[group.i0].tok, toks[group.i1 - 1].tok + 1
         match = replace(match, text=span_text(sentence, s, e), why=note + match.why, start=s, end=e)
         if context is not None:
@@ -175,13 +160,13 @@ class Resolver:
         items = self._match(toks, day, context, relax=lower_case(sentence))
         out: list[tuple[int, ActorMatch]] = []
         covered: set[int] = set()
-        for group in self._distribute(self._groups(items, toks, parsed=True)):
+        for group in distribute(group_items(items, toks, parsed=True)):
             if all(it.kind == "role" and it.known.weak for it in group.items):
                 continue
             if all(it.kind == "role" for it in group.items) and modifies_other(sentence, group, toks):
                 continue  # "troop withdrawal", "terrorist infrastructure": no actor
             place = self._locative(sentence, group, toks)
-            match, entry = self._compose(group.items, day, context, place)
+            match, entry = compose(self.kb, group.items, day, context, place)
             if match.code is None and all(it.kind == "reference" for it in group.items):
                 continue  # a pronoun with nothing to refer to
             s, e = toks[group.i0].tok, toks[group.i1 - 1].tok + 1
@@ -367,289 +352,6 @@ class Resolver:
         ):
             return Item(None, i, i + len(window), text, why="ambiguous", others=tuple(nm.entry.id for nm in ranked))
         return Item(best.entry, i, i + len(window), text, part=best.part, others=others)
-
-    # ---- grouping --------------------------------------------------------------------------
-
-    def _groups(self, items: list[Item], toks: list[Tok], parsed: bool) -> list[Group]:
-        """Items that belong to one noun phrase: adjacent, or joined by 's / of / the or by
-        modifiers (with a parse: nouns and adjectives; without: anything but cut words); and
-        a role noun with the place it is in ("rebels in Darfur"). Groups of nothing but
-        honorifics and markers are dropped."""
-        groups: list[Group] = []
-        for item in items:
-            link = self._link(groups[-1], item, toks, parsed) if groups else None
-            if link is not None:
-                item.link = link
-                groups[-1].items.append(item)
-                groups[-1].i1 = item.i1
-            else:
-                groups.append(Group([item], item.i0, item.i1))
-        out = []
-        for g in groups:
-            while g.items and g.items[-1].kind in ("honorific", "marker"):
-                g.items.pop()  # "America's top (strategic competitor)": a qualifier of something else
-            if g.items and any(it.kind not in ("honorific", "marker") for it in g.items):
-                g.i1 = g.items[-1].i1
-                out.append(g)
-        return out
-
-    @staticmethod
-    def _link(group: Group, right: Item, toks: list[Tok], parsed: bool) -> str | None:
-        left = group.items[-1]
-        gap = toks[left.i1 : right.i0]
-        if right.kind == "reference" or (left.kind == "reference" and gap):
-            return None  # a pronoun is a phrase of its own, or the determiner of one ("his government")
-        if not gap and toks[right.i0].hyphen and left.kind in ENTITY_KINDS and right.kind in ENTITY_KINDS:
-            return None  # "U.S.-Pakistan relations", "U.S.-Taliban talks": two actors
-
-        def joinable(t: Tok, participles: bool = False) -> bool:
-            if t.punct:
-                return False
-            if t.key in JOIN_WORDS:
-                return True
-            if t.key in CUT_WORDS:
-                return False
-            if parsed and t.pos not in JOIN_POS:
-                return participles and t.pos == "VERB"  # "based in", "fleeing ... in"
-            return True
-
-        def new_phrase(t: Tok, k: int) -> bool:  # an article not introduced by "of"/"in" opens a new phrase
-            return t.key in ("the", "a", "an") and not any(g.key in OF_WORDS | IN_WORDS for g in gap[:k])
-
-        if any(new_phrase(t, k) for k, t in enumerate(gap)) and not any(t.key in IN_WORDS for t in gap):
-            return None
-        if (
-            right.kind == "role"
-            and [t.key for t in gap if t.text != "-"] == ["led"]
-            and len(gap) <= 2
-            and left.kind in ENTITY_KINDS | LAND_KINDS
-        ):
-            return ""  # "Vietnamese-led forces", "U.S.-led coalition": the leader owns them
-        if right.kind == "role" and any(t.key == "for" for t in gap):
-            return None  # "appealed to NATO for air defences": what is asked for, not who asks
-        if len(gap) <= MAX_GAP and all(joinable(t) for t in gap):
-            return "of" if any(t.key in OF_WORDS for t in gap) else ""
-        # a role noun with no owner of its own, placed by "in": "rebels in Darfur"
-        roles = [it for it in group.items if it.kind == "role" and it.known.codes]
-        if (
-            right.kind in LAND_KINDS
-            and roles
-            and len(gap) <= MAX_LOCATION_GAP
-            and not any(it.kind in ENTITY_KINDS for it in group.items)
-            and not any(it.known.abroad for it in roles)
-        ):
-            ins = [t for t in gap if t.key in IN_WORDS]
-            if len(ins) == 1 and all(t is ins[0] or joinable(t, participles=True) for t in gap):
-                return "in"
-        return None
-
-    @staticmethod
-    def _distribute(groups: list[Group]) -> list[Group]:
-        """ "American and Pakistani companies": a bare country coordinated with a country and
-        a role noun shares the role noun."""
-        out = list(groups)
-        for k in range(len(out) - 2, -1, -1):
-            left, right = out[k], out[k + 1]
-            if (
-                len(left.items) == 1
-                and left.items[0].kind == "country"
-                and len(right.items) >= 2
-                and right.items[0].kind == "country"
-                and right.items[-1].kind == "role"
-            ):
-                out[k] = Group(left.items + [right.items[-1]], left.i0, left.i1)
-        return out
-
-    # ---- composing -------------------------------------------------------------------------
-
-    def _compose(
-        self, group: list[Item], date: str | None, context: ArticleContext | None, as_place: bool
-    ) -> tuple[ActorMatch, ActorEntry | None]:
-        """One actor from the items of one noun phrase. The caller sets the text and offsets."""
-        text = " ".join(it.text for it in group)
-        unknown = [it for it in group if it.entry is None]
-        group = [it for it in group if it.entry is not None]
-        if not group:
-            it = unknown[0]
-            names = ", ".join(self.kb.entries[e].names[0] for e in it.others if e in self.kb.entries)
-            return ActorMatch(
-                text=text,
-                code=None,
-                why=f"'{it.text}' names several people ({names}); nothing in the date or the article tells them apart",
-            ), None
-        markers = [it for it in group if it.kind == "marker"]
-        roles = [it for it in group if it.kind == "role"]
-        refs = [it for it in group if it.kind == "reference"]
-
-        def first(*kinds):
-            return next((it for it in group if it.kind in kinds), None)
-
-        person, org = first("person"), first("org")
-        seat = first("seat", "place")
-        land = first("country") or first("region")  # "western Pakistan" is Pakistan
-        head_role = pick_head_role(roles)
-        strong_role = head_role if head_role is not None and not head_role.known.weak else None
-
-        if refs and not (person or org or seat or land):
-            return self._reference(refs[0], group, head_role, date, context)
-        if person is not None:
-            after = [r for r in roles if r.i0 >= person.i1 and not r.known.weak]
-            if after and person.possessive:
-                return self._country_role(person, after[-1], group, date, markers), person.entry
-            return self._person(person, roles, markers, date), person.entry
-        if org is not None:
-            return self._org(org, head_role, date), org.entry
-        if seat is not None and (
-            as_place
-            or seat.entry.kind == "place"
-            or strong_role is None
-            or keeps_own_role(seat.known, strong_role.known, date)
-        ):
-            return self._seat(seat, date, as_place, head_role), seat.entry
-        if head_role is not None:
-            owner = seat or land
-            return self._country_role(owner, head_role, group, date, markers), (owner or head_role).entry
-        if land is not None:
-            return self._land(land, date), land.entry
-        only = group[0]
-        return ActorMatch(text, None, why=f"'{only.text}' is a {only.kind} on its own, not an actor"), None
-
-    def _land(self, item: Item, date) -> ActorMatch:
-        """A country or region on its own; its people ("Pakistanis") are its civilians."""
-        span = item.known.span_at(date) or item.known.codes[0]
-        why = f"{item.known.kind} '{item.text}' ({item.known.id})"
-        code = span.code
-        if item.part == "demonym":
-            code = add_roles(code, ["CVL"])
-            why += ": its people, as civilians (CVL)"
-        return make_match(item, code, item.known, span, why)
-
-    def _person(self, item: Item, roles, markers, date) -> ActorMatch:
-        """A person's role on the date; a title in the text when the knowledge base has none;
-        "former" in the text over a role the knowledge base still gives."""
-        entry = item.known
-        span = entry.span_at(date)
-        titles = [r for r in roles if r.i0 < item.i0 and not r.entry.weak]  # "Army Chief Bajwa"
-        title_roles = {c.code for r in titles for c in r.entry.codes}
-        country = entry.country or (split_code(span.code)[0] if span else None) or "---"
-        found = item.why + f"person '{item.text}' ({entry.id})"
-        when = f"on {date}" if date else "with no date (latest role)"
-        former = [m for m in markers if m.i0 < item.i0]
-        if former:
-            marker_role = former[0].entry.codes[0].code if former[0].entry.codes else "ELI"
-            span_roles = set(split_code(span.code)[1]) if span else set()
-            if span is None or not titles or span_roles & title_roles:
-                code = add_roles(country, [marker_role])
-                return make_match(item, code, entry, None, f"{found}: '{former[0].text}' in the text -> {marker_role}")
-        if span is not None:
-            return make_match(item, span.code, entry, span, f"{found}: {span.describe()} {when}")
-        roles_known = "; ".join(s.describe() for s in entry.codes)
-        if titles:
-            title = titles[-1]
-            code = add_roles(country, [c.code for c in title.entry.codes])
-            return make_match(
-                item,
-                code,
-                entry,
-                None,
-                f"{found}: no role {when} (known: {roles_known}); title '{title.text}' in the text",
-            )
-        return make_match(
-            item,
-            add_roles(country, ["ELI"]),
-            entry,
-            None,
-            f"{found}: no role {when} (known: {roles_known}); coded as elite (ELI), not as office holder",
-        )
-
-    def _org(self, item: Item, head_role: Item | None, date) -> ActorMatch:
-        """An organisation's code on the date; an international body adds a role noun's role
-        ("NATO troops" -> IGONATMIL), a national one keeps its own ("Taliban fighters")."""
-        entry = item.known
-        span = entry.span_at(date) or entry.codes[0]
-        code, why = span.code, f"organisation '{item.text}' ({entry.id}): {span.describe()}"
-        if head_role is not None and code[:3] in INTERNATIONAL and not head_role.known.weak:
-            extra = [c.code for c in head_role.known.codes if c.code != "GOV"]
-            if extra:
-                code = add_roles(code, extra)
-                why += f" + role noun '{head_role.text}'"
-        return make_match(item, code, entry, span if code == span.code else None, why)
-
-    def _seat(self, item: Item, date, as_place: bool, head_role: Item | None) -> ActorMatch:
-        """A seat of power stands for its government ("Washington"), unless read as a place."""
-        entry = item.known
-        span = entry.span_at(date) or entry.codes[0]
-        if as_place or entry.kind == "place":
-            country = split_code(span.code)[0] or entry.country or "---"
-            code = span.code if entry.kind == "place" else country
-            why = f"place '{item.text}' ({entry.id}) in {country}"
-            if as_place and entry.kind == "seat":
-                why += "; read as a place, not as its government"
-            if head_role is not None and entry.kind == "place":
-                code = add_roles(code, [c.code for c in head_role.known.codes])
-                why += f" + role noun '{head_role.text}'"
-            return make_match(item, code, entry, None, why)
-        return make_match(item, span.code, entry, span, f"seat '{item.text}' ({entry.id}) stands for {span.describe()}")
-
-    def _country_role(self, owner: Item | None, role: Item, group, date, markers) -> ActorMatch:
-        """A role noun, with the country its phrase gives: "Pakistan's army chief", "U.S.
-        officials", "the president of Pakistan", "rebels in Darfur"; ``---`` when none."""
-        role_codes = [c.code for c in role.known.codes]
-        why = f"role noun '{role.text}' ({role.known.id}) -> {''.join(role_codes)}"
-        if owner is None:
-            owners = [it for it in group if it.kind in ("country", "region", "seat", "place", "person")]
-            before = [it for it in owners if it.i1 <= role.i0]
-            owner = before[-1] if before else (owners[0] if owners else None)
-        if owner is None:
-            country, entry, source = "---", None, "no country in the phrase"
-        else:
-            entry = owner.known
-            span = entry.span_at(date) or entry.codes[0]
-            country = entry.country or split_code(span.code)[0] or "---"
-            if entry.kind in ("country", "region", "place") and span.code.startswith(country):
-                country = span.code  # keep a territory chunk (PSEGZA)
-            source = f"{entry.kind} '{owner.text}' ({entry.id})"
-            if owner.link == "in":
-                source += " where it is"
-        former = [m for m in markers if m.i0 < role.i0]
-        if former:
-            marker_role = former[0].entry.codes[0].code if former[0].entry.codes else "ELI"
-            role_codes = [marker_role]
-            why += f"; '{former[0].text}' in the text -> {marker_role}"
-        code = add_roles(country, role_codes, prefix=role.known.position == "prefix")
-        c, r = split_code(code)
-        return ActorMatch(role.text, code, c, r, entry.id if entry else role.known.id, None, None, f"{source} + {why}")
-
-    def _reference(self, ref: Item, group, head_role, date, context) -> tuple[ActorMatch, ActorEntry | None]:
-        """ "he", "she", "his" -> the last person; "the two sides" -> the last two actors."""
-        text = ref.text
-        if context is None:
-            return ActorMatch(text, None, why=f"'{text}' refers back; no article context given"), None
-        if ref.known.refers == "pair":
-            pair = context.last_pair()
-            if len(pair) < 2:
-                return ActorMatch(text, None, why=f"'{text}': fewer than two actors earlier in the article"), None
-            first_, second = pair
-            return ActorMatch(
-                text,
-                first_.code,
-                first_.country,
-                first_.roles,
-                f"group:{first_.code},{second.code}",
-                None,
-                None,
-                f"'{text}' -> the last two actors: {first_.code} and {second.code} "
-                "(code is the first; members lists both)",
-                members=(first_.code, second.code),
-            ), None
-        entry_id = context.last_person()
-        entry = self.kb.get(entry_id) if entry_id else None
-        if entry is None:
-            return ActorMatch(text, None, why=f"'{text}': no person named earlier in the article"), None
-        item = Item(entry, ref.i0, ref.i1, text, why=f"'{text}' -> last person in subject position: ")
-        if head_role is not None and not head_role.entry.weak:
-            return self._country_role(item, head_role, group, date, []), entry
-        return self._person(item, [], [], date), entry
 
     def _unknown(self, text: str, toks: list[Tok], note: str) -> ActorMatch:
         for t in toks:
