@@ -7,7 +7,7 @@ import re
 import pytest
 
 from dyad import ontology
-from dyad.records import ActorRef, Article, Event, Evidence, Plover, Sentence
+from dyad.records import ActorRef, Article, Event, Evidence, Plover, Sentence, country_key
 from dyad.store import events as ev
 from dyad.store import merge as merge_rule
 from dyad.store import reads
@@ -185,7 +185,7 @@ def test_events_repeated_event_id_counts_once():
     ],
 )
 def test_events_actor_key_and_side(ref, key, side):
-    assert merge_rule.actor_key(ref) == key
+    assert country_key(ref) == key
     assert merge_rule.actor_side(ref) == side
 
 

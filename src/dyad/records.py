@@ -168,7 +168,21 @@ class Sentence(Record):
 
     @property
     def sentence_id(self) -> str:
+        """``"<article_id>:<index>"``; :func:`sentence_index` reads the index back."""
         return f"{self.article_id}:{self.index}"
+
+
+def sentence_index(sentence_id: str, article_id: str | None = None) -> int | None:
+    """The index of a sentence from its id (:attr:`Sentence.sentence_id`): the number after the
+    last colon, ``None`` where there is none.
+
+    With ``article_id``, only a sentence of that article's own text counts: a sentence of a
+    quote in it (``"<article_id>:q0:<index>"``, parsed apart) gives ``None``.
+    """
+    head, _, tail = sentence_id.rpartition(":")
+    if not tail.isdecimal() or (article_id is not None and head != article_id):
+        return None
+    return int(tail)
 
 
 @dataclass(frozen=True)
@@ -222,6 +236,30 @@ class ActorRef(Record):
     text: str
     code: str | None
     country: str | None
+
+
+def country_key(actor: ActorRef | str | None, *, from_code: bool = False) -> str:
+    """An actor's key at the level of its country: actors with one key are one country, whatever
+    their roles (``PAKGOV`` and ``PAKMIL``); ``""`` for no actor or no code.
+
+    By default, as mentions are merged and stored (``source_key``, ``target_key``): the country
+    the actor was coded with, else its whole code; ``""`` too for an unknown country
+    (``---GOV``), so that such actors single out no country.
+
+    With ``from_code=True``, read from the code alone, as a scenario's patterns (codes without
+    a country) are matched against events: the code's three-letter country slot, ``---`` kept
+    so that unknown countries match each other, and an international body's whole code
+    (``IGONATMIL``).
+    """
+    code = actor if isinstance(actor, str) else actor.code if actor is not None else None
+    if from_code:
+        if not code:
+            return ""
+        return code if code.startswith("IGO") else code[:3]
+    if isinstance(actor, ActorRef) and actor.country:
+        return actor.country.upper()
+    code = (code or "").upper()
+    return "" if not code or code.startswith("---") else code
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,7 @@ import pyarrow as pa
 from dyad import csvsafe
 from dyad.errors import InputError
 from dyad.ontology import cameo_table
+from dyad.records import sentence_index
 from dyad.store.db import Store, scalar
 from dyad.store.events import EVENT_COLUMNS, MENTION_COLUMNS, MergedEvent
 from dyad.store.reads import EventFilter, read_events
@@ -216,9 +217,8 @@ def plover_record(ev: MergedEvent) -> dict[str, Any] | None:
     rec["event_text"] = list(dict.fromkeys(m.evidence.text for m in ev.mentions if m.evidence.text))
     if first is not None:
         rec["text"] = first.sentence
-        seq = first.sentence_id.rsplit(":", 1)[-1]
         rec["text_info"] = {
-            "sequence": int(seq) if seq.isdigit() else seq,
+            "sequence": sentence_index(first.sentence_id),
             "start": first.evidence.start,
             "end": first.evidence.end,
         }

@@ -43,7 +43,7 @@ from pathlib import Path
 
 from dyad.coding.modality import load_cues as modality_cues
 from dyad.nlp.tree import DepTree
-from dyad.records import Event, EventPattern, Evidence, Scenario, Sentence
+from dyad.records import Event, EventPattern, Evidence, Scenario, Sentence, sentence_index
 from dyad.settings import data_path
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -490,7 +490,8 @@ def extract(
     cues = load_cues()
     by_sentence: dict[int, list[Event]] = {}
     for e in events:
-        by_sentence.setdefault(int(e.sentence_id.rsplit(":", 1)[-1]), []).append(e)
+        if (index := sentence_index(e.sentence_id)) is not None:
+            by_sentence.setdefault(index, []).append(e)
     drafts: list[_Draft] = []
     for s in sentences:
         tree = _Tree(s)

@@ -5,13 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 
-from dyad.records import Event, EventPattern, Evidence, Scenario, ScenarioState
-
-
-def _country(code: str | None) -> str | None:
-    if not code:
-        return None
-    return code if code.startswith("IGO") else code[:3]
+from dyad.records import Event, EventPattern, Evidence, Scenario, ScenarioState, country_key
 
 
 def matches(pattern: EventPattern, event: Event) -> bool:
@@ -21,7 +15,7 @@ def matches(pattern: EventPattern, event: Event) -> bool:
     for want, ref in ((pattern.source, event.source), (pattern.target, event.target)):
         if want is None:
             continue
-        if ref is None or _country(ref.code) != _country(want):
+        if ref is None or country_key(ref.code, from_code=True) != country_key(want, from_code=True):
             return False
     return True
 
@@ -137,8 +131,8 @@ def load(store, dyad: tuple[str, str] | None = None) -> list[Scenario]:
 
 
 def _involves(s: Scenario, dyad: tuple[str, str]) -> bool:
-    want = {_country(dyad[0].upper()), _country(dyad[1].upper())}
-    seen = {_country(c) for p in s.conditions + s.consequences for c in (p.source, p.target) if c}
+    want = {country_key(dyad[0].upper(), from_code=True), country_key(dyad[1].upper(), from_code=True)}
+    seen = {country_key(c, from_code=True) for p in s.conditions + s.consequences for c in (p.source, p.target) if c}
     return want <= seen
 
 

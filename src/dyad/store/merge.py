@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Any
 
-from dyad.records import ActorRef, Event, Evidence, Plover, Record
+from dyad.records import ActorRef, Event, Evidence, Plover, Record, country_key, sentence_index
 
 STATE_ROLES = frozenset({"GOV", "MIL", "SPY", "COP", "JUD", "LEG"})
 
@@ -97,21 +97,11 @@ def cameo_base(code: str) -> str:
     return code[:3] if len(code) >= 3 else code.ljust(2, "0") + "0"
 
 
-def actor_key(ref: ActorRef | None) -> str:
-    """The country-level key of an actor: its country, else its code, else ``""``."""
-    if ref is None:
-        return ""
-    if ref.country:
-        return ref.country.upper()
-    code = (ref.code or "").upper()
-    return "" if not code or code.startswith("---") else code
-
-
 def actor_side(ref: ActorRef | None) -> str | None:
     """``"state"`` for state roles, the role itself for others, ``None`` for a bare country."""
     if ref is None or not ref.code:
         return None
-    code, key = ref.code.upper(), actor_key(ref)
+    code, key = ref.code.upper(), country_key(ref)
     if code.startswith("---"):
         rest = code[3:]
     elif key and code.startswith(key):
@@ -126,7 +116,7 @@ def actor_side(ref: ActorRef | None) -> str | None:
 
 def merge_group(event: Event, rule: MergeRule) -> str:
     """The group a mention is merged within: source key, target key, family, modality."""
-    return "|".join((actor_key(event.source), actor_key(event.target), rule.family_of(event.cameo), event.modality))
+    return "|".join((country_key(event.source), country_key(event.target), rule.family_of(event.cameo), event.modality))
 
 
 def _sides_fit(a: str | None, b: str | None) -> bool:
@@ -199,13 +189,6 @@ def _outlet(article_id: str, meta: Mapping[str, ArticleMeta]) -> str:
     return m.outlet if m else article_id
 
 
-def _sentence_index(event: Event) -> int | None:
-    prefix = f"{event.doc_id}:"
-    if event.sentence_id.startswith(prefix) and event.sentence_id[len(prefix) :].isdigit():
-        return int(event.sentence_id[len(prefix) :])
-    return None
-
-
 def _most_common_actor(refs: list[ActorRef | None]) -> ActorRef | None:
     present = [r for r in refs if r is not None]
     if not present:
@@ -236,7 +219,10 @@ def build_event(
     dated = [m.date for m in members if m.date]
     url = next((articles[a].url for a in article_ids if a in articles and articles[a].url), None)
     is_root = any(
-        (i := _sentence_index(m)) is not None and m.doc_id in articles and i in articles[m.doc_id].lead for m in members
+        (i := sentence_index(m.sentence_id, m.doc_id)) is not None
+        and m.doc_id in articles
+        and i in articles[m.doc_id].lead
+        for m in members
     )
     return MergedEvent(
         event_key=key,
@@ -244,8 +230,8 @@ def build_event(
         date=anchor.date,
         date_end=max(dated) if dated else None,
         date_precision=anchor.date_precision,
-        source_key=actor_key(anchor.source),
-        target_key=actor_key(anchor.target),
+        source_key=country_key(anchor.source),
+        target_key=country_key(anchor.target),
         source=_most_common_actor([m.source for m in members]),
         target=_most_common_actor([m.target for m in members]),
         cameo=rep.cameo,
