@@ -790,12 +790,19 @@ HUMAN_RIGHTS_BODY [NGO~]
 """
 
 
-@pytest.fixture()
-def petrarch_files(tmp_path):
-    actors, agents = tmp_path / "t.actors.txt", tmp_path / "t.agents.txt"
+@pytest.fixture(scope="module")
+def petrarch_files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("petrarch")
+    actors, agents = folder / "t.actors.txt", folder / "t.agents.txt"
     actors.write_text(PETRARCH_ACTORS, encoding="utf-8")
     agents.write_text(PETRARCH_AGENTS, encoding="utf-8")
     return actors, agents
+
+
+@pytest.fixture(scope="module")
+def petrarch_resolver(petrarch_files):
+    """The bundled knowledge base plus the test dictionaries, built once for the module."""
+    return Resolver(ActorKB(list(load_kb().entries.values()) + import_petrarch(*petrarch_files)))
 
 
 def test_actors_petrarch_import_entries(petrarch_files):
@@ -833,9 +840,8 @@ PETRARCH_CASES = [
 
 
 @pytest.mark.parametrize("text,date,code", PETRARCH_CASES)
-def test_actors_petrarch_resolves(petrarch_files, text, date, code):
-    kb = ActorKB(list(load_kb().entries.values()) + import_petrarch(*petrarch_files))
-    check(Resolver(kb), text, date, code)
+def test_actors_petrarch_resolves(petrarch_resolver, text, date, code):
+    check(petrarch_resolver, text, date, code)
 
 
 def test_actors_petrarch_validation_dictionaries(shared_dir):

@@ -17,8 +17,8 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from functools import cache
+from typing import TYPE_CHECKING
 
 from dyad.nlp.parse import Parser
 from dyad.records import Article, CleanText, Event, RawDocument, Reject, Sentence
@@ -27,6 +27,9 @@ from dyad.store.db import Store
 from dyad.text.clean import clean
 from dyad.text.ingest import read_inputs
 from dyad.text.limits import CleanLimitError, clean_options, guard_reason
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash  # imported where used: it pulls in scipy (a second on start)
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +43,17 @@ def article_id(text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
 
 
-_SCHEME = MinHash(num_perm=1, seed=1).scheme  # stored signatures are read back with the same scheme
+@cache
+def _scheme():
+    """The hash scheme of our signatures: stored ones are read back with the same scheme."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=1, seed=1).scheme
 
 
 def minhash(text: str, num_perm: int) -> LeanMinHash:
+    from datasketch import LeanMinHash, MinHash
+
     words = _WORD.findall(text.lower())
     grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     m = MinHash(num_perm=num_perm, seed=1)
@@ -84,6 +94,8 @@ class NearDuplicateIndex:
     def __init__(self, settings: Settings):
         self.threshold = settings.near_dup_threshold
         self.num_perm = settings.minhash_perm
+        from datasketch import MinHashLSH
+
         # LSH banding has false negatives near its threshold: query wider, decide on the estimate
         self.lsh = MinHashLSH(threshold=max(0.3, self.threshold - 0.25), num_perm=self.num_perm)
         self.sigs: dict[str, LeanMinHash] = {}
@@ -98,8 +110,9 @@ class NearDuplicateIndex:
 
     def add_values(self, key: str, values: list[int]) -> None:
         import numpy as np
+        from datasketch import LeanMinHash
 
-        self.add(key, LeanMinHash(seed=1, hashvalues=np.array(values, dtype=np.uint64), scheme=_SCHEME))
+        self.add(key, LeanMinHash(seed=1, hashvalues=np.array(values, dtype=np.uint64), scheme=_scheme()))
 
     def remove(self, key: str) -> None:
         self.lsh.remove(key)
