@@ -25,7 +25,7 @@ from dyad.records import Event
 log = logging.getLogger(__name__)
 
 WORKERS_HELP = (
-    "Processes that parse and code, each with its own spaCy model and coder (about 0.5 GiB); "
+    "Processes that parse and code, each with its own spaCy model and coder (about 0.3 GiB beyond the first); "
     "default DYAD_WORKERS, else every usable core. Small inputs run in one process."
 )
 
