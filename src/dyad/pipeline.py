@@ -9,6 +9,7 @@ and committed in whole-article batches, so a killed run resumes to the same fina
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -20,13 +21,13 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from dyad.nlp.parse import Parser
-from dyad.records import Article, CleanText, Event, RawDocument, Reject, Sentence
+from dyad.records import Article, CleanText, Event, RawDocument, Reject
 from dyad.settings import Settings
 from dyad.store.db import Store
 from dyad.text.clean import clean
 from dyad.text.ingest import read_inputs
 from dyad.text.limits import CleanLimitError, clean_options, guard_reason
+from dyad.workers import ArticleCoder, Done, Work, process
 
 if TYPE_CHECKING:
     from datasketch import LeanMinHash  # imported where used: it pulls in scipy (a second on start)
@@ -51,12 +52,18 @@ def _scheme():
     return MinHash(num_perm=1, seed=1).scheme
 
 
+@functools.lru_cache(maxsize=4)
+def _permutations(num_perm: int):
+    """The seed-1 permutations every signature uses, made once (they cost more than a short text)."""
+    return MinHash(num_perm=num_perm, seed=1).permutations
+
+
 def minhash(text: str, num_perm: int) -> LeanMinHash:
     from datasketch import LeanMinHash, MinHash
 
     words = _WORD.findall(text.lower())
     grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    m = MinHash(num_perm=num_perm, seed=1)
+    m = MinHash(num_perm=num_perm, seed=1, permutations=_permutations(num_perm), scheme=_SCHEME)
     m.update_batch([g.encode("utf-8") for g in grams])
     return LeanMinHash(m)
 
@@ -162,28 +169,23 @@ def _to_article(doc: RawDocument, cleaned: CleanText) -> Article:
 class Ingestor:
     """Runs the ingest job against one store."""
 
-    def __init__(self, store: Store, settings: Settings | None = None, parser: Parser | None = None):
+    def __init__(self, store: Store, settings: Settings | None = None):
         self.store = store
         self.settings = settings or Settings.from_env()
-        self._parser = parser
         self.seen: set[str] = store.article_ids()
+        self.origins: dict[str, str] = {}  # this run's new articles: their input, stored or not yet
         self.index = NearDuplicateIndex(self.settings)
         for key, values in store.minhashes():
             self.index.add_values(key, values)
-
-    @property
-    def parser(self) -> Parser:
-        if self._parser is None:
-            self._parser = Parser(self.settings)
-        return self._parser
 
     def prepare(
         self,
         items: Iterable[RawDocument | Reject],
         summary: IngestSummary,
         progress: Callable[[str], None] | None = None,
-    ) -> Iterator[tuple[Article, CleanText, LeanMinHash] | Reject]:
-        """Clean and deduplicate; yield new articles (with their signature) and rejects."""
+    ) -> Iterator[tuple[Article, CleanText, LeanMinHash] | Reject | str]:
+        """Clean and deduplicate; yield new articles (with their signature), rejects, and the
+        id of each input that is stored already (as this input, by an earlier run or this one)."""
         for item in items:
             if progress:
                 progress(item.origin)
@@ -215,14 +217,16 @@ class Ingestor:
                 continue
             art = _to_article(item, cleaned)
             if art.id in self.seen:
-                if self.store.article_origin(art.id) == item.origin:
+                if (self.origins.get(art.id) or self.store.article_origin(art.id)) == item.origin:
                     summary.already_stored += 1  # the same input again: nothing to add
                     summary.article_ids.append(art.id)
+                    yield art.id
                 else:
                     summary.exact_duplicates += 1
                     self.store.add_exact_duplicate(item.origin, art.id)
                 continue
             self.seen.add(art.id)
+            self.origins[art.id] = item.origin
             sig = minhash(art.text, self.settings.minhash_perm)
             near = self.index.match(sig)
             if near is not None:
@@ -234,40 +238,43 @@ class Ingestor:
             yield art, cleaned, sig
 
     def run(self, paths: Iterable[str], stdin=None, progress: Callable[[str], None] | None = None) -> IngestSummary:
-        """Stream everything through one ``nlp.pipe``; commit every ``commit_every`` articles."""
-        summary = IngestSummary()
-        pending: dict[str, tuple[Article, LeanMinHash]] = {}
+        """Read, clean, deduplicate, parse (in ``settings.workers`` processes) and store."""
+        run = CodeRun()
+        for _ in ingest_and_code(self, paths, stdin, progress, run, code=False):
+            pass
+        assert run.ingest is not None
+        return run.ingest
 
-        def to_parse() -> Iterator[tuple[str, CleanText]]:
-            for item in self.prepare(read_inputs(paths, self.settings, stdin=stdin), summary, progress):
-                if isinstance(item, Reject):  # ingest and prepare have logged it
-                    summary.rejected[item.reason] += 1
-                    self.store.add_reject(item)
-                    continue
+    def work(self, paths: Iterable[str], stdin, summary: IngestSummary, progress, stored: bool) -> Iterator[Work]:
+        """The articles to parse (and code), in input order; rejects recorded on the way. With
+        ``stored``, also each article stored already, once, with its stored sentences."""
+        done: set[str] = set()
+        for item in self.prepare(read_inputs(paths, self.settings, stdin=stdin), summary, progress):
+            if isinstance(item, Reject):  # ingest and prepare have logged it
+                summary.rejected[item.reason] += 1
+                self.store.add_reject(item)
+            elif isinstance(item, str):
+                found = self.store.load_articles([item]) if stored and item not in done else []
+                for known in found:  # coded again from its stored parse, once a run
+                    done.add(item)
+                    yield Work(known.article, sentences=self.store.sentences_of([item]).get(item, []))
+            else:
                 art, cleaned, sig = item
-                pending[art.id] = (art, sig)
-                yield art.id, cleaned
+                done.add(art.id)
+                yield Work(art, cleaned, sig.hashvalues.tolist())
 
-        batch: list[tuple[Article, list[Sentence], list[int]]] = []
-        for aid, sentences in self.parser.parse_many(to_parse()):
-            art, sig = pending.pop(aid)
-            if isinstance(sentences, Reject):  # the parser gave up on it (time budget)
-                self._unsee(art, summary)
-                reject = Reject(art.origin, sentences.reason, sentences.detail)
-                log.warning("rejected %s: %s: %s", reject.origin, reject.reason, reject.detail)
-                summary.rejected[reject.reason] += 1
-                self.store.add_reject(reject)
-                continue
-            batch.append((art, sentences, sig.hashvalues.tolist()))
-            if len(batch) >= self.settings.commit_every:
-                self._commit(batch, summary)
-                batch = []
-        self._commit(batch, summary)
-        return summary
+    def reject_parsed(self, art: Article, reject: Reject, summary: IngestSummary) -> None:
+        """Record an article the parser gave up on (time budget) as a reject of its input."""
+        self._unsee(art, summary)
+        reject = Reject(art.origin, reject.reason, reject.detail)
+        log.warning("rejected %s: %s: %s", reject.origin, reject.reason, reject.detail)
+        summary.rejected[reject.reason] += 1
+        self.store.add_reject(reject)
 
     def _unsee(self, art: Article, summary: IngestSummary) -> None:
         """Forget an article prepared for storing and then rejected, so nothing points at it."""
         self.seen.discard(art.id)
+        self.origins.pop(art.id, None)
         if art.id in self.index.sigs:
             self.index.remove(art.id)
         if art.duplicate_of is not None:
@@ -275,23 +282,8 @@ class Ingestor:
         if art.id in summary.article_ids:
             summary.article_ids.remove(art.id)
 
-    def _commit(self, batch: list[tuple[Article, list[Sentence], list[int]]], summary: IngestSummary) -> None:
-        if not batch:
-            return
-        self.store.add_articles(batch)
-        summary.stored += len(batch)
-        summary.sentences += sum(len(s) for _, s, _ in batch)
-        log.info("committed %d articles", len(batch))
-
 
 # --- coding: articles in a store -> events (mentions), merged events and scenarios ----------
-
-_HANDLE = re.compile(r"(?<![\w@])\.?[@#](\w+)")
-
-
-def tweet_text(text: str) -> str:
-    """A social-media post as prose: ".@StateDept … to #Pakistan" -> "StateDept … to Pakistan"."""
-    return _HANDLE.sub(r"\1", text)
 
 
 @dataclass
@@ -313,51 +305,6 @@ class CodeRun:
     coded: CodeSummary = field(default_factory=CodeSummary)
 
 
-class ArticleCoder:
-    """Codes stored articles: body sentences from their stored parse, quotes (tweets) parsed
-    here with the quote's author as the source where the text names none, and scenarios."""
-
-    def __init__(self, settings: Settings | None = None, coder=None, parser: Parser | None = None):
-        from dyad.coding import Coder
-
-        self.settings = settings or Settings.from_env()
-        self.coder = coder or Coder(self.settings)
-        self._parser = parser
-
-    @property
-    def parser(self) -> Parser:
-        if self._parser is None:
-            self._parser = Parser(self.settings)
-        return self._parser
-
-    def quote_events(self, article: Article, date: str | None) -> list:
-        from dyad.records import ActorRef
-
-        if not article.quotes:
-            return []
-        texts = [(f"{article.id}:q{n}", tweet_text(q.text)) for n, q in enumerate(article.quotes)]
-        cleans = [(key, CleanText.identity(t)) for key, t in texts]
-        out = []
-        # quotes are short pieces of an article that passed the guards: no budget
-        for (_key, sentences), quote in zip(self.parser.parse_many(cleans, budget=0), article.quotes):
-            assert not isinstance(sentences, Reject)  # parse_many rejects only over a budget, and there is none
-            author = self.coder.resolver.resolve(quote.author, quote.date or date) if quote.author else None
-            for e in self.coder.code_sentences(sentences, article.id, quote.date or date):
-                if e.source is None and quote.author and author is not None and author.code:
-                    e = replace(e, source=ActorRef(quote.author, author.code, author.country))
-                out.append(replace(e, attributed_to=e.attributed_to or quote.author))
-        return out
-
-    def code(self, article: Article, sentences: list[Sentence]) -> tuple[list, list]:
-        """(events, scenarios) of one article."""
-        from dyad.scenarios.find import extract
-
-        date = str(article.date)[:10] if article.date else None
-        body = list(self.coder.code_sentences(sentences, article.id, date))
-        scenarios = extract(sentences, body, article.id, date, resolver=self.coder.resolver)
-        return body + self.quote_events(article, date), scenarios
-
-
 def code_stored(
     store: Store,
     settings: Settings | None = None,
@@ -365,49 +312,109 @@ def code_stored(
     coder: ArticleCoder | None = None,
     summary: CodeSummary | None = None,
     progress: Callable[[str], None] | None = None,
-) -> Iterator:
-    """Code the store's articles (all, or ``article_ids``), keep their events (mentions, merged
-    events) and scenarios in the store, and yield the events article by article."""
-    from dyad.scenarios import track as tracking
-    from dyad.store.events import add_events
-
+) -> Generator[tuple[Article, list[Event]], None, None]:
+    """Code the store's articles (all, or ``article_ids``: ids, unique prefixes or input ids),
+    keep their events (mentions, merged events) and scenarios in the store, and yield the
+    events article by article. Articles are read a batch at a time and coded here."""
     settings = settings or Settings.from_env()
     coder = coder or ArticleCoder(settings)
-    summary = summary if summary is not None else CodeSummary()
+    writer = _Writer(store, settings, None, summary if summary is not None else CodeSummary())
     if article_ids is None:
-        articles = store.articles()
+        ids = [r[0] for r in store.con.execute("SELECT id FROM articles ORDER BY seq").fetchall()]
     else:
-        articles = (s for s in map(store.get_article, dict.fromkeys(article_ids)) if s is not None)
-    batch_events: list = []
-    batch_scenarios: list = []
-    batch_ids: list[str] = []
+        ids = list(dict.fromkeys(_stored_id(store, ref) for ref in article_ids))
+        ids = [i for i in ids if i is not None]
+    for start in range(0, len(ids), settings.commit_every):
+        page = ids[start : start + settings.commit_every]
+        sentences = store.sentences_of(page)
+        for stored in store.load_articles(page):
+            art = stored.article
+            if progress:
+                progress(art.origin)
+            events, scenarios = coder.code(art, sentences.get(art.id, []))
+            writer.add(Done(art, events=events, scenarios=scenarios))
+            yield art, events
+        writer.flush()
 
-    def flush() -> None:
-        if batch_ids:
-            add_events(store, batch_events, replace_articles=True)
-            tracking.save(store, batch_scenarios, doc_ids=batch_ids)
-            batch_events.clear()
-            batch_scenarios.clear()
-            batch_ids.clear()
 
-    for stored in articles:
-        art = stored.article
-        if progress:
-            progress(art.origin)
-        events, scenarios = coder.code(art, store.sentences(art.id))
-        if art.duplicate_of:
-            scenarios = []  # a syndicated copy restates its original's scenarios: keep them once
-        summary.articles += 1
-        summary.events += len(events)
-        summary.asserted += sum(e.modality == "asserted" for e in events)
-        summary.scenarios += len(scenarios)
-        batch_events += events
-        batch_scenarios += scenarios
-        batch_ids.append(art.id)
-        yield art, events
-        if len(batch_ids) >= settings.commit_every:
-            flush()
-    flush()
+def _stored_id(store: Store, ref: str) -> str | None:
+    if store.load_articles([ref]):
+        return ref
+    found = store.get_article(ref)
+    return found.article.id if found else None
+
+
+class _Writer:
+    """A run's one writer: new articles, then events and scenarios, a batch at a time."""
+
+    def __init__(self, store: Store, settings: Settings, ingest: IngestSummary | None, coded: CodeSummary | None):
+        self.store, self.settings, self.ingest, self.coded = store, settings, ingest, coded
+        self.articles: list[tuple[Article, list[list], list[int] | None]] = []
+        self.events: list[Event] = []
+        self.scenarios: list = []
+        self.ids: list[str] = []
+
+    def add(self, done: Done) -> None:
+        art = done.article
+        if done.rows is not None and self.ingest is not None:
+            self.articles.append((art, done.rows, done.minhash))
+            self.ingest.stored += 1
+            self.ingest.sentences += len(done.rows)
+        if self.coded is not None:
+            self.coded.articles += 1
+            self.coded.events += len(done.events)
+            self.coded.asserted += sum(e.modality == "asserted" for e in done.events)
+            self.coded.scenarios += len(done.scenarios)
+            self.events += done.events
+            self.scenarios += done.scenarios
+            self.ids.append(art.id)
+        if max(len(self.articles), len(self.ids)) >= self.settings.commit_every:
+            self.flush()
+
+    def flush(self) -> None:
+        from dyad.scenarios import track as tracking
+        from dyad.store.events import add_events
+
+        with self.store.transaction():
+            if self.articles:
+                self.store.add_parsed(self.articles)
+                log.info("committed %d articles", len(self.articles))
+            if self.ids:
+                add_events(self.store, self.events, replace_articles=True)
+                tracking.save(self.store, self.scenarios, doc_ids=self.ids)
+        self.articles, self.events, self.scenarios, self.ids = [], [], [], []
+
+
+def ingest_and_code(
+    ingestor: Ingestor,
+    paths: Iterable[str],
+    stdin,
+    progress: Callable[[str], None] | None,
+    run: CodeRun,
+    code: bool = True,
+) -> Generator[tuple[Article, list[Event]], None, None]:
+    """Ingest ``paths`` and (with ``code``) code each article as soon as it is parsed, in
+    ``settings.workers`` processes; store everything from this process, a batch at a time, and
+    yield each article's events in input order (articles stored already are coded again)."""
+    summary = run.ingest = IngestSummary()
+    writer = _Writer(ingestor.store, ingestor.settings, summary, run.coded if code else None)
+    items = ingestor.work(paths, stdin, summary, progress, stored=code)
+    results = process(items, ingestor.settings, code=code)
+    try:
+        for done in results:
+            if done.reject is not None:
+                ingestor.reject_parsed(done.article, done.reject, summary)
+                continue
+            writer.add(done)
+            if code:
+                yield done.article, done.events
+        writer.flush()
+    except GeneratorExit:  # the reader stopped early: keep what was done
+        results.close()
+        writer.flush()
+        raise
+    finally:
+        results.close()
 
 
 def code_paths(
@@ -418,7 +425,7 @@ def code_paths(
     progress: Callable[[str], None] | None = None,
     run: CodeRun | None = None,
 ) -> Generator[Event, None, None]:  # the CLI closes it to close the store
-    """Ingest ``paths`` into ``db`` (a temporary store when None), then code them (with no
+    """Ingest ``paths`` into ``db`` (a temporary store when None) and code them (with no
     paths: every stored article of ``db``); events article by article, each with the input's
     own id as its ``doc_id``. ``run`` collects the counts."""
     run = run if run is not None else CodeRun()
@@ -427,12 +434,14 @@ def code_paths(
         tempfile.TemporaryDirectory(prefix="dyad-") as tmp,
         Store(db or os.path.join(tmp, "code.duckdb")) as store,
     ):  # on disk: memory stays flat
-        ids = None
         if paths:
-            ingested = Ingestor(store, settings).run(paths, stdin=stdin, progress=progress)
-            ids = ingested.article_ids
-            run.ingest = ingested
-        for art, events in code_stored(store, settings, ids, summary=run.coded, progress=progress):
-            label = art.doc_id or art.id
-            for e in events:
-                yield replace(e, doc_id=label) if label != e.doc_id else e
+            coded = ingest_and_code(Ingestor(store, settings), paths, stdin, progress, run)
+        else:
+            coded = code_stored(store, settings, summary=run.coded, progress=progress)
+        try:
+            for art, events in coded:
+                label = art.doc_id or art.id
+                for e in events:
+                    yield replace(e, doc_id=label) if label != e.doc_id else e
+        finally:
+            coded.close()

@@ -24,8 +24,25 @@ class Settings:
         metadata=_help("Installed spaCy pipeline package to load (no downloads)."),
     )
     batch_size: int = field(default=64, metadata=_help("spaCy nlp.pipe batch size."))
-    n_process: int = field(default=1, metadata=_help("spaCy worker processes for large inputs."))
-    commit_every: int = field(default=32, metadata=_help("Articles parsed and committed per store transaction."))
+    n_process: int = field(
+        default=1,
+        metadata=_help("spaCy's own nlp.pipe processes inside one parser (library use; the CLI uses workers)."),
+    )
+    workers: int = field(
+        default=0,
+        metadata=_help(
+            "Processes that parse and code (one spaCy model and one coder each); 0 = every usable "
+            "core. Inputs of fewer than two chunks are done in one process."
+        ),
+    )
+    chunk_size: int = field(default=64, metadata=_help("Articles handed to a worker process at a time."))
+    commit_every: int = field(
+        default=256,
+        metadata=_help(
+            "Articles committed per store transaction, with their events and scenarios (a killed run "
+            "redoes at most this many; each commit re-merges the event groups it touched)."
+        ),
+    )
     max_bytes: int = field(default=20_000_000, metadata=_help("Inputs larger than this (bytes) are rejected."))
     min_chars: int = field(default=40, metadata=_help("Documents with fewer characters of text are rejected as empty."))
     max_doc_chars: int = field(
@@ -113,6 +130,15 @@ class Settings:
                 values[f.name] = env
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
+
+    def worker_count(self) -> int:
+        """``workers``, with 0 read as the number of cores this process may run on."""
+        if self.workers > 0:
+            return self.workers
+        try:
+            return len(os.sched_getaffinity(0))
+        except AttributeError:  # not on Linux
+            return os.cpu_count() or 1
 
     def replace(self, **changes) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -24,6 +24,11 @@ from dyad.records import Event
 
 log = logging.getLogger(__name__)
 
+WORKERS_HELP = (
+    "Processes that parse and code, each with its own spaCy model and coder (about 0.3 GiB beyond the first); "
+    "default DYAD_WORKERS, else every usable core. Small inputs run in one process."
+)
+
 CSV_COLUMNS = (
     "doc_id",
     "sentence_id",
@@ -139,6 +144,7 @@ def code_command(
     ] = True,
     min_chars: Annotated[int, typer.Option(help="Shorter documents are rejected as empty.")] = 10,
     raw_csv: Annotated[bool, typer.Option("--raw-csv/--safe-csv", help=csvsafe.RAW_HELP, envvar=csvsafe.ENV)] = False,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", help=WORKERS_HELP)] = None,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More log output.")] = 0,
 ) -> None:
     """Code news text into CAMEO/PLOVER events (one JSON object per event, or CSV rows).
@@ -152,10 +158,10 @@ def code_command(
     """
     logging_setup(verbose)
     with clean_errors():
-        _code(inputs, output, fmt, db, all_modalities, min_chars, raw_csv)
+        _code(inputs, output, fmt, db, all_modalities, min_chars, raw_csv, workers)
 
 
-def _code(inputs, output, fmt, db, all_modalities, min_chars, raw_csv) -> None:
+def _code(inputs, output, fmt, db, all_modalities, min_chars, raw_csv, workers) -> None:
     from dyad import api
     from dyad.pipeline import CodeRun
     from dyad.settings import Settings
@@ -167,7 +173,7 @@ def _code(inputs, output, fmt, db, all_modalities, min_chars, raw_csv) -> None:
     if not paths and not Path(db).exists():
         err.print(f"error: no store at {db}; give inputs to code, or run `dyad ingest --db {db}` first")
         raise typer.Exit(1)
-    settings = Settings.from_env().replace(min_chars=min_chars)
+    settings = Settings.from_env().replace(min_chars=min_chars, workers=workers)
     run = CodeRun()
     with progress("code") as tick:
         coded = events = api.code(paths, db=db, settings=settings, stdin=sys.stdin, run=run, progress=tick)

@@ -15,7 +15,7 @@ from dyad.cli import actors as cli_actors
 from dyad.cli import analysis as cli_analysis
 from dyad.cli import scenarios as cli_scenarios
 from dyad.cli import serve as cli_serve
-from dyad.cli.code import code_command, eval_command
+from dyad.cli.code import WORKERS_HELP, code_command, eval_command
 from dyad.cli.common import DbOption, FormatOption, TableFormat, VerboseOption, clean_errors, err, out, shown
 from dyad.cli.common import fail as _fail
 from dyad.cli.common import logging_setup as _logging
@@ -70,7 +70,10 @@ def ingest(
     url_column: Annotated[str, typer.Option(help="Corpus column holding the URL.")] = "url",
     source_column: Annotated[str, typer.Option(help="Corpus column holding the source.")] = "source",
     max_bytes: Annotated[Optional[int], typer.Option(help="Reject inputs larger than this.")] = None,
-    n_process: Annotated[Optional[int], typer.Option(help="spaCy worker processes.")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", help=WORKERS_HELP)] = None,
+    n_process: Annotated[
+        Optional[int], typer.Option(help="Old name of --workers (parse processes); use --workers.")
+    ] = None,
     verbose: VerboseOption = 0,
 ) -> None:
     """Read articles (txt, html, jsonl, csv, tsv, warc, rss/atom, .gz, folders, -) into the store.
@@ -87,8 +90,10 @@ def ingest(
         url_column=url_column,
         source_column=source_column,
         max_bytes=max_bytes,
-        n_process=n_process,
+        workers=workers if workers is not None else n_process,
     )
+    if n_process is not None:
+        err.print("note: --n-process is now --workers (processes with one parser each)", highlight=False)
     try:
         with _progress("ingest") as tick:
             summary = api.ingest(paths, settings=settings, stdin=sys.stdin, progress=tick)

@@ -80,28 +80,30 @@ def _patterns_from(data: str) -> tuple[EventPattern, ...]:
 
 def save(store, scenarios: Iterable[Scenario], doc_ids: Iterable[str] = ()) -> int:
     """Write scenarios; those of ``doc_ids`` are replaced first, so re-coding never duplicates."""
-    n = 0
+    from dyad.store.db import key_table
+
+    rows = [
+        [
+            s.id,
+            s.doc_id,
+            s.text,
+            _pattern_dicts(s.conditions),
+            _pattern_dicts(s.consequences),
+            s.hedge,
+            s.stated_by,
+            s.date,
+            list(s.sentence_ids),
+            json.dumps([e.as_dict() for e in s.evidence]),
+        ]
+        for s in scenarios
+    ]
+    recoded = key_table(doc_ids)
     with store.transaction() as con:
-        for doc in set(doc_ids):
-            con.execute("DELETE FROM scenarios WHERE doc_id = ?", [doc])
-        for s in scenarios:
-            con.execute(
-                "INSERT OR REPLACE INTO scenarios VALUES (?,?,?,?,?,?,?,?,?,?)",
-                [
-                    s.id,
-                    s.doc_id,
-                    s.text,
-                    _pattern_dicts(s.conditions),
-                    _pattern_dicts(s.consequences),
-                    s.hedge,
-                    s.stated_by,
-                    s.date,
-                    list(s.sentence_ids),
-                    json.dumps([e.as_dict() for e in s.evidence]),
-                ],
-            )
-            n += 1
-    return n
+        if recoded.num_rows:
+            con.execute("DELETE FROM scenarios WHERE doc_id IN (SELECT k FROM recoded)")
+        if rows:
+            con.executemany("INSERT OR REPLACE INTO scenarios VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+    return len(rows)
 
 
 def load(store, dyad: tuple[str, str] | None = None) -> list[Scenario]:

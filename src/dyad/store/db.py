@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from dyad.errors import StoreError
 from dyad.nlp.parse import spans_from_json, spans_to_json, tokens_from_json, tokens_to_json
@@ -173,6 +174,75 @@ def require_current(con: duckdb.DuckDBPyConnection, path: str, upgrade: str) -> 
         raise StoreError(f"{path} has schema version {version}, older than this dyad's {SCHEMA_VERSION}; {upgrade}")
 
 
+def sentence_rows(article_id: str, sentences: Sequence[Sentence]) -> list[list]:
+    """The ``sentences`` table's rows of an article's sentences (the parse as compact JSON)."""
+    return [
+        [
+            article_id,
+            s.index,
+            s.paragraph,
+            s.text,
+            s.start,
+            s.end,
+            s.raw_start,
+            s.raw_end,
+            tokens_to_json(s.tokens),
+            spans_to_json(s.entities),
+            spans_to_json(s.noun_chunks),
+        ]
+        for s in sentences
+    ]
+
+
+def _article_row(art: Article, seq: int, n_sentences: int, minhash: Sequence[int] | None) -> list:
+    return [
+        art.id,
+        seq,
+        art.origin,
+        art.kind,
+        art.doc_id,
+        art.title,
+        art.date,
+        art.url,
+        art.source,
+        art.raw,
+        art.text,
+        art.trailer,
+        art.duplicate_of,
+        art.similarity,
+        n_sentences,
+        list(minhash) if minhash is not None else None,
+    ]
+
+
+_S, _I = pa.string(), pa.int32()
+# dates go in as text and DuckDB casts them on insert, as it did the parameters of a row insert
+_ARTICLE_TYPES = [
+    ("id", _S),
+    ("seq", pa.int64()),
+    *[(c, _S) for c in ("origin", "kind", "doc_id", "title", "date", "url", "source", "raw", "text", "trailer")],
+    ("duplicate_of", _S),
+    ("similarity", pa.float64()),
+    ("n_sentences", _I),
+    ("minhash", pa.list_(pa.uint64())),
+]
+_QUOTE_TYPES = [("article_id", _S), ("n", _I), *[(c, _S) for c in ("text", "author", "handle", "date", "url")]]
+_QUOTE_TYPES += [("raw_start", _I), ("raw_end", _I)]
+_REPEAT_TYPES = [("article_id", _S), ("n", _I), ("text", _S), ("raw_start", _I), ("raw_end", _I)]
+_REPEAT_TYPES += [("first_raw_start", _I)]
+_SENTENCE_TYPES = [("article_id", _S), ("idx", _I), ("paragraph", _I), ("text", _S)]
+_SENTENCE_TYPES += [(c, _I) for c in ("start_char", "end_char", "raw_start", "raw_end")]
+_SENTENCE_TYPES += [(c, _S) for c in ("tokens", "entities", "noun_chunks")]
+
+
+def key_table(values: Iterable[str]) -> pa.Table:
+    """A one-column table of keys for DuckDB to semi-join against (``IN (SELECT k FROM …)``).
+
+    DuckDB finds it by its Python variable name, so that name must not be a table's.
+    """
+    return pa.table({"k": pa.array(sorted(set(values)), type=pa.string())})
+
+
 @dataclass(frozen=True)
 class StoredArticle:
     """An article as read back from the store, with its quotes."""
@@ -186,6 +256,7 @@ class Store:
 
     def __init__(self, path: str | Path = "dyad.duckdb", read_only: bool = False):
         self.path = str(path)
+        self._depth = 0  # transactions open (nested ones join the outermost)
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
@@ -204,13 +275,25 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
+        """One transaction: committed when the block ends, rolled back if it raises. Inside
+        another one it is part of that one (a batch's articles, events and scenarios commit
+        together)."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.con
+            finally:
+                self._depth -= 1
+            return
         self.con.execute("BEGIN TRANSACTION")
+        self._depth = 1
         try:
             yield self.con
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+        finally:
+            self._depth = 0
         self.con.execute("COMMIT")
 
     def migrate(self) -> list[int]:
@@ -261,68 +344,39 @@ class Store:
 
     def add_articles(self, items: Sequence[tuple[Article, list[Sentence], Sequence[int] | None]]) -> None:
         """Write whole articles (with quotes, repeats, sentences) in one transaction."""
+        self.add_parsed([(art, sentence_rows(art.id, sents), minhash) for art, sents, minhash in items])
+
+    def add_parsed(self, items: Sequence[tuple[Article, list[list], Sequence[int] | None]]) -> None:
+        """Write whole articles with their sentences as :func:`sentence_rows` gives them, in one
+        transaction and one bulk insert a table (the rows are made where the parse ran)."""
         if not items:
             return
         seq = self.next_seq()
-        with self.transaction() as con:
-            for k, (art, sents, minhash) in enumerate(items):
-                con.execute(
-                    "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    [
-                        art.id,
-                        seq + k,
-                        art.origin,
-                        art.kind,
-                        art.doc_id,
-                        art.title,
-                        art.date,
-                        art.url,
-                        art.source,
-                        art.raw,
-                        art.text,
-                        art.trailer,
-                        art.duplicate_of,
-                        art.similarity,
-                        len(sents),
-                        list(minhash) if minhash is not None else None,
-                    ],
-                )
-                if art.quotes:
-                    con.executemany(
-                        "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?)",
-                        [
-                            [art.id, n, q.text, q.author, q.handle, q.date, q.url, q.raw_start, q.raw_end]
-                            for n, q in enumerate(art.quotes)
-                        ],
-                    )
-                if art.repeats:
-                    con.executemany(
-                        "INSERT INTO repeats VALUES (?,?,?,?,?,?)",
-                        [
-                            [art.id, n, r.text, r.raw_start, r.raw_end, r.first_raw_start]
-                            for n, r in enumerate(art.repeats)
-                        ],
-                    )
-                if sents:
-                    con.executemany(
-                        "INSERT INTO sentences VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                        [
-                            [
-                                art.id,
-                                s.index,
-                                s.paragraph,
-                                s.text,
-                                s.start,
-                                s.end,
-                                s.raw_start,
-                                s.raw_end,
-                                tokens_to_json(s.tokens),
-                                spans_to_json(s.entities),
-                                spans_to_json(s.noun_chunks),
-                            ]
-                            for s in sents
-                        ],
-                    )
+        arts = [_article_row(art, seq + k, len(rows), minhash) for k, (art, rows, minhash) in enumerate(items)]
+        quotes = [
+            [art.id, n, q.text, q.author, q.handle, q.date, q.url, q.raw_start, q.raw_end]
+            for art, _, _ in items
+            for n, q in enumerate(art.quotes)
+        ]
+        repeats = [
+            [art.id, n, r.text, r.raw_start, r.raw_end, r.first_raw_start]
+            for art, _, _ in items
+            for n, r in enumerate(art.repeats)
+        ]
+        sents = [row for _, rows, _ in items for row in rows]
+        with self.transaction():
+            self._insert("articles", arts, _ARTICLE_TYPES)
+            self._insert("quotes", quotes, _QUOTE_TYPES)
+            self._insert("repeats", repeats, _REPEAT_TYPES)
+            self._insert("sentences", sents, _SENTENCE_TYPES)
+
+    def _insert(self, table: str, rows: list[list], types: Sequence[tuple[str, pa.DataType]]) -> None:
+        """Insert ``rows`` (columns in the table's order) as one Arrow table."""
+        if not rows:
+            return
+        arrays = [pa.array([r[i] for r in rows], type=t) for i, (_, t) in enumerate(types)]
+        new_rows = pa.Table.from_arrays(arrays, names=[c for c, _ in types])  # noqa: F841 (read by DuckDB)
+        self.con.execute(f"INSERT INTO {table} SELECT * FROM new_rows")
 
     # --- reads -------------------------------------------------------------------------
     def article_origin(self, article_id: str) -> str | None:
@@ -341,53 +395,77 @@ class Store:
             yield from rows
 
     def quotes(self, article_id: str) -> list[Quote]:
-        rows = self.con.execute(
-            "SELECT text, author, handle, CAST(date AS VARCHAR), url, raw_start, raw_end FROM quotes "
-            "WHERE article_id = ? ORDER BY n",
-            [article_id],
-        ).fetchall()
-        return [Quote(*r) for r in rows]
+        return self._quotes([article_id]).get(article_id, [])
 
     def repeats(self, article_id: str) -> list[Repeat]:
+        return self._repeats([article_id]).get(article_id, [])
+
+    def _quotes(self, ids: Sequence[str]) -> dict[str, list[Quote]]:
+        wanted = key_table(ids)  # noqa: F841 (read by DuckDB)
         rows = self.con.execute(
-            "SELECT text, raw_start, raw_end, first_raw_start FROM repeats WHERE article_id = ? ORDER BY n",
-            [article_id],
+            "SELECT article_id, text, author, handle, CAST(date AS VARCHAR), url, raw_start, raw_end FROM quotes "
+            "WHERE article_id IN (SELECT k FROM wanted) ORDER BY article_id, n"
         ).fetchall()
-        return [Repeat(*r) for r in rows]
+        out: dict[str, list[Quote]] = {}
+        for r in rows:
+            out.setdefault(r[0], []).append(Quote(*r[1:]))
+        return out
+
+    def _repeats(self, ids: Sequence[str]) -> dict[str, list[Repeat]]:
+        wanted = key_table(ids)  # noqa: F841 (read by DuckDB)
+        rows = self.con.execute(
+            "SELECT article_id, text, raw_start, raw_end, first_raw_start FROM repeats "
+            "WHERE article_id IN (SELECT k FROM wanted) ORDER BY article_id, n"
+        ).fetchall()
+        out: dict[str, list[Repeat]] = {}
+        for r in rows:
+            out.setdefault(r[0], []).append(Repeat(*r[1:]))
+        return out
 
     _ARTICLE_COLS = (
         "id, origin, kind, raw, text, title, CAST(date AS VARCHAR), url, source, doc_id, "
         "trailer, duplicate_of, similarity, n_sentences"
     )
 
-    def _article(self, row) -> StoredArticle:
-        (aid, origin, kind, raw, text, title, date, url, source, doc_id, trailer, dup, sim, n) = row
-        art = Article(
-            id=aid,
-            origin=origin,
-            kind=kind,
-            raw=raw,
-            text=text,
-            title=title,
-            date=date,
-            url=url,
-            source=source,
-            doc_id=doc_id,
-            quotes=tuple(self.quotes(aid)),
-            repeats=tuple(self.repeats(aid)),
-            trailer=trailer or "",
-            duplicate_of=dup,
-            similarity=sim,
-        )
-        return StoredArticle(art, n)
+    def _stored(self, rows: Sequence[tuple]) -> list[StoredArticle]:
+        """Articles from their rows, with their quotes and repeats (one query each for all)."""
+        ids = [r[0] for r in rows]
+        quotes, repeats = (self._quotes(ids), self._repeats(ids)) if ids else ({}, {})
+        out = []
+        for aid, origin, kind, raw, text, title, date, url, source, doc_id, trailer, dup, sim, n in rows:
+            art = Article(
+                id=aid,
+                origin=origin,
+                kind=kind,
+                raw=raw,
+                text=text,
+                title=title,
+                date=date,
+                url=url,
+                source=source,
+                doc_id=doc_id,
+                quotes=tuple(quotes.get(aid, ())),
+                repeats=tuple(repeats.get(aid, ())),
+                trailer=trailer or "",
+                duplicate_of=dup,
+                similarity=sim,
+            )
+            out.append(StoredArticle(art, n))
+        return out
 
     def articles(self, include_duplicates: bool = True) -> Iterator[StoredArticle]:
-        """Every article in ingest order, read one at a time (memory stays flat)."""
+        """Every article in ingest order, read a page at a time (memory stays flat)."""
         where = "" if include_duplicates else "WHERE duplicate_of IS NULL"
         ids = [r[0] for r in self.con.execute(f"SELECT id FROM articles {where} ORDER BY seq").fetchall()]
-        for aid in ids:
-            row = self.con.execute(f"SELECT {self._ARTICLE_COLS} FROM articles WHERE id = ?", [aid]).fetchone()
-            yield self._article(row)
+        for start in range(0, len(ids), 256):
+            yield from self.load_articles(ids[start : start + 256])
+
+    def load_articles(self, ids: Sequence[str]) -> list[StoredArticle]:
+        """The articles of ``ids`` (exact ids) in that order, leaving out those not stored."""
+        wanted = key_table(ids)  # noqa: F841 (read by DuckDB)
+        rows = self.con.execute(f"SELECT {self._ARTICLE_COLS} FROM articles WHERE id IN (SELECT k FROM wanted)")
+        found = {s.article.id: s for s in self._stored(rows.fetchall())}
+        return [found[i] for i in ids if i in found]
 
     def get_article(self, ref: str) -> StoredArticle | None:
         """An article by id, unique id prefix, or input doc_id."""
@@ -399,30 +477,36 @@ class Store:
                 f"SELECT {self._ARTICLE_COLS} FROM articles WHERE starts_with(id, ?) ORDER BY seq LIMIT 2", [ref]
             ).fetchall()
             row = rows[0] if len(rows) == 1 else None
-        return self._article(row) if row else None
+        return self._stored([row])[0] if row else None
 
     def sentences(self, article_id: str) -> list[Sentence]:
+        return self.sentences_of([article_id]).get(article_id, [])
+
+    def sentences_of(self, ids: Sequence[str]) -> dict[str, list[Sentence]]:
+        """The sentences of each article of ``ids``, in order (one query for all)."""
+        wanted = key_table(ids)  # noqa: F841 (read by DuckDB)
         rows = self.con.execute(
-            "SELECT idx, text, start_char, end_char, raw_start, raw_end, paragraph, tokens, entities, "
-            "noun_chunks FROM sentences WHERE article_id = ? ORDER BY idx",
-            [article_id],
+            "SELECT article_id, idx, text, start_char, end_char, raw_start, raw_end, paragraph, tokens, entities, "
+            "noun_chunks FROM sentences WHERE article_id IN (SELECT k FROM wanted) ORDER BY article_id, idx"
         ).fetchall()
-        return [
-            Sentence(
-                article_id=article_id,
-                index=i,
-                text=t,
-                start=s,
-                end=e,
-                raw_start=rs,
-                raw_end=re,
-                paragraph=p,
-                tokens=tokens_from_json(tk),
-                entities=spans_from_json(en),
-                noun_chunks=spans_from_json(nc),
+        out: dict[str, list[Sentence]] = {}
+        for aid, i, t, s, e, rs, re, p, tk, en, nc in rows:
+            out.setdefault(aid, []).append(
+                Sentence(
+                    article_id=aid,
+                    index=i,
+                    text=t,
+                    start=s,
+                    end=e,
+                    raw_start=rs,
+                    raw_end=re,
+                    paragraph=p,
+                    tokens=tokens_from_json(tk),
+                    entities=spans_from_json(en),
+                    noun_chunks=spans_from_json(nc),
+                )
             )
-            for (i, t, s, e, rs, re, p, tk, en, nc) in rows
-        ]
+        return out
 
     def rejects(self) -> list[Reject]:
         return [

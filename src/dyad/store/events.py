@@ -53,7 +53,7 @@ from urllib.parse import urlparse
 import pyarrow as pa
 
 from dyad.records import ActorRef, Event, Evidence, Plover
-from dyad.store.db import Store, scalar
+from dyad.store.db import Store, key_table, scalar
 from dyad.store.merge import (
     ArticleMeta,
     MergedEvent,
@@ -160,14 +160,6 @@ _EVENT_TYPES = {
     "confidence": pa.float64(),
     "added_at": pa.timestamp("us"),
 }
-
-
-def key_table(values: Iterable[str]) -> pa.Table:
-    """A one-column table of keys for DuckDB to semi-join against (``IN (SELECT k FROM …)``).
-
-    DuckDB finds it by its Python variable name, so that name must not be a table's.
-    """
-    return pa.table({"k": pa.array(sorted(set(values)), type=pa.string())})
 
 
 def _ref_cols(ref: ActorRef | None) -> list:
