@@ -51,6 +51,13 @@ def minhash(text: str, num_perm: int) -> LeanMinHash:
     return LeanMinHash(m)
 
 
+def signature(values: list[int]) -> LeanMinHash:
+    """A signature as stored (``articles.minhash``), back as a ``LeanMinHash``."""
+    import numpy as np
+
+    return LeanMinHash(seed=1, hashvalues=np.array(values, dtype=np.uint64), scheme=_SCHEME)
+
+
 @dataclass
 class IngestSummary:
     """What an ingest run did; ``rejected`` counts reasons."""
@@ -97,9 +104,7 @@ class NearDuplicateIndex:
         self.order[key] = len(self.order)
 
     def add_values(self, key: str, values: list[int]) -> None:
-        import numpy as np
-
-        self.add(key, LeanMinHash(seed=1, hashvalues=np.array(values, dtype=np.uint64), scheme=_SCHEME))
+        self.add(key, signature(values))
 
     def remove(self, key: str) -> None:
         self.lsh.remove(key)
@@ -220,13 +225,21 @@ class Ingestor:
             summary.article_ids.append(art.id)
             yield art, cleaned, sig
 
-    def run(self, paths: Iterable[str], stdin=None, progress: Callable[[str], None] | None = None) -> IngestSummary:
-        """Stream everything through one ``nlp.pipe``; commit every ``commit_every`` articles."""
+    def run(
+        self,
+        paths: Iterable[str],
+        stdin=None,
+        progress: Callable[[str], None] | None = None,
+        items: Iterable[RawDocument | Reject] | None = None,
+    ) -> IngestSummary:
+        """Stream everything through one ``nlp.pipe``; commit every ``commit_every`` articles.
+        ``items`` (already read, e.g. one shard of an input) replace reading ``paths``."""
         summary = IngestSummary()
         pending: dict[str, tuple[Article, LeanMinHash]] = {}
+        source = read_inputs(paths, self.settings, stdin=stdin) if items is None else items
 
         def to_parse() -> Iterator[tuple[str, CleanText]]:
-            for item in self.prepare(read_inputs(paths, self.settings, stdin=stdin), summary, progress):
+            for item in self.prepare(source, summary, progress):
                 if isinstance(item, Reject):  # ingest and prepare have logged it
                     summary.rejected[item.reason] += 1
                     self.store.add_reject(item)
