@@ -215,3 +215,49 @@ def test_scale_killed_worker_is_retried_and_nothing_is_lost_or_doubled(inputs, c
     assert sorted(r.name for r in run.coded) == sorted(s.name for s in plan(inputs, ROWS))
     assert not list((out / "shards").glob(".*"))  # the killed worker's half shard is gone
     assert dump(out / "merged.duckdb") == dump(one_process[0])
+
+
+def test_scale_load_into_a_store_equals_one_process(cluster_run, one_process, tmp_path):
+    from dyad.scale.run import load
+
+    out, _ = cluster_run
+    db = str(tmp_path / "loaded.duckdb")
+    load(out, db, Settings.from_env())
+    assert dump(db) == dump(one_process[0])
+    again = load(out, db, Settings.from_env())  # loading twice adds nothing
+    assert again.articles == 0 and dump(db) == dump(one_process[0])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["dyads", "--format", "jsonl", "--limit", "0"], ["export", "--format", "csv"], ["network", "USA", "PAK", "IND"]],
+)
+def test_scale_parquet_option_reads_the_dataset_like_the_store(cluster_run, args):
+    from typer.testing import CliRunner
+
+    from dyad.cli.main import app
+
+    out, _ = cluster_run
+    runner = CliRunner()
+    from_parquet = runner.invoke(app, [*args, "--parquet", str(out)])
+    from_store = runner.invoke(app, [*args, "--db", str(out / "merged.duckdb")])
+    assert from_parquet.exit_code == 0, from_parquet.output
+    assert from_parquet.stdout == from_store.stdout and from_store.stdout
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["code", "x.jsonl", "--cluster", "local:1"], "--cluster and --out go together"),
+        (["load", "."], "not the --out folder of a cluster run"),
+        (["dyads", "--parquet", "."], "not a merged dyad dataset"),
+    ],
+)
+def test_scale_cli_errors_are_one_line(args, message, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from dyad.cli.main import app
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code != 0 and message in result.output

@@ -45,6 +45,7 @@ class ClusterRun(Record):
     coded: list[ShardResult] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)  # shard name -> why
     merged: MergeCounts = field(default_factory=MergeCounts)
+    shard_names: list[str] = field(default_factory=list)  # merged, in order
 
 
 @contextmanager
@@ -53,6 +54,8 @@ def connect(address: str, retries: int = 1) -> Iterator:
     ``tcp://HOST:PORT`` (or any scheduler address) joins a running cluster."""
     from distributed import Client, LocalCluster
 
+    if logging.getLogger().getEffectiveLevel() >= logging.WARNING:  # Dask logs its life at INFO
+        logging.getLogger("distributed").setLevel(logging.WARNING)
     if address.startswith("local"):
         n = address.partition(":")[2] or str(os.cpu_count() or 1)
         if not n.isdigit() or int(n) < 1:
@@ -109,13 +112,29 @@ def code_cluster(
         else:
             with connect(cluster) as new_client:
                 _code_shards(new_client, todo, folder, settings, run, progress)
-    done = [shard_folder(folder, s.name) for s in shards if s.name not in run.failed]
+    run.shard_names = [s.name for s in shards if s.name not in run.failed]
     if db is None:
         target.unlink(missing_ok=True)
     with Store(target) as store:
-        run.merged = merge_shards(store, done, settings)
+        run.merged = merge_shards(store, [shard_folder(folder, name) for name in run.shard_names], settings)
         _write_merged(store, folder / "merged")
     return run
+
+
+def load(out: str | os.PathLike[str], db: str, settings: Settings) -> MergeCounts:
+    """Merge the coded shards of the cluster run in ``out`` into the store ``db``, deduplicated
+    against what it holds already (its articles come first, as if ingested before)."""
+    folder = Path(out)
+    try:
+        planned = json.loads((folder / "plan.json").read_text(encoding="utf-8"))["shards"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise DyadError(f"{out} is not the --out folder of a cluster run: {exc}") from exc
+    names = [Shard(**s).name for s in planned]
+    missing = [n for n in names if not shard_folder(folder, n).is_dir()]
+    if missing:
+        raise DyadError(f"{len(missing)} shards of {out} are not coded ({missing[0]}…): rerun `dyad code --cluster`")
+    with Store(db) as store:
+        return merge_shards(store, [shard_folder(folder, n) for n in names], settings)
 
 
 def _code_shards(client, todo: Sequence[Shard], out: Path, settings: Settings, run: ClusterRun, progress) -> None:
