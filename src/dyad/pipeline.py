@@ -27,7 +27,7 @@ from dyad.store.db import Store
 from dyad.text.clean import clean
 from dyad.text.ingest import read_inputs
 from dyad.text.limits import CleanLimitError, clean_options, guard_reason
-from dyad.workers import ArticleCoder, Done, Work, process
+from dyad.workers import ArticleCoder, Done, Stage, Work, process
 
 if TYPE_CHECKING:
     from datasketch import LeanMinHash  # imported where used: it pulls in scipy (a second on start)
@@ -55,6 +55,8 @@ def _scheme():
 @functools.lru_cache(maxsize=4)
 def _permutations(num_perm: int):
     """The seed-1 permutations every signature uses, made once (they cost more than a short text)."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=num_perm, seed=1).permutations
 
 
@@ -63,9 +65,17 @@ def minhash(text: str, num_perm: int) -> LeanMinHash:
 
     words = _WORD.findall(text.lower())
     grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    m = MinHash(num_perm=num_perm, seed=1, permutations=_permutations(num_perm), scheme=_SCHEME)
+    m = MinHash(num_perm=num_perm, seed=1, permutations=_permutations(num_perm), scheme=_scheme())
     m.update_batch([g.encode("utf-8") for g in grams])
     return LeanMinHash(m)
+
+
+def signature(values: list[int]) -> LeanMinHash:
+    """A signature as stored (``articles.minhash``), back as a ``LeanMinHash``."""
+    import numpy as np
+    from datasketch import LeanMinHash
+
+    return LeanMinHash(seed=1, hashvalues=np.array(values, dtype=np.uint64), scheme=_scheme())
 
 
 @dataclass
@@ -116,10 +126,7 @@ class NearDuplicateIndex:
         self.order[key] = len(self.order)
 
     def add_values(self, key: str, values: list[int]) -> None:
-        import numpy as np
-        from datasketch import LeanMinHash
-
-        self.add(key, LeanMinHash(seed=1, hashvalues=np.array(values, dtype=np.uint64), scheme=_scheme()))
+        self.add(key, signature(values))
 
     def remove(self, key: str) -> None:
         self.lsh.remove(key)
@@ -237,19 +244,36 @@ class Ingestor:
             summary.article_ids.append(art.id)
             yield art, cleaned, sig
 
-    def run(self, paths: Iterable[str], stdin=None, progress: Callable[[str], None] | None = None) -> IngestSummary:
-        """Read, clean, deduplicate, parse (in ``settings.workers`` processes) and store."""
+    def run(
+        self,
+        paths: Iterable[str],
+        stdin=None,
+        progress: Callable[[str], None] | None = None,
+        items: Iterable[RawDocument | Reject] | None = None,
+    ) -> IngestSummary:
+        """Read, clean, deduplicate, parse (in ``settings.workers`` processes) and store.
+        ``items`` (already read, e.g. one shard of an input) replace reading ``paths``."""
         run = CodeRun()
-        for _ in ingest_and_code(self, paths, stdin, progress, run, code=False):
+        for _ in ingest_and_code(self, paths, stdin, progress, run, code=False, items=items):
             pass
         assert run.ingest is not None
         return run.ingest
 
-    def work(self, paths: Iterable[str], stdin, summary: IngestSummary, progress, stored: bool) -> Iterator[Work]:
+    def work(
+        self,
+        paths: Iterable[str],
+        stdin,
+        summary: IngestSummary,
+        progress,
+        stored: bool,
+        items: Iterable[RawDocument | Reject] | None = None,
+    ) -> Iterator[Work]:
         """The articles to parse (and code), in input order; rejects recorded on the way. With
-        ``stored``, also each article stored already, once, with its stored sentences."""
+        ``stored``, also each article stored already, once, with its stored sentences.
+        ``items`` (already read) replace reading ``paths``."""
         done: set[str] = set()
-        for item in self.prepare(read_inputs(paths, self.settings, stdin=stdin), summary, progress):
+        source = read_inputs(paths, self.settings, stdin=stdin) if items is None else items
+        for item in self.prepare(source, summary, progress):
             if isinstance(item, Reject):  # ingest and prepare have logged it
                 summary.rejected[item.reason] += 1
                 self.store.add_reject(item)
@@ -392,14 +416,18 @@ def ingest_and_code(
     progress: Callable[[str], None] | None,
     run: CodeRun,
     code: bool = True,
+    items: Iterable[RawDocument | Reject] | None = None,
+    stage: Stage | None = None,
 ) -> Generator[tuple[Article, list[Event]], None, None]:
     """Ingest ``paths`` and (with ``code``) code each article as soon as it is parsed, in
     ``settings.workers`` processes; store everything from this process, a batch at a time, and
-    yield each article's events in input order (articles stored already are coded again)."""
+    yield each article's events in input order (articles stored already are coded again).
+    ``items`` (already read) replace reading ``paths``; ``stage`` (parser and coder) is reused
+    when given."""
     summary = run.ingest = IngestSummary()
     writer = _Writer(ingestor.store, ingestor.settings, summary, run.coded if code else None)
-    items = ingestor.work(paths, stdin, summary, progress, stored=code)
-    results = process(items, ingestor.settings, code=code)
+    work = ingestor.work(paths, stdin, summary, progress, stored=code, items=items)
+    results = process(work, ingestor.settings, code=code, stage=stage)
     try:
         for done in results:
             if done.reject is not None:

@@ -14,7 +14,17 @@ import typer
 
 from dyad import api, csvsafe
 from dyad.analysis.export import FORMATS
-from dyad.cli.common import STDOUT, DbOption, FormatOption, TableFormat, err, labelled_output, out
+from dyad.cli.common import (
+    STDOUT,
+    DbOption,
+    FormatOption,
+    ParquetOption,
+    TableFormat,
+    dataset_db,
+    err,
+    labelled_output,
+    out,
+)
 from dyad.cli.common import fail as _fail
 from dyad.cli.common import print_rows as _print_rows
 from dyad.errors import DyadError
@@ -78,6 +88,7 @@ def export(
         str, typer.Option("--out", "-o", help="Output file (- for standard output); a new folder for parquet.")
     ] = "-",
     db: DbOption = "dyad.duckdb",
+    parquet: ParquetOption = None,
     actor: Annotated[
         Optional[list[str]],
         typer.Option(
@@ -99,6 +110,7 @@ def export(
 
     Example: dyad export --format gdelt --out events.tsv --actor USA --actor PAK --db news.duckdb
     """
+    db = dataset_db(db, parquet)
     need_store(db)
     if fmt not in FORMATS:
         _fail(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
@@ -118,6 +130,7 @@ def relations(
     a: Annotated[str, typer.Argument(help="First actor (country code: USA).")],
     b: Annotated[str, typer.Argument(help="Second actor (PAK).")],
     db: DbOption = "dyad.duckdb",
+    parquet: ParquetOption = None,
     fmt: FormatOption = TableFormat.table,
     period: Annotated[str, typer.Option(help="day, week, month or year.")] = "month",
     modality: ModalityOption = None,
@@ -135,6 +148,7 @@ def relations(
 
     Example: dyad relations USA PAK --period month --db news.duckdb
     """
+    db = dataset_db(db, parquet)
     need_store(db)
     try:
         r = api.relations(a, b, db, period, _modality(modality), since, until, bootstrap, seed, penalty)
@@ -183,6 +197,7 @@ def relations(
 
 def dyads(
     db: DbOption = "dyad.duckdb",
+    parquet: ParquetOption = None,
     fmt: FormatOption = TableFormat.table,
     sort: Annotated[str, typer.Option(help="volume, change (of the index, recent vs prior) or recent.")] = "volume",
     recent_months: Annotated[int, typer.Option(help="Length of the recent and the prior window.")] = 12,
@@ -196,6 +211,7 @@ def dyads(
 
     Example: dyad dyads --sort change --recent-months 6 --db news.duckdb
     """
+    db = dataset_db(db, parquet)
     need_store(db)
     try:
         rows = api.dyads(db, sort, recent_months, limit or None, _modality(modality), since, until, include_domestic)
@@ -235,6 +251,7 @@ def dyads(
 def network(
     actors: Annotated[list[str], typer.Argument(help="Two or more actors (country codes).")],
     db: DbOption = "dyad.duckdb",
+    parquet: ParquetOption = None,
     fmt: FormatOption = TableFormat.table,
     modality: ModalityOption = None,
     since: SinceOption = None,
@@ -245,6 +262,7 @@ def network(
 
     Example: dyad network USA PAK IND AFG CHN --db news.duckdb
     """
+    db = dataset_db(db, parquet)
     need_store(db)
     try:
         net = api.network(actors, db, _modality(modality), since, until, directed=not undirected)
@@ -283,6 +301,7 @@ def report(
         Optional[str], typer.Option("--out", "-o", help="Report file: .html (default) or .md. Default: A-B.html")
     ] = None,
     db: DbOption = "dyad.duckdb",
+    parquet: ParquetOption = None,
     period: Annotated[str, typer.Option(help="day, week, month or year.")] = "month",
     modality: ModalityOption = None,
     since: SinceOption = None,
@@ -298,6 +317,7 @@ def report(
 
     Example: dyad report USA PAK --out usa-pak.html --db news.duckdb
     """
+    db = dataset_db(db, parquet)
     need_store(db)
     path = out_path or f"{a.lower()}-{b.lower()}.html"
     try:

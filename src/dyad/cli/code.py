@@ -146,6 +146,25 @@ def code_command(
     raw_csv: Annotated[bool, typer.Option("--raw-csv/--safe-csv", help=csvsafe.RAW_HELP, envvar=csvsafe.ENV)] = False,
     workers: Annotated[Optional[int], typer.Option("--workers", "-w", help=WORKERS_HELP)] = None,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More log output.")] = 0,
+    cluster: Annotated[
+        Optional[str],
+        typer.Option(
+            "--cluster",
+            help="Code on a Dask cluster: local:N (N worker processes here) or tcp://HOST:PORT (a running "
+            "scheduler); needs --out. See docs/scale.md.",
+        ),
+    ] = None,
+    out_dir: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--out",
+            help="With --cluster: the run's folder on storage every worker reaches (shards, merged store, "
+            "merged Parquet); a rerun resumes it.",
+        ),
+    ] = None,
+    rows: Annotated[
+        int, typer.Option("--rows-per-shard", help="With --cluster: JSONL/CSV lines or WARC records per shard.")
+    ] = 1000,
 ) -> None:
     """Code news text into CAMEO/PLOVER events (one JSON object per event, or CSV rows).
 
@@ -155,10 +174,57 @@ def code_command(
     Example: dyad code articles.jsonl -o events.jsonl
              echo "Pakistan arrested Hafiz Saeed on Monday." | dyad code -
              dyad code news/ --db news.duckdb --format csv -o events.csv
+             dyad code news/ --cluster local:4 --out run/ -o events.jsonl
     """
     logging_setup(verbose)
     with clean_errors():
-        _code(inputs, output, fmt, db, all_modalities, min_chars, raw_csv, workers)
+        if cluster is None and out_dir is None:
+            _code(inputs, output, fmt, db, all_modalities, min_chars, raw_csv, workers)
+        else:
+            _code_cluster(inputs, output, fmt, db, all_modalities, min_chars, raw_csv, cluster, out_dir, rows)
+
+
+def _write(events: Iterable[Event], output: Path | None, fmt: EventFormat, raw_csv: bool) -> int:
+    if output is None:
+        with labelled_output(STDOUT):
+            n = write_events(events, sys.stdout, fmt, raw_csv)
+            sys.stdout.flush()
+        return n
+    with labelled_output(output), output.open("w", encoding="utf-8", newline="") as fh:
+        return write_events(events, fh, fmt, raw_csv)
+
+
+def _code_cluster(inputs, output, fmt, db, all_modalities, min_chars, raw_csv, cluster, out_dir, rows) -> None:
+    """``dyad code --cluster``: shards coded on the cluster, merged; the events written as one
+    process writes them, from the merged store."""
+    from dyad.scale.merge import merged_events
+    from dyad.scale.run import code_cluster
+    from dyad.settings import Settings
+    from dyad.store.db import Store
+
+    err = Console(stderr=True, soft_wrap=True)
+    if cluster is None or out_dir is None or not inputs:
+        err.print("error: --cluster and --out go together, with inputs to code (see docs/scale.md)")
+        raise typer.Exit(2)
+    settings = Settings.from_env().replace(min_chars=min_chars)
+    with progress("shards") as tick:
+        run = code_cluster(inputs, out_dir, cluster, settings, db=db, rows=rows, progress=tick)
+    with Store(run.db, read_only=True) as store:
+        events: Iterable[Event] = merged_events(store, [Path(run.out, "shards", s) for s in run.shard_names])
+        if not all_modalities:
+            events = (e for e in events if e.modality == "asserted")
+        n = _write(events, output, fmt, raw_csv)
+    m = run.merged
+    err.print(
+        f"coded {len(run.coded)} of {run.shards} shards now ({run.shards - len(run.coded) - len(run.failed)} done "
+        f"before); merged {m.articles} articles ({m.near_duplicates} near-duplicates, {m.exact_duplicates} exact "
+        f"duplicates skipped): {n} events written -> {run.db}, {Path(run.out, 'merged')}",
+        highlight=False,
+    )
+    for name, why in run.failed.items():
+        err.print(f"error: shard {name} failed: {why}; rerun the same command to retry it", highlight=False)
+    if run.failed:
+        raise typer.Exit(1)
 
 
 def _code(inputs, output, fmt, db, all_modalities, min_chars, raw_csv, workers) -> None:
@@ -180,13 +246,7 @@ def _code(inputs, output, fmt, db, all_modalities, min_chars, raw_csv, workers) 
         if not all_modalities:
             events = (e for e in events if e.modality == "asserted")
         try:
-            if output is None:
-                with labelled_output(STDOUT):
-                    n = write_events(events, sys.stdout, fmt, raw_csv)
-                    sys.stdout.flush()
-            else:
-                with labelled_output(output), output.open("w", encoding="utf-8", newline="") as fh:
-                    n = write_events(events, fh, fmt, raw_csv)
+            n = _write(events, output, fmt, raw_csv)
         finally:  # close the store now (what was committed stays), also when writing failed
             try:
                 coded.close()

@@ -21,17 +21,20 @@ anything else (a bug)                                   1    ``error: unexpected
 
 from __future__ import annotations
 
+import atexit
 import errno
 import json
 import logging
 import os
 import re
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -221,6 +224,33 @@ class TableFormat(str, Enum):
 
 DbOption = Annotated[str, typer.Option("--db", help="DuckDB store file.", envvar="DYAD_DB")]
 FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
+ParquetOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--parquet",
+        help="Read the merged Parquet dataset of a cluster run (the --out DIR of `dyad code --cluster`) "
+        "instead of a store.",
+    ),
+]
+
+
+def dataset_db(db: str, parquet: str | None) -> str:
+    """``db``, or with ``parquet`` a temporary store whose tables are views over the dataset in
+    ``DIR/merged`` (or ``DIR`` itself), removed when the command ends."""
+    if parquet is None:
+        return db
+    from dyad.errors import DyadError
+    from dyad.store.parquet import open_dataset
+
+    folder = Path(parquet, "merged") if Path(parquet, "merged").is_dir() else Path(parquet)
+    tmp = tempfile.mkdtemp(prefix="dyad-parquet-")
+    atexit.register(shutil.rmtree, tmp, True)
+    try:
+        return open_dataset(folder, Path(tmp, "catalog.duckdb"))
+    except DyadError as exc:
+        fail(str(exc))
+
+
 VerboseOption = Annotated[int, typer.Option("--verbose", "-v", count=True, help="More log output (-vv: debug).")]
 
 

@@ -105,6 +105,30 @@ def ingest(
 
 
 @app.command()
+def load(
+    out_dir: Annotated[Path, typer.Argument(help="The --out folder of `dyad code --cluster`.")],
+    db: DbOption = "dyad.duckdb",
+    verbose: VerboseOption = 0,
+) -> None:
+    """Merge a cluster run's coded shards into a store, deduplicated against what it holds.
+
+    Example: dyad load run/ --db news.duckdb
+    """
+    from dyad.scale.run import load as load_shards
+
+    _logging(verbose)
+    try:
+        m = load_shards(out_dir, db, Settings.from_env())
+    except DyadError as exc:
+        _fail(str(exc))
+    err.print(
+        f"loaded {m.shards} shards: {m.articles} articles ({m.near_duplicates} near-duplicates), skipped "
+        f"{m.exact_duplicates} exact duplicates and {m.already_stored} already stored; {m.events} events -> {db}",
+        highlight=False,
+    )
+
+
+@app.command()
 def articles(
     db: DbOption = "dyad.duckdb",
     fmt: FormatOption = TableFormat.table,

@@ -154,6 +154,20 @@ MIGRATIONS: list[tuple[int, str, Callable[[duckdb.DuckDBPyConnection], None]]] =
     (6, "indexes on events.event_key, events.global_id, mentions.event_key", _migration_6),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
+# What a store holds of its inputs and their coding (not its bookkeeping: migrations, the merge
+# rule, what ``dyad scenarios watch`` last saw).
+CONTENT_TABLES = (
+    "articles",
+    "quotes",
+    "repeats",
+    "sentences",
+    "rejects",
+    "exact_duplicates",
+    "notes",
+    "mentions",
+    "events",
+    "scenarios",
+)
 
 
 def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[object] | None = None) -> Any:
@@ -515,19 +529,7 @@ class Store:
         ]
 
     def counts(self) -> dict[str, int]:
-        tables = (
-            "articles",
-            "quotes",
-            "repeats",
-            "sentences",
-            "rejects",
-            "exact_duplicates",
-            "notes",
-            "mentions",
-            "events",
-            "scenarios",
-        )
-        out = {t: int(scalar(self.con, f"SELECT count(*) FROM {t}")) for t in tables}
+        out = {t: int(scalar(self.con, f"SELECT count(*) FROM {t}")) for t in CONTENT_TABLES}
         out["near_duplicates"] = int(scalar(self.con, "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"))
         return out
 

@@ -445,6 +445,24 @@ def remerge(store: Store, rule: MergeRule | None = None) -> MergeSummary:
     return MergeSummary(groups=len(groups), events=n_events)
 
 
+def remerge_groups(store: Store, groups: Iterable[str]) -> MergeSummary:
+    """Merge the named groups afresh, and those of mentions in no event yet (mentions added
+    by SQL, as the merge of a cluster run's shards adds them), by the store's rule; a rule
+    other than the default one regroups every mention first, as the shards used the default."""
+    rule = stored_rule(store) or MergeRule()
+    if rule != MergeRule():
+        return remerge(store, rule)
+    con = store.con
+    with store.transaction():
+        _save_rule(store, rule)
+        pending = {
+            r[0] for r in con.execute("SELECT DISTINCT merge_group FROM mentions WHERE event_key IS NULL").fetchall()
+        }
+        touched = set(groups) | pending
+        _remerge_groups(store, touched, rule)
+    return MergeSummary(groups=len(touched), events=int(scalar(con, "SELECT count(*) FROM events")))
+
+
 def insert_events(store: Store, merged: Iterable[MergedEvent]) -> int:
     """Store already-merged events as they are, without mentions (imports of other event data,
     tests). Their merge group is derived from their own fields; a later re-merge of that group

@@ -25,7 +25,7 @@ from typing import BinaryIO, TextIO
 from dyad.records import RawDocument, Reject
 from dyad.settings import Settings
 from dyad.text.checks import Item, Reader, checked, reject, safe_item, sniff
-from dyad.text.readers import read_feed, read_html, read_jsonl, read_table, read_txt, read_warc, read_xml
+from dyad.text.readers import Window, read_feed, read_html, read_jsonl, read_table, read_txt, read_warc, read_xml
 
 logger = logging.getLogger(__name__)
 
@@ -41,18 +41,46 @@ def read_inputs(
     ``-`` for ``stdin`` (``sys.stdin`` when not given). Every Reject is logged once.
     """
     for path in map(os.fspath, paths):
-        items = _read_stdin(stdin, settings) if path == "-" else _read_path(path, settings)
-        for item in items:
-            item = checked(safe_item(item), settings)
-            if isinstance(item, Reject):
-                logger.warning("rejected %s: %s: %s", item.origin, item.reason, item.detail)
-            yield item
+        yield from _checked(_read_stdin(stdin, settings) if path == "-" else _read_path(path, settings), settings)
 
 
-def _read_path(path: str, settings: Settings) -> Iterator[Item]:
-    """A file, or every file under a folder (then a Reject per subfolder it could not list)."""
+def _checked(items: Iterable[Item], settings: Settings) -> Iterator[RawDocument | Reject]:
+    for item in items:
+        item = checked(safe_item(item), settings)
+        if isinstance(item, Reject):
+            logger.warning("rejected %s: %s: %s", item.origin, item.reason, item.detail)
+        yield item
+
+
+def input_files(folder: str) -> tuple[list[str], bool]:
+    """The files ``read_inputs`` reads under ``folder``, in its order, and whether every
+    subfolder could be listed (when not, its Rejects come after the files)."""
+    errors: list[OSError] = []
+    files = list(_walk(folder, errors.append))
+    return files, not errors
+
+
+def read_part(path: str, settings: Settings, first: int = 1, stop: int | None = None) -> Iterator[RawDocument | Reject]:
+    """What ``read_inputs([path])`` yields for the items of the file ``path`` numbered
+    ``first`` to ``stop - 1``: the line of a JSONL/CSV row (its origin ``path:N``) or the
+    number of a WARC record or feed entry (``path#N``); items of the whole file (a file-level
+    Reject) count as the first. The same records, origins and Rejects as a whole read, so
+    the parts of a file read on several machines add up to reading it once."""
+
+    window = Window(first, stop)
+
+    def inside(item: Item) -> bool:
+        rest = item.origin[len(path) :] if item.origin.startswith(path) else ""
+        return window.holds(int(rest[1:]) if rest[:1] in (":", "#") and rest[1:].isdigit() else 1)
+
+    yield from _checked(filter(inside, _read_path(path, settings, window)), settings)
+
+
+def _read_path(path: str, settings: Settings, window: Window | None = None) -> Iterator[Item]:
+    """A file, or every file under a folder (then a Reject per subfolder it could not list);
+    ``window`` lets a WARC reader skip the pages of the records outside it."""
     if not os.path.isdir(path):
-        yield from _read_file(path, settings)
+        yield from _read_file(path, settings, window)
         return
     errors: list[OSError] = []
     for file in _walk(path, errors.append):
@@ -69,7 +97,7 @@ def _walk(folder: str, onerror: Callable[[OSError], None]) -> Iterator[str]:
             yield os.path.join(root, name)
 
 
-def _read_file(path: str, settings: Settings) -> Iterator[Item]:
+def _read_file(path: str, settings: Settings, window: Window | None = None) -> Iterator[Item]:
     """Check the size, read the bytes and hand them to the reader for the file's kind."""
     try:
         info = os.stat(path)
@@ -88,7 +116,7 @@ def _read_file(path: str, settings: Settings) -> Iterator[Item]:
     except OSError as e:
         yield reject(path, "unreadable", e.strerror or str(e))
         return
-    yield from _guarded(path, _dispatch(path, os.path.basename(path), data, settings))
+    yield from _guarded(path, _dispatch(path, os.path.basename(path), data, settings, window))
 
 
 def _guarded(origin: str, items: Iterator[Item]) -> Iterator[Item]:
@@ -100,7 +128,7 @@ def _guarded(origin: str, items: Iterator[Item]) -> Iterator[Item]:
         yield reject(origin, "unreadable", f"{type(e).__name__}: {e}")
 
 
-def _dispatch(origin: str, name: str, data: bytes, settings: Settings) -> Iterator[Item]:
+def _dispatch(origin: str, name: str, data: bytes, settings: Settings, window: Window | None = None) -> Iterator[Item]:
     """Read ``data`` with the reader its file name, or else its content, calls for."""
     if not data.strip():
         yield reject(origin, "empty", "no text")
@@ -111,6 +139,8 @@ def _dispatch(origin: str, name: str, data: bytes, settings: Settings) -> Iterat
         detail = f"extension {ext} is not known and the content is not text"
         yield reject(origin, "unsupported", detail)
         return
+    if window is not None and reader is read_warc:
+        reader = partial(read_warc, window=window)
     yield from reader(origin, data, settings)
 
 

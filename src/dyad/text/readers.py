@@ -12,6 +12,7 @@ import re
 import time
 import zlib
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import feedparser
@@ -104,6 +105,17 @@ _HEADLINE_MAX_CHARS = 150
 
 
 _HEADLINE_MAX_WORDS = 20
+
+
+@dataclass(frozen=True)
+class Window:
+    """Items numbered ``first`` to ``stop - 1`` (line of a row, number of a record); no ``stop``: to the end."""
+
+    first: int = 1
+    stop: int | None = None
+
+    def holds(self, n: int) -> bool:
+        return self.first <= n and (self.stop is None or n < self.stop)
 
 
 def read_txt(origin: str, data: bytes, settings: Settings, kind: str = "txt") -> Iterator[Item]:
@@ -334,8 +346,9 @@ def read_xml(origin: str, data: bytes, settings: Settings) -> Iterator[Item]:
         yield reject(origin, "unsupported", "XML that is not an RSS or Atom feed")
 
 
-def read_warc(origin: str, data: bytes, settings: Settings) -> Iterator[Item]:
-    """One document per 2xx HTML response record (``.warc`` or ``.warc.gz``).
+def read_warc(origin: str, data: bytes, settings: Settings, window: Window | None = None) -> Iterator[Item]:
+    """One document per 2xx HTML response record (``.warc`` or ``.warc.gz``); with ``window``,
+    the pages of records outside it are not extracted (one shard of the file is wanted).
 
     Other records are skipped silently; a truncated or corrupt record (or gzip stream)
     ends the file with one ``bad-warc`` Reject, after the documents read before it.
@@ -360,6 +373,8 @@ def read_warc(origin: str, data: bytes, settings: Settings) -> Iterator[Item]:
         if body is None:
             continue
         pages += 1
+        if window is not None and not window.holds(n):
+            continue
         if len(body) > settings.max_bytes:
             yield reject(where, "too-large", f"record over max_bytes={settings.max_bytes}")
             continue
