@@ -73,6 +73,7 @@ def test_cli_ingest_stdin(db_path):
     assert "stored 1 articles" in result.output
 
 
+@pytest.mark.slow  # `ingest` loads the spaCy model before it reads anything
 def test_cli_exit_code_nonzero_only_when_nothing_read(tmp_path, db_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe\x00\x00garbage\x00" * 20)
