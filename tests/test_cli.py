@@ -73,6 +73,7 @@ def test_cli_ingest_stdin(db_path):
     assert "stored 1 articles" in result.output
 
 
+@pytest.mark.slow  # `ingest` loads the spaCy model before it reads anything
 def test_cli_exit_code_nonzero_only_when_nothing_read(tmp_path, db_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe\x00\x00garbage\x00" * 20)
@@ -81,11 +82,8 @@ def test_cli_exit_code_nonzero_only_when_nothing_read(tmp_path, db_path):
     assert "rejected 1" in result.output
 
 
-def test_cli_show_unknown_article(db_path):
-    from dyad.store.db import Store
-
-    Store(db_path).close()
-    result = runner.invoke(app, ["show", "nope", "--db", db_path])
+def test_cli_show_unknown_article(store_path):
+    result = runner.invoke(app, ["show", "nope", "--db", store_path])
     assert result.exit_code == 1
     assert "no article" in result.output
 

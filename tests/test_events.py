@@ -211,8 +211,8 @@ def _article(aid: str, source: str = "Wire") -> tuple[Article, list[Sentence], N
     return art, [Sentence(aid, 0, "x", 0, 1, 0, 1, 0)], None
 
 
-def test_events_store_upsert_never_duplicates(db_path):
-    with Store(db_path) as store:
+def test_events_store_upsert_never_duplicates(store_path):
+    with Store(store_path) as store:
         store.add_articles([_article("a1"), _article("a2", "Desk")])
         batch = [mention("m1", doc="a1"), mention("m2", doc="a2", date="2019-07-27")]
         first = ev.add_events(store, batch)
@@ -228,20 +228,20 @@ def test_events_store_upsert_never_duplicates(db_path):
         )
 
 
-def test_events_store_equals_merging_at_once(db_path):
+def test_events_store_equals_merging_at_once(store_path):
     ms = [
         mention(f"m{i}", doc=f"a{i % 4}", date=f"2019-07-{1 + 2 * i:02d}", cameo=("072", "042")[i % 2])
         for i in range(10)
     ]
-    with Store(db_path) as store:
+    with Store(store_path) as store:
         for m in ms:  # one mention at a time, in no particular order
             ev.add_events(store, [m])
         stored = sorted((e.event_key, e.num_mentions) for e in reads.read_events(store))
     assert stored == sorted((e.event_key, e.num_mentions) for e in merge_rule.merge(ms))
 
 
-def test_events_store_recode_moves_and_replaces(db_path):
-    with Store(db_path) as store:
+def test_events_store_recode_moves_and_replaces(store_path):
+    with Store(store_path) as store:
         ev.add_events(store, [mention("m1"), mention("m2", doc="a2")])
         assert reads.counts(store)["events"] == 1
         # a2 re-coded: its mention now targets India, so the events split
@@ -253,8 +253,8 @@ def test_events_store_recode_moves_and_replaces(db_path):
         assert reads.counts(store) == {"mentions": 2, "events": 1}
 
 
-def test_events_store_rule_change_remerges(db_path):
-    with Store(db_path) as store:
+def test_events_store_rule_change_remerges(store_path):
+    with Store(store_path) as store:
         ev.add_events(store, [mention("m1", date="2019-07-20"), mention("m2", date="2019-07-26")])
         assert reads.counts(store)["events"] == 2
         ev.add_events(store, [], ev.MergeRule(window_days=7))
@@ -264,8 +264,8 @@ def test_events_store_rule_change_remerges(db_path):
         assert reads.counts(store)["events"] == 2
 
 
-def test_events_read_filter(db_path):
-    with Store(db_path) as store:
+def test_events_read_filter(store_path):
+    with Store(store_path) as store:
         ev.add_events(
             store, [mention("m1"), mention("m2", source=PAK, target=USA), mention("m3", modality="hypothetical")]
         )

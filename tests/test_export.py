@@ -18,8 +18,8 @@ from dyad.store.db import Store
 
 
 @pytest.fixture()
-def store(db_path):
-    with Store(db_path) as s:
+def store(store_path):
+    with Store(store_path) as s:
         art = Article(
             id="a1",
             origin="a1.txt",
@@ -176,12 +176,12 @@ def test_export_unknown_format(store):
         ex.export(store, "xml", io.StringIO())
 
 
-def test_export_cli(db_path, tmp_path):
+def test_export_cli(store_path, tmp_path):
     from typer.testing import CliRunner
 
     from dyad.cli.main import app
 
-    with Store(db_path) as s:
+    with Store(store_path) as s:
         ev.add_events(
             s,
             [
@@ -190,11 +190,11 @@ def test_export_cli(db_path, tmp_path):
             ],
         )
     runner = CliRunner()
-    result = runner.invoke(app, ["export", "--format", "gdelt", "--db", db_path, "--actor", "USA", "--actor", "PAK"])
+    result = runner.invoke(app, ["export", "--format", "gdelt", "--db", store_path, "--actor", "USA", "--actor", "PAK"])
     assert result.exit_code == 0, result.output
     (row,) = result.stdout.splitlines()
     assert len(row.split("\t")) == 61 and "\tUSAGOV\t" in row
-    result = runner.invoke(app, ["export", "--format", "parquet", "--db", db_path])
+    result = runner.invoke(app, ["export", "--format", "parquet", "--db", store_path])
     assert result.exit_code == 1 and "--out" in result.output
-    result = runner.invoke(app, ["export", "--format", "parquet", "--db", db_path, "--out", str(tmp_path / "pq")])
+    result = runner.invoke(app, ["export", "--format", "parquet", "--db", store_path, "--out", str(tmp_path / "pq")])
     assert result.exit_code == 0 and list((tmp_path / "pq" / "events").rglob("*.parquet"))

@@ -7,6 +7,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from sources import parsed
+
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 
@@ -34,7 +36,7 @@ def import_graph(src: Path = SRC, package: str = "dyad") -> dict[str, set[str]]:
     for name, (path, is_pkg) in mods.items():
         if not name.startswith(package):
             continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = parsed(path)
         typing_only = {
             id(n)
             for node in ast.walk(tree)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sources import parsed
 
 from dyad.coding.modality import Modality, assess, load_cues
 from dyad.records import MODALITIES
@@ -165,7 +166,7 @@ def test_no_module_hard_codes_condition_or_negation_words():
     root = Path(dyad.__file__).parent
     offenders = []
     for path in root.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(parsed(path)):
             if isinstance(node, ast.Tuple | ast.List | ast.Set):
                 words = {e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)}
                 if any(cues <= words for cues in cue_sets):

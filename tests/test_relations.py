@@ -61,8 +61,8 @@ def event(
 
 
 @pytest.fixture()
-def store(db_path):
-    with Store(db_path) as s:
+def store(store_path):
+    with Store(store_path) as s:
         yield s
 
 
@@ -300,8 +300,8 @@ def test_relations_cli_help_has_example(command):
 
 
 @pytest.fixture()
-def filled(db_path):
-    with Store(db_path) as s:
+def filled(store_path):
+    with Store(store_path) as s:
         ev.insert_events(
             s,
             [
@@ -310,7 +310,7 @@ def filled(db_path):
                 event(3, "2019-02-12", "PAK", "IND", FIGHT),
             ],
         )
-    return db_path
+    return store_path
 
 
 def test_relations_cli_outputs(filled):

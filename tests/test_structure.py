@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from sources import parsed
+
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "dyad"
 MAX_MODULE_LINES = 600
 MAX_FUNCTION_LINES = 80
@@ -27,7 +29,7 @@ def test_structure_no_module_over_600_lines():
 def test_structure_no_function_over_80_lines():
     long = {}
     for path in _sources():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(parsed(path)):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 n = (node.end_lineno or node.lineno) - node.lineno + 1
                 if n > MAX_FUNCTION_LINES:
