@@ -96,9 +96,10 @@ class _Tree(DepTree):
     def __init__(self, sentence: Sentence):
         super().__init__(sentence)
         self.kid_ids: list[list[int]] = [[k.i for k in ks] for ks in self.kids]
+        self.lows: list[str] = [t.text.lower() for t in self.toks]
 
     def low(self, i: int) -> str:
-        return self.toks[i].text.lower()
+        return self.lows[i]
 
     def subtree_set(self, i: int) -> set[int]:
         return set(self.subtree(i))
@@ -120,8 +121,7 @@ class _Tree(DepTree):
         return out
 
     def starts_with(self, words: tuple[str, ...], at: int = 0) -> bool:
-        seq = [t.text.lower() for t in self.toks[at : at + len(words)]]
-        return tuple(seq) == words
+        return tuple(self.lows[at : at + len(words)]) == words
 
 
 @dataclass
@@ -148,9 +148,11 @@ def _first_word(tree: _Tree) -> int:
 def _markers(tree: _Tree, cues: Cues) -> list[tuple[int, bool]]:
     """(first token, negates) of each condition marker in the sentence, in order."""
     found: list[tuple[int, int, bool]] = []
-    toks = tree.toks
+    toks, lows = tree.toks, tree.lows
     for words, negates in sorted(cues.markers.items(), key=lambda kv: len(kv[0]), reverse=True):
         for i in range(len(toks) - len(words) + 1):
+            if words and lows[i] != words[0]:
+                continue  # the cheap test first: most tokens begin no marker
             last = i + len(words) - 1
             if not tree.starts_with(words, i) or any(f[0] <= last and i <= f[1] for f in found):
                 continue
