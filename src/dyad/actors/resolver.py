@@ -211,6 +211,7 @@ class Resolver:
         for j in range(n - 1, -1, -1):
             stop[j] = j if toks[j].punct else stop[j + 1]
         firsts = self.kb.first_keys
+        keys = [t.key for t in toks]
         while i < n:
             if toks[i].punct:
                 i += 1
@@ -218,9 +219,9 @@ class Resolver:
             found = None
             longest = min(self.kb.max_len, stop[i] - i) if toks[i].key in firsts else 0
             for length in range(longest, 0, -1):
-                window = toks[i : i + length]
-                names = self.kb.index.get(tuple(t.key for t in window))
+                names = self.kb.index.get(tuple(keys[i : i + length]))
                 if names:
+                    window = toks[i : i + length]
                     ok = [nm for nm in names if case_ok(nm.shapes, window, relax)]
                     if ok:
                         found = (length, ok)

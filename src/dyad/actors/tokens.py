@@ -9,6 +9,7 @@ a name asks of the text ("US" is not "us").
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -23,9 +24,11 @@ _LEAD = "\"'“”‘’([{<«"
 _TRAIL = '"“”)]}>»,;:!?'
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm_key(text: str) -> str:
     """Case-folded, accent-free, without full stops: ``"U.S."`` and ``"US"`` both give ``"us"``.
-    The Arabic article is one word however it is spelt: ``"el"`` reads as ``"al"``."""
+    The Arabic article is one word however it is spelt: ``"el"`` reads as ``"al"``. (A pure
+    function of the word, called for every word the resolver sees: memoised.)"""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     key = "".join(c for c in text if not unicodedata.combining(c)).casefold().replace(".", "")
     return "al" if key == "el" else key
