@@ -474,6 +474,16 @@ def _stated_by(events: Sequence[Event]) -> str:
     return "author"
 
 
+def _opening_words(cues: Cues) -> frozenset[str] | None:
+    """The words a condition marker, an inverted modal or a continuation begins with: a
+    sentence with none of them has no scenario of its own and adds to none (``None`` when
+    an empty cue could begin anywhere)."""
+    starts = [*cues.markers, *cues.continuation]
+    if any(not words for words in starts):
+        return None
+    return frozenset(words[0] for words in starts) | cues.inverted
+
+
 @dataclass
 class _Draft:
     sentence: Sentence
@@ -495,7 +505,10 @@ def extract(
         if (index := sentence_index(e.sentence_id)) is not None:
             by_sentence.setdefault(index, []).append(e)
     drafts: list[_Draft] = []
+    firsts = _opening_words(cues)
     for s in sentences:
+        if firsts is not None and not any(t.text.lower() in firsts for t in s.tokens):
+            continue  # no marker, inverted modal or continuation can begin here: nothing to read
         tree = _Tree(s)
         marks = _markers(tree, cues)
         inv = _inverted(tree, cues)
