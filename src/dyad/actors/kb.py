@@ -420,13 +420,18 @@ class ActorKB:
 
 def surname_keys(name: str) -> list[tuple[str, ...]]:
     """How a person may be referred to later by surname: the last word, with its particle."""
+    return list(_surname_keys(name))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _surname_keys(name: str) -> tuple[tuple[str, ...], ...]:
+    """:func:`surname_keys`, memoised: a person an article names is noted again and again."""
     keys = [t.key for t in tokenize(name) if not t.punct]
     if len(keys) < 2:
-        return []
-    out: list[tuple[str, ...]] = [(keys[-1],)]
+        return ()
     if len(keys) >= 3 and keys[-2] in _PARTICLES:
-        out.append((keys[-2], keys[-1]))
-    return out
+        return ((keys[-1],), (keys[-2], keys[-1]))
+    return ((keys[-1],),)
 
 
 def bundled_files() -> list[Path]:

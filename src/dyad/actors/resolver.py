@@ -211,6 +211,7 @@ class Resolver:
         for j in range(n - 1, -1, -1):
             stop[j] = j if toks[j].punct else stop[j + 1]
         firsts = self.kb.first_keys
+        keys = [t.key for t in toks]
         while i < n:
             if toks[i].punct:
                 i += 1
@@ -218,14 +219,14 @@ class Resolver:
             found = None
             longest = min(self.kb.max_len, stop[i] - i) if toks[i].key in firsts else 0
             for length in range(longest, 0, -1):
-                window = toks[i : i + length]
-                names = self.kb.index.get(tuple(t.key for t in window))
+                names = self.kb.index.get(tuple(keys[i : i + length]))
                 if names:
+                    window = toks[i : i + length]
                     ok = [nm for nm in names if case_ok(nm.shapes, window, relax)]
                     if ok:
                         found = (length, ok)
                         break
-            alias = self._alias(toks, i, context, relax)
+            alias = self._alias(toks, keys, i, context, relax)
             if alias and (
                 found is None or (found[0] <= alias[0] and all(nm.entry.kind == "person" for nm in found[1]))
             ):
@@ -255,14 +256,14 @@ class Resolver:
             item.possessive = item.i1 < n and toks[item.i1].key in ("'s", "'")
         return items
 
-    def _alias(self, toks, i, context, relax) -> tuple[int, ActorEntry] | None:
+    def _alias(self, toks, keys, i, context, relax) -> tuple[int, ActorEntry] | None:
         if context is None or not context.aliases:
             return None
         for length in (2, 1):
             window = toks[i : i + length]
             if len(window) < length or any(t.punct for t in window):
                 continue
-            entry_id = context.aliases.get(tuple(t.key for t in window))
+            entry_id = context.aliases.get(tuple(keys[i : i + length]))
             if entry_id and (relax or window[-1].text[:1].isupper()):
                 entry = self.kb.get(entry_id)
                 if entry is not None:

@@ -9,6 +9,7 @@ a name asks of the text ("US" is not "us").
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -23,9 +24,11 @@ _LEAD = "\"'“”‘’([{<«"
 _TRAIL = '"“”)]}>»,;:!?'
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm_key(text: str) -> str:
     """Case-folded, accent-free, without full stops: ``"U.S."`` and ``"US"`` both give ``"us"``.
-    The Arabic article is one word however it is spelt: ``"el"`` reads as ``"al"``."""
+    The Arabic article is one word however it is spelt: ``"el"`` reads as ``"al"``. (A pure
+    function of the word, called for every word the resolver sees: memoised.)"""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     key = "".join(c for c in text if not unicodedata.combining(c)).casefold().replace(".", "")
     return "al" if key == "el" else key
@@ -88,27 +91,45 @@ def tokenize(text: str) -> list[Tok]:
     return toks
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _word_kind(text: str) -> str | tuple[tuple[str, str, int], ...] | None:
+    """How :func:`sentence_tokens` reads a token's text: ``None`` for a space or hyphen
+    (transparent), ``"punct"``, ``"poss"`` (possessive ``'s``), else the (key, text, offset)
+    of its parts at hyphens (as :func:`_pieces` splits them). Memoised: words repeat."""
+    if not text.strip() or all(c in DASHES for c in text):
+        return None
+    key = norm_key(text)
+    if not any(c.isalnum() for c in text) and key not in ("'s", "'"):
+        return "punct"
+    if key in ("'s", "'"):
+        return "poss"
+    return tuple((p.key, p.text, p.start) for p in _pieces(text, 0, 0))
+
+
 def sentence_tokens(sentence: Sentence, start: int = 0, end: int | None = None) -> list[Tok]:
     """Sub-tokens of a parsed sentence's tokens ``[start, end)``, with their parts of speech."""
     toks: list[Tok] = []
     dash_end = -1  # end of a hyphen token written tight against the word before it
     for t in sentence.tokens[start:end]:
         text = t.text
-        if not text.strip() or all(c in DASHES for c in text):
+        kind = _word_kind(text)
+        if kind is None:
             if toks and toks[-1].end == t.start:
                 dash_end = t.start + len(text)
             continue  # hyphens between parts of a name are transparent
         glued, dash_end = t.start == dash_end, -1
-        if not any(c.isalnum() for c in text) and norm_key(text) not in ("'s", "'"):
+        if isinstance(kind, tuple):
+            pieces = [
+                Tok(key, part, t.i, t.start + at, t.start + at + len(part), t.pos, hyphen=at > 0)
+                for key, part, at in kind
+            ]
+            if pieces and glued:
+                pieces[0].hyphen = True
+            toks.extend(pieces)
+        elif kind == "punct":
             toks.append(Tok(text, text, t.i, t.start, t.start + len(text), t.pos, punct=True))
-            continue
-        if norm_key(text) in ("'s", "'"):
+        else:  # "poss"
             toks.append(Tok(norm_key(text), text, t.i, t.start, t.start + len(text), t.pos))
-            continue
-        pieces = _pieces(text, t.start, t.i, t.pos)
-        if pieces and glued:
-            pieces[0].hyphen = True
-        toks.extend(pieces)
     return toks
 
 

@@ -202,14 +202,9 @@ class Coder:
             return True
         i = event_token(st.sentence.tokens, ev.evidence.start)
         i = m.token if i is None else i
-        vectors = (
-            None
-            if self.verifier.dense_weights is None
-            else dense(st.sentence.tokens, i, self.verifier.vectors)[None, :]
-        )
-        p = float(
-            self.verifier.score_features([event_features(st.sentence.tokens, i, ev, self._lex_roots)], vectors)[0][1]
-        )
+        toks, kids = st.sentence.tokens, st.tree.kids  # the tree's dependants: model.children's
+        vectors = None if self.verifier.dense_weights is None else dense(toks, i, self.verifier.vectors, kids)[None, :]
+        p = float(self.verifier.score_features([event_features(toks, i, ev, self._lex_roots, kids)], vectors)[0][1])
         if coded:
             return p >= self.verifier.meta.get("veto_coded_threshold", 0.0)
         return p >= self.verifier.meta.get("keep_threshold", 0.5)

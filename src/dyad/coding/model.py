@@ -306,11 +306,13 @@ def _ref_kind(ref) -> str:
     return "anon" if ref.code.startswith("---") else "coded"
 
 
-def event_features(tokens: Sequence[Token], i: int, event, lex_roots=None) -> list[str]:
+def event_features(
+    tokens: Sequence[Token], i: int, event, lex_roots=None, kids_of: list[list[Token]] | None = None
+) -> list[str]:
     """Features of a candidate event of a modelled class: its trigger word in context (as
     the trigger model sees it), the class, the modality and how far its actors resolved."""
     cls = class_of(event.cameo) or "OTHER"
-    base = features(tokens, i, lex_roots)
+    base = features(tokens, i, lex_roots, kids_of)
     f = [f"{cls}|{x}" for x in base if not x.startswith(("c-", "c1", "c2", "s3", "p4"))] + base
     src, tgt = _ref_kind(event.source), _ref_kind(event.target)
     f += [

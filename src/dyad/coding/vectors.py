@@ -38,7 +38,9 @@ class WordVectors:
         from spacy.strings import get_string_id
         from spacy.vectors import Vectors
 
-        v = Vectors().from_disk(path)
+        # the table's string store (685,000 words, a second to read) is not needed: words are
+        # looked up by their hash (get_string_id), which needs no store
+        v = Vectors().from_disk(path, exclude=("strings",))
         data = np.asarray(v.data, dtype=np.float32)
         norms = np.linalg.norm(data, axis=1, keepdims=True)
         self.data = data / np.maximum(norms, 1e-6)

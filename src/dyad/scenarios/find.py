@@ -96,9 +96,10 @@ class _Tree(DepTree):
     def __init__(self, sentence: Sentence):
         super().__init__(sentence)
         self.kid_ids: list[list[int]] = [[k.i for k in ks] for ks in self.kids]
+        self.lows: list[str] = [t.text.lower() for t in self.toks]
 
     def low(self, i: int) -> str:
-        return self.toks[i].text.lower()
+        return self.lows[i]
 
     def subtree_set(self, i: int) -> set[int]:
         return set(self.subtree(i))
@@ -120,8 +121,7 @@ class _Tree(DepTree):
         return out
 
     def starts_with(self, words: tuple[str, ...], at: int = 0) -> bool:
-        seq = [t.text.lower() for t in self.toks[at : at + len(words)]]
-        return tuple(seq) == words
+        return tuple(self.lows[at : at + len(words)]) == words
 
 
 @dataclass
@@ -148,9 +148,11 @@ def _first_word(tree: _Tree) -> int:
 def _markers(tree: _Tree, cues: Cues) -> list[tuple[int, bool]]:
     """(first token, negates) of each condition marker in the sentence, in order."""
     found: list[tuple[int, int, bool]] = []
-    toks = tree.toks
+    toks, lows = tree.toks, tree.lows
     for words, negates in sorted(cues.markers.items(), key=lambda kv: len(kv[0]), reverse=True):
         for i in range(len(toks) - len(words) + 1):
+            if words and lows[i] != words[0]:
+                continue  # the cheap test first: most tokens begin no marker
             last = i + len(words) - 1
             if not tree.starts_with(words, i) or any(f[0] <= last and i <= f[1] for f in found):
                 continue
@@ -472,6 +474,16 @@ def _stated_by(events: Sequence[Event]) -> str:
     return "author"
 
 
+def _opening_words(cues: Cues) -> frozenset[str] | None:
+    """The words a condition marker, an inverted modal or a continuation begins with: a
+    sentence with none of them has no scenario of its own and adds to none (``None`` when
+    an empty cue could begin anywhere)."""
+    starts = [*cues.markers, *cues.continuation]
+    if any(not words for words in starts):
+        return None
+    return frozenset(words[0] for words in starts) | cues.inverted
+
+
 @dataclass
 class _Draft:
     sentence: Sentence
@@ -493,7 +505,10 @@ def extract(
         if (index := sentence_index(e.sentence_id)) is not None:
             by_sentence.setdefault(index, []).append(e)
     drafts: list[_Draft] = []
+    firsts = _opening_words(cues)
     for s in sentences:
+        if firsts is not None and not any(t.text.lower() in firsts for t in s.tokens):
+            continue  # no marker, inverted modal or continuation can begin here: nothing to read
         tree = _Tree(s)
         marks = _markers(tree, cues)
         inv = _inverted(tree, cues)
