@@ -116,6 +116,14 @@ class Stage:
         self.parser = Parser(settings)
         self.coder = ArticleCoder(settings, parser=self.parser) if code else None
 
+    def preload(self) -> None:
+        """Load now what the coder would load on first use (the trigger models' word vectors),
+        so worker processes forked after this share it instead of each loading its own."""
+        coder = self.coder.coder if self.coder is not None else None
+        for model in (getattr(coder, "model", None), getattr(coder, "verifier", None)):
+            if model is not None:
+                model.vectors  # noqa: B018  (the property loads and keeps them)
+
     def run(self, chunk: list[Work]) -> list[Done]:
         """The chunk's articles done, in order; new ones parsed together (one ``nlp.pipe``)."""
         parsed = dict(self.parser.parse_many((w.article.id, w.clean) for w in chunk if w.clean is not None))
@@ -171,6 +179,7 @@ def process(
     # the models are loaded here once and the workers share them by fork (copy on write); a
     # worker is one process, so spaCy's own pool (n_process) would nest: one process each
     shared = stage or Stage(settings.replace(n_process=1), code)
+    shared.preload()
     ctx = multiprocessing.get_context("fork")  # nothing is pickled to start one; never uses the store
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_start, initargs=(shared,)) as pool:
         pending: deque[Future] = deque()
