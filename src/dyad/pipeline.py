@@ -371,8 +371,16 @@ def _stored_id(store: Store, ref: str) -> str | None:
 class _Writer:
     """A run's one writer: new articles, then events and scenarios, a batch at a time."""
 
-    def __init__(self, store: Store, settings: Settings, ingest: IngestSummary | None, coded: CodeSummary | None):
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        ingest: IngestSummary | None,
+        coded: CodeSummary | None,
+        keep_events: bool = True,
+    ):
         self.store, self.settings, self.ingest, self.coded = store, settings, ingest, coded
+        self.keep_events = keep_events  # False: a throwaway store, where nobody reads events back
         self.articles: list[tuple[Article, list[list], list[int] | None]] = []
         self.events: list[Event] = []
         self.scenarios: list = []
@@ -403,7 +411,7 @@ class _Writer:
             if self.articles:
                 self.store.add_parsed(self.articles)
                 log.info("committed %d articles", len(self.articles))
-            if self.ids:
+            if self.ids and self.keep_events:
                 add_events(self.store, self.events, replace_articles=True)
                 tracking.save(self.store, self.scenarios, doc_ids=self.ids)
         self.articles, self.events, self.scenarios, self.ids = [], [], [], []
@@ -418,14 +426,16 @@ def ingest_and_code(
     code: bool = True,
     items: Iterable[RawDocument | Reject] | None = None,
     stage: Stage | None = None,
+    keep_events: bool = True,
 ) -> Generator[tuple[Article, list[Event]], None, None]:
     """Ingest ``paths`` and (with ``code``) code each article as soon as it is parsed, in
     ``settings.workers`` processes; store everything from this process, a batch at a time, and
     yield each article's events in input order (articles stored already are coded again).
     ``items`` (already read) replace reading ``paths``; ``stage`` (parser and coder) is reused
-    when given."""
+    when given. Without ``keep_events`` the events and scenarios are yielded and counted but not
+    stored (the store is a throwaway one: merging them there would be work nobody reads)."""
     summary = run.ingest = IngestSummary()
-    writer = _Writer(ingestor.store, ingestor.settings, summary, run.coded if code else None)
+    writer = _Writer(ingestor.store, ingestor.settings, summary, run.coded if code else None, keep_events)
     work = ingestor.work(paths, stdin, summary, progress, stored=code, items=items)
     results = process(work, ingestor.settings, code=code, stage=stage)
     try:
@@ -463,7 +473,9 @@ def code_paths(
         Store(db or os.path.join(tmp, "code.duckdb")) as store,
     ):  # on disk: memory stays flat
         if paths:
-            coded = ingest_and_code(Ingestor(store, settings), paths, stdin, progress, run)
+            # without --db the store is a temporary one that only serves this run's duplicate
+            # checks: events and scenarios go to the output, not into it
+            coded = ingest_and_code(Ingestor(store, settings), paths, stdin, progress, run, keep_events=db is not None)
         else:
             coded = code_stored(store, settings, summary=run.coded, progress=progress)
         try:
